@@ -1,0 +1,139 @@
+//! One article: its raw text as read, what its header says, and its structure computed on demand.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use super::decode::Decoding;
+use super::header::{Header, parse_header};
+use crate::text::{Gap, Paragraphs, Span, gaps, paragraphs, sentences, word_count};
+
+/// Where an article's text came from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Origin {
+    File(PathBuf),
+    /// One of the sample articles built into the binary, by file name.
+    Embedded(&'static str),
+}
+
+impl Origin {
+    /// The file name, as the gold annotations and exports name articles.
+    pub fn file_name(&self) -> String {
+        match self {
+            Self::File(path) => {
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+            }
+            Self::Embedded(name) => (*name).to_owned(),
+        }
+    }
+
+    /// The path as given on the command line or found in a folder; `seeds:NAME` for built-ins.
+    pub fn display_path(&self) -> String {
+        match self {
+            Self::File(path) => path.display().to_string(),
+            Self::Embedded(name) => format!("seeds:{name}"),
+        }
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Self::File(path) => Some(path),
+            Self::Embedded(_) => None,
+        }
+    }
+}
+
+/// A content fingerprint: BLAKE3 of the bytes as read. Equal fingerprints mean equal articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Fingerprint([u8; 32]);
+
+impl Fingerprint {
+    pub fn of(bytes: &[u8]) -> Self {
+        Self(*blake3::hash(bytes).as_bytes())
+    }
+
+    /// The full fingerprint in hex.
+    pub fn to_hex(&self) -> String {
+        use std::fmt::Write;
+        self.0.iter().fold(String::with_capacity(64), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
+    }
+}
+
+/// Sentences and other structure of an article, computed the first time something needs them.
+#[derive(Debug, Clone)]
+pub struct Structure {
+    pub paragraphs: Paragraphs,
+    pub sentences: Vec<Span>,
+    pub gaps: Vec<Gap>,
+}
+
+/// An article of the corpus.
+#[derive(Debug)]
+pub struct Article {
+    origin: Origin,
+    text: String,
+    decoding: Decoding,
+    header: Header,
+    words: usize,
+    fingerprint: Fingerprint,
+    structure: OnceLock<Structure>,
+}
+
+impl Article {
+    /// Builds an article from text decoded from `raw` bytes. Cheap enough for a list of ten
+    /// thousand: the header and a word count now, sentences only when asked.
+    pub fn new(origin: Origin, raw: &[u8], text: String, decoding: Decoding) -> Self {
+        let header = parse_header(&text);
+        let words = word_count(&text);
+        Self { origin, fingerprint: Fingerprint::of(raw), text, decoding, header, words, structure: OnceLock::new() }
+    }
+
+    /// Builds an article from UTF-8 text (tests, built-in seeds).
+    pub fn from_text(origin: Origin, text: &str) -> Self {
+        Self::new(origin, text.as_bytes(), text.to_owned(), Decoding::Utf8)
+    }
+
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
+    /// The raw text, as read: every span gloss computes is a byte range into it.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn decoding(&self) -> Decoding {
+        self.decoding
+    }
+
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    pub fn title(&self) -> &str {
+        &self.header.title
+    }
+
+    pub fn words(&self) -> usize {
+        self.words
+    }
+
+    pub fn fingerprint(&self) -> Fingerprint {
+        self.fingerprint
+    }
+
+    /// Paragraphs, sentences and gaps; computed once, on first use, from any thread.
+    pub fn structure(&self) -> &Structure {
+        self.structure.get_or_init(|| {
+            let paragraphs = paragraphs(&self.text);
+            let sentences = sentences(&self.text, &paragraphs);
+            Structure { paragraphs, sentences, gaps: gaps(&self.text) }
+        })
+    }
+
+    pub fn sentences(&self) -> &[Span] {
+        &self.structure().sentences
+    }
+}

@@ -1,0 +1,141 @@
+//! Corpus tests: the five seeds parsed, folders scanned, bad files skipped with their reasons.
+
+use super::*;
+
+fn seed(index: usize) -> Article {
+    let (name, text) = SEEDS[index];
+    Article::from_text(Origin::Embedded(name), text)
+}
+
+#[test]
+fn seeds_folder_matches_the_built_in_seeds_byte_for_byte() {
+    for (name, text) in SEEDS {
+        let on_disk = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join(name)).unwrap();
+        assert_eq!(on_disk, text, "{name}");
+    }
+}
+
+#[test]
+fn seed_titles() {
+    let titles: Vec<(String, bool)> =
+        (0..5).map(|i| (seed(i).title().to_owned(), seed(i).header().title_derived)).collect();
+    assert_eq!(
+        titles,
+        [
+            (
+                "Frequent anomalies on the peninsula Fumio Kishida thanked the DPRK and the Russian deputy foreign mi"
+                    .to_owned(),
+                false
+            ),
+            ("Recently, the Korean Peninsula has once again been in the global spotlight, and…".to_owned(), true),
+            (
+                "While Russia Deepens Ties With North Korea, Historic Tensions Are Boiling Up Between Japan and Russia"
+                    .to_owned(),
+                false
+            ),
+            (
+                "Japan ROK diplomacy has evolved from pro US and anti China to pro US and friendly China , and has"
+                    .to_owned(),
+                false
+            ),
+            ("Japan and South Korea Sound Alarm over Putin-Kim".to_owned(), false),
+        ]
+    );
+}
+
+#[test]
+fn seed_sources_and_dates() {
+    let found: Vec<(Option<String>, Option<String>)> =
+        (0..5).map(|i| (seed(i).header().source.clone(), seed(i).header().date.clone())).collect();
+    let mondo = |date: &str| (Some("Mondo International".to_owned()), Some(date.to_owned()));
+    assert_eq!(found, [mondo("2024-02-04"), (None, None), (None, None), mondo("2024-01-28"), (None, None)]);
+}
+
+#[test]
+fn seed_paragraphs_sentences_and_words() {
+    let counts: Vec<(usize, usize)> = (0..5)
+        .map(|i| {
+            let article = seed(i);
+            (article.structure().paragraphs.spans.len(), article.sentences().len())
+        })
+        .collect();
+    assert_eq!(counts, [(16, 44), (8, 20), (15, 25), (12, 36), (63, 87)]);
+    for i in 0..5 {
+        let article = seed(i);
+        assert!(article.words() > 400, "seed {i} has {} words", article.words());
+        assert!(!article.structure().paragraphs.soft_wrapped, "seed {i}");
+        for sentence in article.sentences() {
+            let text = &article.text()[sentence.clone()];
+            assert_eq!(text, text.trim(), "seed {i}");
+            assert!(!text.contains('\n'), "seed {i}: sentence crosses a line: {text:?}");
+        }
+    }
+}
+
+#[test]
+fn seed_sentence_edges() {
+    let article = seed(2);
+    let texts: Vec<&str> = article.sentences().iter().map(|s| &article.text()[s.clone()]).collect();
+    assert!(
+        texts.contains(&"Officials in South Korea and Japan — North Korea’s avowed enemies — were especially alarmed.")
+    );
+    assert!(texts.iter().any(|t| t.starts_with("Both countries had already") && t.contains("Mr. Kim’s rhetoric")));
+    assert!(texts.contains(&"According to the Financial Times, “Putin said Moscow might supply high-precision weapons to North Korea in response to advanced western military support for Ukraine.”"));
+    let article = seed(0);
+    let texts: Vec<&str> = article.sentences().iter().map(|s| &article.text()[s.clone()]).collect();
+    assert!(texts.contains(&"Russian Deputy Foreign Minister Rudenko."));
+    assert!(texts.contains(&"Mondo International Updated on 2024-02-04"));
+    assert!(texts.contains(&"In Japan, U.S. media reported that Kishida is trying to find ways to contact Trump."));
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn folders_are_scanned_recursively_in_order_with_problems_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "b.txt", b"Second headline\n\nBody text here.");
+    write(dir.path(), "a.txt", b"First headline\n\nBody.");
+    write(dir.path(), "nested/c.TXT", b"Nested headline\n\nBody.");
+    write(dir.path(), "image.png", b"\x89PNG\r\n");
+    write(dir.path(), ".hidden/d.txt", b"Hidden\n\nBody.");
+    write(dir.path(), "empty.txt", b"\n\n");
+    write(dir.path(), "binary.txt", b"\0\0\0\x01binary");
+    write(dir.path(), "latin1.txt", b"Caf\xe9 politics\n\nBody.");
+    let missing = dir.path().join("missing.txt");
+
+    let discovery = discover(&[dir.path().to_path_buf(), missing.clone(), dir.path().join("a.txt")]);
+    let (articles, problems) = load_all(discovery);
+    let names: Vec<String> = articles.iter().map(|a| a.origin().file_name()).collect();
+    assert_eq!(names, ["a.txt", "b.txt", "latin1.txt", "c.TXT"]);
+    assert_eq!(articles[2].decoding(), Decoding::Lossy { replaced: 1 });
+    assert_eq!(articles[2].title(), "Caf\u{fffd} politics");
+
+    let reasons: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(reasons.len(), 3, "{reasons:#?}");
+    assert!(reasons[0].ends_with("missing.txt: no such file or folder"));
+    assert!(reasons.iter().any(|r| r.ends_with("binary.txt: skipped: binary file, not text")));
+    assert!(reasons.iter().any(|r| r.ends_with("empty.txt: skipped: empty file")));
+}
+
+#[test]
+fn no_paths_means_the_seeds() {
+    let discovery = discover(&[]);
+    assert_eq!(discovery.sources.len(), 5);
+}
+
+#[test]
+fn fingerprints_follow_content_not_names() {
+    let a = Article::from_text(Origin::Embedded("a.txt"), "Same text");
+    let b = Article::from_text(Origin::Embedded("b.txt"), "Same text");
+    let c = Article::from_text(Origin::Embedded("a.txt"), "Other text");
+    assert_eq!(a.fingerprint(), b.fingerprint());
+    assert_ne!(a.fingerprint(), c.fingerprint());
+    assert_eq!(a.fingerprint().to_hex().len(), 64);
+}

@@ -1,0 +1,3 @@
+//! gloss: the command-line entry point.
+
+fn main() {}

@@ -1,0 +1,18 @@
+//! Text structure over an article's raw text: paragraphs, sentences, words, gaps; all byte ranges.
+
+mod gaps;
+mod offsets;
+mod paragraphs;
+mod sanitize;
+mod sentences;
+mod words;
+
+pub use gaps::{Gap, gaps};
+pub use offsets::{CharOffsets, char_offset};
+pub use paragraphs::{Paragraphs, paragraphs};
+pub use sanitize::{display_char, sanitize_inline};
+pub use sentences::{sentences, sentences_in};
+pub use words::{word_count, words_in};
+
+/// A half-open byte range into an article's raw text.
+pub type Span = std::ops::Range<usize>;
