@@ -1,3 +1,5 @@
-//! gloss: the command-line entry point.
+//! The `gloss` binary: everything happens in the library's command line.
 
-fn main() {}
+fn main() -> std::process::ExitCode {
+    gloss::cli::main()
+}

@@ -6,6 +6,7 @@ mod paragraphs;
 mod sanitize;
 mod sentences;
 mod words;
+mod wrap;
 
 pub use gaps::{Gap, gaps};
 pub use offsets::{CharOffsets, char_offset};
@@ -13,6 +14,7 @@ pub use paragraphs::{Paragraphs, paragraphs};
 pub use sanitize::{display_char, sanitize_inline};
 pub use sentences::{sentences, sentences_in};
 pub use words::{word_count, words_in};
+pub use wrap::{Wrapped, WrappedLine, char_width, wrap};
 
 /// A half-open byte range into an article's raw text.
 pub type Span = std::ops::Range<usize>;

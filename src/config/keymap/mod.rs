@@ -83,7 +83,7 @@ pub trait Bindable: Copy + Eq + Ord + Hash + fmt::Debug + 'static {
     fn from_name(name: &str) -> Option<Self>;
     fn name(self) -> &'static str;
     /// The contexts where a binding of this action means something.
-    fn contexts(self) -> &'static [Context];
+    fn contexts(self) -> Vec<Context>;
 }
 
 /// A keymap file error, with where it is.

@@ -28,12 +28,12 @@ impl Bindable for Act {
         }
     }
 
-    fn contexts(self) -> &'static [Context] {
+    fn contexts(self) -> Vec<Context> {
         match self {
-            Self::Quit | Self::Help => &[Context::Global],
-            Self::Down | Self::Up => &[Context::List, Context::Reader],
-            Self::Open => &[Context::List],
-            Self::Save => &[Context::Editor],
+            Self::Quit | Self::Help => vec![Context::Global],
+            Self::Down | Self::Up => vec![Context::List, Context::Reader],
+            Self::Open => vec![Context::List],
+            Self::Save => vec![Context::Editor],
         }
     }
 }

@@ -1,0 +1,165 @@
+//! The command line: `gloss [PATH...]` opens the reader; `gloss list` and friends print.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::Paths;
+use crate::corpus::{self, Article, Decoding, Problem};
+use crate::text::sanitize_inline;
+use crate::tui;
+
+/// A keyboard-first terminal reader and annotator for news analysts.
+#[derive(Debug, Parser)]
+#[command(name = "gloss", version, about, long_about = None, subcommand_precedence_over_arg = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Article files and folders to read (default: ./seeds, else the built-in samples).
+    pub paths: Vec<PathBuf>,
+
+    /// A keymap file to use over the built-in keys, instead of keymap.ron in the config folder.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub keymap: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print one line per article: id, title, source, date and words.
+    List {
+        /// Article files and folders (default: ./seeds, else the built-in samples).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// How commands print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Tab-separated text for people and `cut`.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// A command's failure, and the exit code it means.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad usage or configuration: exit code 2.
+    Usage(String),
+    /// Anything else: exit code 1.
+    Failed(String),
+}
+
+/// Runs gloss with the process's arguments and returns its exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(message)) => {
+            eprintln!("gloss: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Failed(message)) => {
+            eprintln!("gloss: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let paths = Paths::from_environment();
+    match cli.command {
+        Some(Command::List { paths: articles, format }) => list(&articles, format),
+        None => open(cli.paths, cli.keymap.as_deref(), paths.as_ref()),
+    }
+}
+
+fn open(articles: Vec<PathBuf>, keymap: Option<&Path>, paths: Option<&Paths>) -> Result<(), Failure> {
+    let user_keymap = keymap.map(Path::to_path_buf).or_else(|| paths.map(Paths::keymap).filter(|p| p.exists()));
+    let keymap = tui::load_keymap(user_keymap.as_deref()).map_err(|e| Failure::Usage(e.to_string()))?;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(Failure::Failed(
+            "the reader needs a terminal; to print articles instead, use `gloss list`".to_owned(),
+        ));
+    }
+    let state = tui::AppState::new(keymap, tui::Theme::from_environment(), ratatui::layout::Rect::default());
+    let problems = tui::run(state, articles).map_err(|e| Failure::Failed(format!("terminal error: {e}")))?;
+    warn(&problems);
+    Ok(())
+}
+
+fn warn(problems: &[Problem]) {
+    for problem in problems {
+        eprintln!("gloss: warning: {}", sanitize_inline(&problem.to_string()));
+    }
+}
+
+/// Reads the corpus for a printing command, warning about unreadable paths; fails when there
+/// is nothing to read at all.
+fn load(paths: &[PathBuf]) -> Result<Vec<Article>, Failure> {
+    let (articles, problems) = corpus::load_all(corpus::discover(paths));
+    warn(&problems);
+    if articles.is_empty() {
+        return Err(Failure::Failed("no articles found".to_owned()));
+    }
+    Ok(articles)
+}
+
+fn list(paths: &[PathBuf], format: Format) -> Result<(), Failure> {
+    let articles = load(paths)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for article in &articles {
+        let line = match format {
+            Format::Text => list_line(article),
+            Format::Json => list_json(article).to_string(),
+        };
+        if writeln!(out, "{line}").is_err() {
+            // The reader of our output went away (`| head`): stop quietly.
+            return Ok(());
+        }
+    }
+    let _ = out.flush();
+    Ok(())
+}
+
+/// A short, stable id for an article: the start of its content fingerprint.
+pub fn article_id(article: &Article) -> String {
+    article.fingerprint().to_hex()[..12].to_owned()
+}
+
+fn list_line(article: &Article) -> String {
+    let header = article.header();
+    let or_dash = |value: Option<&str>| value.map_or_else(|| "-".to_owned(), |v| sanitize_inline(v).into_owned());
+    [
+        article_id(article),
+        sanitize_inline(article.title()).into_owned(),
+        or_dash(header.source.as_deref()),
+        or_dash(header.date.as_deref()),
+        article.words().to_string(),
+    ]
+    .join("\t")
+}
+
+fn list_json(article: &Article) -> serde_json::Value {
+    let header = article.header();
+    let structure = article.structure();
+    serde_json::json!({
+        "id": article_id(article),
+        "file": article.origin().file_name(),
+        "path": article.origin().display_path(),
+        "title": header.title,
+        "title_derived": header.title_derived,
+        "source": header.source,
+        "date": header.date,
+        "words": article.words(),
+        "sentences": structure.sentences.len(),
+        "paragraphs": structure.paragraphs.spans.len(),
+        "fingerprint": article.fingerprint().to_hex(),
+        "utf8": article.decoding() == Decoding::Utf8 || article.decoding() == Decoding::Utf16,
+    })
+}

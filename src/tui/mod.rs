@@ -1,0 +1,48 @@
+//! The terminal front end: the only module that knows about ratatui and crossterm.
+//!
+//! The Elm architecture: [`AppState`] holds everything, [`update`] changes it for a [`Msg`] and
+//! returns an [`Effect`] for the loop to carry out, [`view`] draws it.
+
+mod action;
+mod app;
+mod geometry;
+mod input;
+mod terminal;
+mod theme;
+mod update;
+mod view;
+
+use std::path::Path;
+
+pub use action::Action;
+pub use app::{AppState, Focus, Popup};
+pub use terminal::{restore, run};
+pub use theme::{Background, Theme};
+pub use update::{Effect, Mouse, MouseKind, Msg, update};
+pub use view::view;
+
+use crate::config::{Keymap, KeymapError};
+
+/// The built-in keymap, `keymap.ron` at the root of the repository.
+pub const DEFAULT_KEYMAP: &str = include_str!("../../keymap.ron");
+
+/// The keymap in effect: the built-in one, with the user's file (if any) over it.
+pub fn load_keymap(user_file: Option<&Path>) -> Result<Keymap<Action>, KeymapLoadError> {
+    let defaults = Keymap::parse(DEFAULT_KEYMAP, "built-in keymap.ron")?;
+    let Some(path) = user_file else { return Ok(defaults) };
+    let source = std::fs::read_to_string(path)
+        .map_err(|error| KeymapLoadError::Read { path: path.display().to_string(), error: error.to_string() })?;
+    Ok(defaults.with_overrides(&source, &path.display().to_string())?)
+}
+
+/// Why the keymap could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum KeymapLoadError {
+    #[error("cannot read keymap {path}: {error}")]
+    Read { path: String, error: String },
+    #[error(transparent)]
+    Invalid(#[from] KeymapError),
+}
+
+#[cfg(test)]
+mod tests;

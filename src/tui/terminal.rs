@@ -1,0 +1,134 @@
+//! The terminal's life: raw mode and the alternate screen in, always out again (also on a
+//! panic); the event loop that feeds `update` and draws with `view`.
+
+use std::io::{self, Stdout, stdout};
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+
+use super::app::AppState;
+use super::input;
+use super::update::{Effect, Msg, update};
+use super::view::view;
+use crate::corpus::{self, Problem};
+
+/// How often the loader hands a batch of articles to the screen.
+const BATCH_INTERVAL: Duration = Duration::from_millis(40);
+
+/// Runs the reader until the user quits. Returns the problems met while reading the corpus so
+/// they can be printed once the terminal is back to normal.
+pub fn run(mut state: AppState, paths: Vec<PathBuf>) -> io::Result<Vec<Problem>> {
+    install_panic_hook();
+    let _restore = Restore;
+    let mut terminal = enter()?;
+    let size = terminal.size()?;
+    state.screen = Rect::new(0, 0, size.width, size.height);
+
+    let (sender, receiver) = mpsc::channel();
+    spawn_input(sender.clone());
+    spawn_loader(paths, sender);
+    event_loop(&mut terminal, &mut state, &receiver)?;
+    Ok(std::mem::take(&mut state.problems))
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    state: &mut AppState,
+    receiver: &Receiver<Msg>,
+) -> io::Result<()> {
+    loop {
+        terminal.draw(|frame| view(state, frame))?;
+        let Ok(first) = receiver.recv() else { return Ok(()) };
+        // Apply everything already waiting before drawing again.
+        for msg in std::iter::once(first).chain(receiver.try_iter()) {
+            // Debug builds can be told to panic on a key, so tests can see the panic path.
+            let test_panic = cfg!(debug_assertions) && std::env::var_os("GLOSS_TEST_PANIC").is_some();
+            assert!(!(test_panic && matches!(msg, Msg::Key(_))), "GLOSS_TEST_PANIC is set");
+            if update(state, msg) == Effect::Quit {
+                return Ok(());
+            }
+        }
+    }
+}
+
+fn spawn_input(sender: Sender<Msg>) {
+    thread::spawn(move || {
+        while let Ok(event) = crossterm::event::read() {
+            if let Some(msg) = input::message(event)
+                && sender.send(msg).is_err()
+            {
+                return;
+            }
+        }
+    });
+}
+
+/// Reads the corpus in the background, handing articles over in batches so the first screen
+/// never waits for the last file.
+fn spawn_loader(paths: Vec<PathBuf>, sender: Sender<Msg>) {
+    thread::spawn(move || {
+        let discovery = corpus::discover(&paths);
+        let expected = discovery.sources.len();
+        let mut articles = Vec::new();
+        let mut problems = discovery.problems;
+        let mut last_sent = Instant::now();
+        for source in &discovery.sources {
+            match corpus::load(source) {
+                Ok(loaded) => articles.extend(loaded),
+                Err(problem) => problems.push(problem),
+            }
+            if last_sent.elapsed() >= BATCH_INTERVAL || articles.len() == 1 {
+                let batch = Msg::Loaded {
+                    articles: std::mem::take(&mut articles),
+                    problems: std::mem::take(&mut problems),
+                    expected,
+                };
+                if sender.send(batch).is_err() {
+                    return;
+                }
+                last_sent = Instant::now();
+            }
+        }
+        let _ = sender.send(Msg::Loaded { articles, problems, expected });
+        let _ = sender.send(Msg::LoadFinished);
+    });
+}
+
+fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)?;
+    Terminal::new(CrosstermBackend::new(stdout()))
+}
+
+/// Puts the terminal back as it was. Safe to call more than once.
+pub fn restore() {
+    let _ =
+        execute!(stdout(), DisableBracketedPaste, DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = disable_raw_mode();
+}
+
+/// Restores the terminal when dropped, on every way out of `run`.
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// On a panic: the terminal first, so the panic message is readable, then the usual report.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}

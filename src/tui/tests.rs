@@ -1,0 +1,218 @@
+//! Behaviour tests: the shipped keymap, and key sequences pressed through it into `update`.
+
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use super::*;
+use crate::config::{Bindable, Chord, Context};
+use crate::corpus::{Article, Origin, SEEDS};
+
+/// An app over the five seeds on a 100×30 screen, as the user's terminal would give it.
+pub fn app() -> AppState {
+    let keymap = load_keymap(None).unwrap();
+    let mut state = AppState::new(keymap, Theme::plain(), Rect::new(0, 0, 100, 30));
+    let articles = SEEDS.iter().map(|&(name, text)| Article::from_text(Origin::Embedded(name), text)).collect();
+    update(&mut state, Msg::Loaded { articles, problems: Vec::new(), expected: SEEDS.len() });
+    update(&mut state, Msg::LoadFinished);
+    state
+}
+
+/// Presses space-separated keys, as keymap files write them, through the live keymap.
+pub fn press(state: &mut AppState, keys: &str) -> Vec<Effect> {
+    keys.split_whitespace().map(|key| update(state, Msg::Key(key.parse::<Chord>().unwrap()))).collect()
+}
+
+fn cursor(state: &AppState) -> usize {
+    state.reader.as_ref().unwrap().place.cursor
+}
+
+#[test]
+fn shipped_keymap_parses_and_binds_every_action() {
+    let keymap = load_keymap(None).unwrap();
+    for action in Action::ALL {
+        let info = action.info();
+        assert!(!info.uses.is_empty(), "{action:?} has no use");
+        for used in info.uses {
+            assert!(!used.about.is_empty(), "{action:?} has no description in {}", used.context);
+            assert!(
+                !keymap.chords(used.context, action).is_empty(),
+                "{} has no default key in {}",
+                action.name(),
+                used.context
+            );
+        }
+        assert_eq!(Action::from_name(info.name), Some(action));
+    }
+}
+
+#[test]
+fn keymap_fixtures_give_their_errors() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/keymaps");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir.join("invalid")).unwrap() {
+        let path = entry.unwrap().path();
+        let source = std::fs::read_to_string(&path).unwrap();
+        let expected =
+            source.lines().next().and_then(|l| l.strip_prefix("// expect: ")).expect("first line says what to expect");
+        let error = load_keymap(Some(&path)).unwrap_err().to_string();
+        let located = format!("{}:{expected}", path.display());
+        assert!(error.starts_with(&located), "{}:\n  got      {error}\n  expected {located}", path.display());
+        checked += 1;
+    }
+    for entry in std::fs::read_dir(dir.join("valid")).unwrap() {
+        let path = entry.unwrap().path();
+        load_keymap(Some(&path)).unwrap_or_else(|e| panic!("{e}"));
+        checked += 1;
+    }
+    assert!(checked >= 6);
+}
+
+#[test]
+fn j_j_enter_opens_the_third_article_in_the_reader() {
+    let mut state = app();
+    assert_eq!(state.focus, Focus::List);
+    press(&mut state, "j j enter");
+    assert_eq!(state.list.selected, 2);
+    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(state.current_article().unwrap().origin().file_name(), SEEDS[2].0);
+}
+
+#[test]
+fn vim_keys_and_arrows_move_alike() {
+    let mut vim = app();
+    let mut arrows = app();
+    press(&mut vim, "j j k enter j j j k");
+    press(&mut arrows, "down down up enter down down down up");
+    assert_eq!(vim.list.selected, 1);
+    assert_eq!(cursor(&vim), 2);
+    assert_eq!((arrows.list.selected, cursor(&arrows)), (vim.list.selected, cursor(&vim)));
+}
+
+#[test]
+fn ends_and_pages() {
+    let mut state = app();
+    press(&mut state, "G");
+    assert_eq!(state.list.selected, 4);
+    press(&mut state, "home enter G");
+    let last = state.current_article().unwrap().sentences().len() - 1;
+    assert_eq!(cursor(&state), last);
+    press(&mut state, "g");
+    assert_eq!(cursor(&state), 0);
+    press(&mut state, "ctrl-d");
+    let after_page = cursor(&state);
+    assert!(after_page > 3, "a page moves several sentences, got {after_page}");
+    let reader = state.reader.as_ref().unwrap();
+    assert!(reader.place.scroll > 0);
+    press(&mut state, "pageup");
+    assert!(cursor(&state) < after_page);
+}
+
+#[test]
+fn the_view_follows_the_cursor() {
+    let mut state = app();
+    press(&mut state, "enter");
+    for _ in 0..30 {
+        press(&mut state, "j");
+        let reader = state.reader.as_ref().unwrap();
+        let sentence = &state.current_article().unwrap().sentences()[reader.place.cursor];
+        let lines = reader.wrapped.lines_of(sentence);
+        let height = state.reader_height();
+        assert!(reader.place.scroll <= *lines.start() && *lines.end() < reader.place.scroll + height);
+    }
+}
+
+#[test]
+fn esc_returns_to_the_list_and_tab_switches_panes() {
+    let mut state = app();
+    press(&mut state, "enter esc");
+    assert_eq!(state.focus, Focus::List);
+    press(&mut state, "tab");
+    assert_eq!(state.focus, Focus::Reader);
+    press(&mut state, "shift-tab");
+    assert_eq!(state.focus, Focus::List);
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut state = app();
+    press(&mut state, "?");
+    assert_eq!(state.popup, Some(Popup::Help { scroll: 0 }));
+    assert_eq!(state.context(), Context::Help);
+    press(&mut state, "j j");
+    assert_eq!(state.popup, Some(Popup::Help { scroll: 2 }));
+    // Movement keys scroll help, not the list behind it.
+    assert_eq!(state.list.selected, 0);
+    press(&mut state, "esc");
+    assert_eq!(state.popup, None);
+    press(&mut state, "? ?");
+    assert_eq!(state.popup, None);
+}
+
+#[test]
+fn quit_keys() {
+    assert_eq!(press(&mut app(), "q"), [Effect::Quit]);
+    assert_eq!(press(&mut app(), "ctrl-c"), [Effect::Quit]);
+}
+
+#[test]
+fn the_reader_remembers_where_it_was_in_each_article() {
+    let mut state = app();
+    press(&mut state, "enter j j j esc j enter");
+    assert_eq!(cursor(&state), 0);
+    press(&mut state, "esc k");
+    assert_eq!(cursor(&state), 3);
+}
+
+#[test]
+fn resizing_rewraps_and_keeps_the_cursor_in_view() {
+    let mut state = app();
+    press(&mut state, "enter G");
+    update(&mut state, Msg::Resize(Rect::new(0, 0, 30, 8)));
+    assert!(state.areas().is_none(), "too small to draw");
+    update(&mut state, Msg::Resize(Rect::new(0, 0, 60, 20)));
+    let reader = state.reader.as_ref().unwrap();
+    assert_eq!(reader.wrapped.width, usize::from(state.reader_areas().unwrap().text.width));
+    let sentence = &state.current_article().unwrap().sentences()[reader.place.cursor];
+    assert!(reader.wrapped.lines_of(sentence).contains(&(reader.place.scroll + 1)) || reader.place.scroll > 0);
+}
+
+#[test]
+fn mouse_wheel_scrolls_and_clicks_select() {
+    let mut state = app();
+    let click = |row| Msg::Mouse(Mouse { kind: MouseKind::Click, column: 5, row });
+    update(&mut state, click(5));
+    assert_eq!(state.list.selected, 2);
+    update(&mut state, Msg::Mouse(Mouse { kind: MouseKind::ScrollDown, column: 5, row: 5 }));
+    assert_eq!(state.list.selected, 3);
+    update(&mut state, Msg::Mouse(Mouse { kind: MouseKind::ScrollDown, column: 60, row: 10 }));
+    assert_eq!(state.reader.as_ref().unwrap().place.scroll, 3);
+    update(&mut state, Msg::Mouse(Mouse { kind: MouseKind::Click, column: 60, row: 10 }));
+    assert_eq!(state.focus, Focus::Reader);
+}
+
+#[test]
+fn articles_arriving_later_keep_the_selection() {
+    let mut state = app();
+    press(&mut state, "j");
+    let extra = Article::from_text(Origin::Embedded("late.txt"), "Late headline\n\nLate body.");
+    update(&mut state, Msg::Loaded { articles: vec![extra], problems: Vec::new(), expected: 6 });
+    assert_eq!(state.articles.len(), 6);
+    assert_eq!(state.list.selected, 1);
+    assert!(Arc::ptr_eq(state.current_article().unwrap(), &state.articles[1]));
+}
+
+#[test]
+fn problems_show_in_the_status_bar() {
+    let keymap = load_keymap(None).unwrap();
+    let mut state = AppState::new(keymap, Theme::plain(), Rect::new(0, 0, 100, 30));
+    let problem = crate::corpus::Problem {
+        path: "x/empty.txt".into(),
+        reason: crate::corpus::ProblemReason::Skipped(crate::corpus::Unreadable::Empty),
+    };
+    update(&mut state, Msg::Loaded { articles: Vec::new(), problems: vec![problem], expected: 1 });
+    update(&mut state, Msg::LoadFinished);
+    let status = state.status.as_ref().unwrap();
+    assert!(status.is_error);
+    assert_eq!(status.text, "x/empty.txt: skipped: empty file");
+}

@@ -1,0 +1,150 @@
+//! Colours and text styles: the terminal's own colours plus accents that read on dark and light.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// Whether the terminal background is dark or light; picks accent shades that read on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Background {
+    Dark,
+    Light,
+}
+
+/// How gloss draws: with colour or without (`NO_COLOR`), on a dark or light background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+    pub background: Background,
+}
+
+impl Theme {
+    /// Colour unless `NO_COLOR` is set (to anything non-empty); background from `GLOSS_THEME`
+    /// (`dark` or `light`), else from `COLORFGBG` when the terminal sets it, else dark.
+    pub fn from_environment() -> Self {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let background = match var("GLOSS_THEME").as_deref() {
+            Some("light") => Background::Light,
+            Some("dark") => Background::Dark,
+            _ => var("COLORFGBG").as_deref().map_or(Background::Dark, background_from_colorfgbg),
+        };
+        Self { color: var("NO_COLOR").is_none(), background }
+    }
+
+    pub const fn plain() -> Self {
+        Self { color: false, background: Background::Dark }
+    }
+
+    fn fg(self, dark: Color, light: Color) -> Style {
+        if !self.color {
+            return Style::new();
+        }
+        Style::new().fg(match self.background {
+            Background::Dark => dark,
+            Background::Light => light,
+        })
+    }
+
+    fn bg(self, dark: u8, light: u8) -> Style {
+        if !self.color {
+            return Style::new();
+        }
+        Style::new().bg(Color::Indexed(match self.background {
+            Background::Dark => dark,
+            Background::Light => light,
+        }))
+    }
+
+    /// The accent for focus and headings.
+    pub fn accent(self) -> Style {
+        self.fg(Color::LightCyan, Color::Blue)
+    }
+
+    /// The border and title of the focused pane; bold so it shows without colour too.
+    pub fn focused_border(self) -> Style {
+        self.accent().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn unfocused_border(self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    /// Secondary text: metadata, hints.
+    pub fn dim(self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    /// The selected row of a list in the focused pane.
+    pub fn selected(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// The selected row of a list in a pane without focus.
+    pub fn selected_unfocused(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// The sentence under the reader's cursor: a faint background, or underline without colour.
+    pub fn cursor_sentence(self) -> Style {
+        if self.color { self.bg(236, 254) } else { Style::new().add_modifier(Modifier::UNDERLINED) }
+    }
+
+    /// A gap where the source removed words (`**`).
+    pub fn gap(self) -> Style {
+        self.fg(Color::DarkGray, Color::Gray).add_modifier(Modifier::DIM)
+    }
+
+    /// The article's headline inside the text.
+    pub fn headline(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// The line with the article's source and date.
+    pub fn dateline(self) -> Style {
+        Style::new().add_modifier(Modifier::ITALIC | Modifier::DIM)
+    }
+
+    pub fn title(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// Titles gloss made from the first sentence, not the article's own.
+    pub fn derived_title(self) -> Style {
+        Style::new().add_modifier(Modifier::ITALIC)
+    }
+
+    pub fn error(self) -> Style {
+        self.fg(Color::LightRed, Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn key(self) -> Style {
+        self.accent().add_modifier(Modifier::BOLD)
+    }
+}
+
+fn background_from_colorfgbg(value: &str) -> Background {
+    // "15;0" is light text on black; the last field is the background colour index.
+    match value.rsplit(';').next().and_then(|bg| bg.parse::<u8>().ok()) {
+        Some(7 | 9..=15) => Background::Light,
+        _ => Background::Dark,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colorfgbg_background() {
+        assert_eq!(background_from_colorfgbg("15;0"), Background::Dark);
+        assert_eq!(background_from_colorfgbg("0;15"), Background::Light);
+        assert_eq!(background_from_colorfgbg("0;default;7"), Background::Light);
+        assert_eq!(background_from_colorfgbg("junk"), Background::Dark);
+    }
+
+    #[test]
+    fn no_color_uses_modifiers_only() {
+        let theme = Theme::plain();
+        assert_eq!(theme.accent().fg, None);
+        assert!(theme.cursor_sentence().add_modifier.contains(Modifier::UNDERLINED));
+        assert!(theme.focused_border().add_modifier.contains(Modifier::BOLD));
+    }
+}

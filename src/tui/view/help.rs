@@ -1,0 +1,61 @@
+//! Help: every binding of the live keymap, by context, with what it does.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::super::app::AppState;
+use super::super::geometry::inner;
+use super::pane;
+use crate::config::{Context, Keymap};
+use crate::tui::action::Action;
+
+/// Headings for the contexts, in the order help lists them.
+const SECTIONS: &[(Context, &str)] = &[
+    (Context::Global, "Everywhere"),
+    (Context::List, "Article list"),
+    (Context::Reader, "Reader"),
+    (Context::Help, "This help"),
+];
+
+pub fn draw(state: &AppState, scroll: usize, frame: &mut Frame) {
+    let screen = frame.area();
+    let width = screen.width.saturating_sub(4).clamp(screen.width.min(40), 100);
+    let height = screen.height.saturating_sub(4).max(screen.height.min(6));
+    let area =
+        Rect { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width, height };
+    let lines = help_lines(&state.keymap, state.theme);
+    let shown = usize::from(inner(area).height);
+    let scroll = scroll.min(lines.len().saturating_sub(shown));
+    frame.render_widget(Clear, area);
+    frame.render_widget(pane(Line::from(" Help — esc to close "), true, state.theme), area);
+    frame.render_widget(Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)), inner(area));
+}
+
+/// Every binding in the keymap, a heading per context.
+pub fn help_lines(keymap: &Keymap<Action>, theme: crate::tui::theme::Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for &(context, heading) in SECTIONS {
+        let bindings: Vec<(Action, String)> = keymap
+            .bindings(context)
+            .filter(|(_, chords)| !chords.is_empty())
+            .map(|(action, chords)| (action, chords.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")))
+            .collect();
+        if bindings.is_empty() {
+            continue;
+        }
+        let key_width = bindings.iter().map(|(_, keys)| keys.chars().count()).max().unwrap_or(0).max(16);
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(heading, theme.accent().patch(theme.title())));
+        for (action, keys) in bindings {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<key_width$}  "), theme.key()),
+                Span::raw(action.about(context)),
+            ]));
+        }
+    }
+    lines
+}

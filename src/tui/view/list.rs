@@ -1,0 +1,114 @@
+//! The article list: title, then source, date and word count, for the rows on screen only.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::super::app::{AppState, Focus};
+use super::super::geometry::{LIST_ROW_HEIGHT, inner, list_rows};
+use super::pane;
+use super::styled::safe;
+use crate::corpus::{Article, Decoding};
+
+pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
+    let theme = state.theme;
+    let focused = state.focus == Focus::List && state.popup.is_none();
+    let title = Line::from(format!(" Articles {} ", count_label(state)));
+    frame.render_widget(pane(title, focused, theme), area);
+
+    let inside = inner(area);
+    let width = usize::from(inside.width);
+    let rows = list_rows(area);
+    let visible = state.articles.iter().enumerate().skip(state.list.offset).take(rows);
+    for (row, (index, article)) in visible.enumerate() {
+        let y = inside.y + u16::try_from(row).unwrap_or(u16::MAX) * LIST_ROW_HEIGHT;
+        let selected = index == state.list.selected;
+        let row_style = match (selected, focused) {
+            (true, true) => theme.selected(),
+            (true, false) => theme.selected_unfocused(),
+            _ => Style::new(),
+        };
+        let marker = if selected { "▌" } else { " " };
+        let title_style = if article.header().title_derived { theme.derived_title() } else { theme.title() };
+        let title = Line::from(vec![
+            Span::raw(marker),
+            Span::styled(fit(&safe(article.title()), width.saturating_sub(1)), title_style),
+        ]);
+        let details = Line::from(vec![
+            Span::raw(marker),
+            Span::styled(fit(&details(article), width.saturating_sub(1)), theme.dim()),
+        ]);
+        let area = Rect { y, height: LIST_ROW_HEIGHT.min(inside.y + inside.height - y), ..inside };
+        frame.render_widget(Paragraph::new(vec![title, details]).style(row_style), area);
+    }
+}
+
+fn count_label(state: &AppState) -> String {
+    let shown = state.articles.len();
+    if state.loading.finished {
+        format!("({shown})")
+    } else {
+        format!("({shown}/{}…)", state.loading.expected.max(shown))
+    }
+}
+
+/// Source, date and size of an article, for its second row.
+fn details(article: &Article) -> String {
+    let header = article.header();
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(header.source.as_deref().map(|s| safe(s).into_owned()));
+    parts.extend(header.date.clone());
+    parts.push(format!("{} words", group_thousands(article.words())));
+    if matches!(article.decoding(), Decoding::Lossy { .. }) {
+        parts.push("⚠ not UTF-8".to_owned());
+    }
+    parts.join(" · ")
+}
+
+/// `12345` as `12,345`.
+pub fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `text` cut to `width` columns with an ellipsis when it does not fit.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_and_fitting() {
+        assert_eq!(group_thousands(1_234_567), "1,234,567");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(fit("Japan and Korea", 8), "Japan a…");
+        assert_eq!(fit("Japan", 8), "Japan");
+    }
+}

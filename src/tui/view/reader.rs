@@ -1,0 +1,114 @@
+//! The reader: title and metadata, the wrapped text with the sentence cursor, a scrollbar.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use super::super::app::{AppState, Focus, Reader};
+use super::super::geometry::reader_areas;
+use super::list::{fit, group_thousands};
+use super::pane;
+use super::styled::{Layer, safe, styled_line};
+use crate::corpus::Article;
+use crate::text::{Span, WrappedLine};
+
+pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
+    let theme = state.theme;
+    let focused = state.focus == Focus::Reader && state.popup.is_none();
+    let (Some(reader), Some(article)) = (&state.reader, state.current_article()) else {
+        let message = if state.loading.finished { " No article " } else { " Loading… " };
+        frame.render_widget(pane(Line::from(message), focused, theme), area);
+        return;
+    };
+    let parts = reader_areas(area);
+    let height = usize::from(parts.text.height);
+    let total = reader.wrapped.lines.len();
+    let block = pane(Line::from(format!(" {} ", safe(&article.origin().file_name()))), focused, theme)
+        .title_bottom(Line::from(format!(" {} ", position(reader.place.scroll, total, height))).right_aligned());
+    frame.render_widget(block, area);
+
+    let width = usize::from(parts.header.width);
+    let title_style = if article.header().title_derived { theme.derived_title() } else { theme.title() };
+    let header = vec![
+        Line::styled(fit(&safe(article.title()), width), title_style.patch(theme.accent())),
+        Line::styled(fit(&metadata(article), width), theme.dim()),
+    ];
+    frame.render_widget(Paragraph::new(header), parts.header);
+
+    let lines = visible_lines(state, reader, article, height);
+    frame.render_widget(Paragraph::new(lines), parts.text);
+
+    if total > height {
+        let mut scroll =
+            ScrollbarState::new(total - height).position(reader.place.scroll).viewport_content_length(height);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None);
+        frame.render_stateful_widget(bar, parts.scrollbar, &mut scroll);
+    }
+}
+
+/// The text lines on screen, styled.
+fn visible_lines<'a>(state: &AppState, reader: &Reader, article: &'a Article, height: usize) -> Vec<Line<'a>> {
+    let shown = reader.wrapped.lines.iter().skip(reader.place.scroll).take(height);
+    let spans: Vec<&Span> =
+        shown.clone().filter_map(|l| if let WrappedLine::Text(s) = l { Some(s) } else { None }).collect();
+    let (Some(first), Some(last)) = (spans.first(), spans.last()) else {
+        return Vec::new();
+    };
+    let layers = layers(state, reader, article, first.start..last.end);
+    shown
+        .map(|line| match line {
+            WrappedLine::Text(span) => styled_line(article.text(), span, &layers),
+            WrappedLine::Blank => Line::default(),
+        })
+        .collect()
+}
+
+/// The styles over the text between `range`'s bytes, in the order they are applied.
+fn layers(state: &AppState, reader: &Reader, article: &Article, range: Span) -> Vec<Layer> {
+    let theme = state.theme;
+    let header = article.header();
+    let overlaps = |span: &Span| span.start < range.end && range.start < span.end;
+    let mut layers: Vec<Layer> = Vec::new();
+    layers.extend(header.title_span.clone().filter(overlaps).map(|s| (s, theme.headline())));
+    layers.extend(header.dateline_span.clone().filter(overlaps).map(|s| (s, theme.dateline())));
+    if let Some(sentence) = article.sentences().get(reader.place.cursor).filter(|s| overlaps(s)) {
+        layers.push((sentence.clone(), theme.cursor_sentence()));
+    }
+    let gaps = &article.structure().gaps;
+    let first_gap = gaps.partition_point(|g| g.span.end <= range.start);
+    layers.extend(
+        gaps[first_gap..].iter().take_while(|g| g.span.start < range.end).map(|g| (g.span.clone(), theme.gap())),
+    );
+    layers
+}
+
+/// Source, date, words and decoding of an article, for the reader's header.
+fn metadata(article: &Article) -> String {
+    let header = article.header();
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(header.source.as_deref().map(|s| safe(s).into_owned()));
+    parts.extend(header.date.clone());
+    parts.push(format!("{} words", group_thousands(article.words())));
+    parts.push(format!("{} sentences", group_thousands(article.sentences().len())));
+    if header.title_derived {
+        parts.push("title from first sentence".to_owned());
+    }
+    if let crate::corpus::Decoding::Lossy { replaced } = article.decoding() {
+        parts.push(format!("⚠ not UTF-8: {replaced} bytes replaced"));
+    }
+    parts.join(" · ")
+}
+
+/// Where the view is in the text, as vim says it: `All`, `Top`, `Bot` or a percentage.
+fn position(scroll: usize, total: usize, height: usize) -> String {
+    if total <= height {
+        "All".to_owned()
+    } else if scroll == 0 {
+        "Top".to_owned()
+    } else if scroll + height >= total {
+        "Bot".to_owned()
+    } else {
+        format!("{}%", scroll * 100 / (total - height))
+    }
+}

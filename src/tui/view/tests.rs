@@ -1,0 +1,122 @@
+//! Screen snapshots at fixed sizes, and style checks on cells (text snapshots carry no colour).
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+use crate::tui::tests::{app, press};
+use crate::tui::{AppState, Background, Msg, Theme, update, view};
+
+fn render(state: &AppState) -> Buffer {
+    let (width, height) = (state.screen.width, state.screen.height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view(state, frame)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row, trailing spaces kept so widths show.
+fn screen(state: &AppState) -> String {
+    let buffer = render(state);
+    let width = usize::from(buffer.area.width);
+    buffer
+        .content
+        .chunks(width)
+        .map(|row| row.iter().map(ratatui::buffer::Cell::symbol).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn list_and_first_article() {
+    insta::assert_snapshot!(screen(&app()));
+}
+
+#[test]
+fn reader_with_cursor_down_the_text() {
+    let mut state = app();
+    press(&mut state, "j enter j j j j j");
+    insta::assert_snapshot!(screen(&state));
+}
+
+#[test]
+fn help_lists_every_binding() {
+    let mut state = app();
+    press(&mut state, "?");
+    insta::assert_snapshot!(screen(&state));
+}
+
+#[test]
+fn narrow_terminal_shows_the_focused_pane() {
+    let mut state = app();
+    update(&mut state, Msg::Resize(Rect::new(0, 0, 60, 16)));
+    press(&mut state, "enter");
+    insta::assert_snapshot!(screen(&state));
+}
+
+#[test]
+fn too_small_terminal_says_so() {
+    let mut state = app();
+    update(&mut state, Msg::Resize(Rect::new(0, 0, 30, 8)));
+    insta::assert_snapshot!(screen(&state));
+}
+
+/// The cells of the screen row showing `needle`, and the column it starts at.
+fn find(buffer: &Buffer, needle: &str) -> (u16, u16) {
+    let width = buffer.area.width;
+    for y in 0..buffer.area.height {
+        let row: String = (0..width).map(|x| buffer[(x, y)].symbol()).collect();
+        if let Some(byte) = row.find(needle) {
+            let column = row[..byte].chars().count();
+            return (u16::try_from(column).unwrap(), y);
+        }
+    }
+    panic!("{needle:?} not on screen");
+}
+
+#[test]
+fn cursor_sentence_is_marked_with_and_without_colour() {
+    let mut state = app();
+    press(&mut state, "enter j j j");
+    let plain = render(&state);
+    let (x, y) = find(&plain, "What are the");
+    assert!(plain[(x, y)].modifier.contains(Modifier::UNDERLINED), "NO_COLOR underlines the cursor sentence");
+    let (x2, y2) = find(&plain, "At a time when");
+    assert!(!plain[(x2, y2)].modifier.contains(Modifier::UNDERLINED));
+
+    state.theme = Theme { color: true, background: Background::Dark };
+    let coloured = render(&state);
+    assert_eq!(coloured[(x, y)].bg, Color::Indexed(236));
+    assert_eq!(coloured[(x2, y2)].bg, Color::Reset);
+}
+
+#[test]
+fn gaps_are_dim_and_the_focused_pane_is_bold() {
+    let mut state = app();
+    press(&mut state, "enter");
+    let buffer = render(&state);
+    let (x, y) = find(&buffer, "4**,");
+    assert!(buffer[(x + 1, y)].modifier.contains(Modifier::DIM), "the ** gap is dim");
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::DIM));
+    let (x, y) = find(&buffer, "000_a7678b54e883ccb6.txt");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD), "focused reader title is bold");
+    let (x, y) = find(&buffer, "Articles");
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn hostile_text_is_drawn_harmless() {
+    let mut state = app();
+    let article = crate::corpus::Article::from_text(
+        crate::corpus::Origin::Embedded("evil.txt"),
+        "Evil\u{1b}]0;owned\u{7} title\n\nBody \u{1b}[2J cleared\u{9b}? text.\n",
+    );
+    update(&mut state, Msg::Loaded { articles: vec![article], problems: Vec::new(), expected: 6 });
+    press(&mut state, "G enter");
+    let buffer = render(&state);
+    for cell in &buffer.content {
+        assert!(!cell.symbol().chars().any(char::is_control), "control character in {:?}", cell.symbol());
+    }
+    find(&buffer, "Body ␛[2J cleared");
+}

@@ -1,0 +1,126 @@
+//! The command line as a user meets it: outputs, messages and exit codes.
+
+mod common;
+
+use common::{gloss, seeds, stderr, stdout};
+
+#[test]
+fn list_prints_one_tab_separated_line_per_seed() {
+    let home = tempfile::tempdir().unwrap();
+    let output = gloss(home.path(), home.path()).arg("list").arg(seeds()).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines: Vec<Vec<String>> = stdout(&output).lines().map(|l| l.split('\t').map(str::to_owned).collect()).collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines.iter().all(|fields| fields.len() == 5));
+    assert_eq!(lines[0][2..], ["Mondo International", "2024-02-04", "1136"]);
+    assert_eq!(lines[1][1], "Recently, the Korean Peninsula has once again been in the global spotlight, and…");
+    assert_eq!(lines[1][2..4], ["-", "-"]);
+}
+
+#[test]
+fn list_json_has_the_documented_fields() {
+    let home = tempfile::tempdir().unwrap();
+    let output = gloss(home.path(), home.path()).args(["list", "--format", "json"]).arg(seeds()).output().unwrap();
+    assert!(output.status.success());
+    let objects: Vec<serde_json::Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(objects.len(), 5);
+    let second = &objects[1];
+    assert_eq!(second["file"], "001_83b17aba16443aae.txt");
+    assert_eq!(second["title_derived"], true);
+    assert_eq!(second["source"], serde_json::Value::Null);
+    assert_eq!(second["sentences"], 20);
+    for key in ["file", "title", "title_derived", "source", "date", "words", "sentences"] {
+        assert!(objects.iter().all(|o| o.get(key).is_some()), "missing {key}");
+    }
+}
+
+#[test]
+fn without_paths_list_reads_seeds_here_or_the_built_in_ones() {
+    let home = tempfile::tempdir().unwrap();
+    let output = gloss(home.path(), home.path()).arg("list").output().unwrap();
+    assert!(output.status.success());
+    assert_eq!(stdout(&output).lines().count(), 5, "built-in seeds in an empty folder");
+}
+
+#[test]
+fn unreadable_paths_are_reported_and_the_rest_listed() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("empty.txt"), "").unwrap();
+    let output = gloss(home.path(), home.path())
+        .args(["list", "nope.txt", "empty.txt"])
+        .arg(seeds().join("000_a7678b54e883ccb6.txt"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(stdout(&output).lines().count(), 1);
+    let errors = stderr(&output);
+    assert!(errors.contains("gloss: warning: nope.txt: no such file or folder"), "{errors}");
+    assert!(errors.contains("gloss: warning: empty.txt: skipped: empty file"), "{errors}");
+}
+
+#[test]
+fn nothing_readable_is_a_failure() {
+    let home = tempfile::tempdir().unwrap();
+    let output = gloss(home.path(), home.path()).args(["list", "nope"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("gloss: no articles found"));
+}
+
+#[test]
+fn escape_sequences_in_articles_never_reach_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("evil.txt");
+    std::fs::write(&path, "Title \u{1b}]0;pwned\u{7}\u{1b}[2J here\n\nMondo\u{1b}[31m Updated on 2024-01-01\n\nBody.")
+        .unwrap();
+    let output = gloss(home.path(), home.path()).arg("list").arg(&path).output().unwrap();
+    let text = stdout(&output);
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "{text:?}");
+    assert!(text.contains("Title ␛]0;pwned␇␛[2J here"), "{text:?}");
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let home = tempfile::tempdir().unwrap();
+    let output = gloss(home.path(), home.path()).args(["list", "--format", "yaml"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn a_broken_keymap_stops_gloss_with_its_location() {
+    let home = tempfile::tempdir().unwrap();
+    let keymap = home.path().join("keys.ron");
+    std::fs::write(&keymap, "(\n  reader: { next: [\"n\"] },\n)\n").unwrap();
+    let output = gloss(home.path(), home.path()).arg("--keymap").arg(&keymap).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains(&format!("{}:2:13: unknown action `next` in reader", keymap.display())), "{message}");
+}
+
+#[test]
+fn a_broken_keymap_in_the_config_folder_stops_gloss_too() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/gloss");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("keymap.ron"), "(list: { open: [\"ctrl-enterr\"] })").unwrap();
+    let output = gloss(home.path(), home.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("config/gloss/keymap.ron:1:"), "{}", stderr(&output));
+}
+
+#[test]
+fn the_reader_needs_a_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let output = gloss(home.path(), home.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("the reader needs a terminal"));
+}
+
+#[test]
+fn version_and_help() {
+    let home = tempfile::tempdir().unwrap();
+    let output = gloss(home.path(), home.path()).arg("--version").output().unwrap();
+    assert!(output.status.success());
+    assert!(stdout(&output).starts_with("gloss "));
+    let output = gloss(home.path(), home.path()).arg("--help").output().unwrap();
+    assert!(stdout(&output).contains("Usage: gloss [OPTIONS] [PATHS]... [COMMAND]"), "{}", stdout(&output));
+}

@@ -1,0 +1,60 @@
+//! The real binary in a real terminal (tmux): keys pressed, screens read, terminal restored.
+
+mod common;
+
+use common::tmux::Tmux;
+use common::{gloss_bin, seeds};
+
+fn start(home: &std::path::Path, cols: u16, rows: u16) -> Tmux {
+    let env = [("HOME", home), ("XDG_CONFIG_HOME", &home.join("config")), ("XDG_DATA_HOME", &home.join("data"))];
+    Tmux::start(cols, rows, std::path::Path::new(env!("CARGO_MANIFEST_DIR")), &env, &gloss_bin(), &[])
+}
+
+#[test]
+fn read_navigate_resize_and_quit_cleanly() {
+    let home = tempfile::tempdir().unwrap();
+    let tmux = start(home.path(), 100, 30);
+    let screen = tmux.wait_for("Articles (5)");
+    assert!(screen.contains("Frequent anomalies on the peninsula"), "{screen}");
+    assert!(screen.contains("At a time when the situation on the peninsula"), "first article's text:\n{screen}");
+    assert!(tmux.alternate_screen());
+
+    tmux.keys(&["j", "j", "Enter"]);
+    tmux.wait_for("002_acb96b68d56a8566.txt");
+    tmux.keys(&["Down", "Down", "End", "Escape"]);
+    // A real Escape is followed by a pause; without one the terminal reads Esc + arrow as one key.
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    tmux.keys(&["Down"]);
+    tmux.wait_for("003_12e60f9c685f900f.txt");
+
+    tmux.keys(&["?"]);
+    tmux.wait_for("Help");
+    tmux.keys(&["Escape"]);
+
+    tmux.resize(30, 8);
+    tmux.wait_for("too small");
+    tmux.resize(100, 30);
+    tmux.wait_for("Articles (5)");
+
+    tmux.keys(&["q"]);
+    assert!(matches!(tmux.wait_exit(), Some(0) | None));
+    assert!(!tmux.alternate_screen(), "the alternate screen is left on quit");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_printing() {
+    let home = tempfile::tempdir().unwrap();
+    let env = [
+        ("HOME", home.path()),
+        ("XDG_CONFIG_HOME", &home.path().join("config")),
+        ("XDG_DATA_HOME", &home.path().join("data")),
+        ("GLOSS_TEST_PANIC", std::path::Path::new("1")),
+    ];
+    let tmux = Tmux::start(100, 30, seeds().parent().unwrap(), &env, &gloss_bin(), &[]);
+    tmux.wait_for("Articles (5)");
+    tmux.keys(&["j"]);
+    assert!(matches!(tmux.wait_exit(), Some(101) | None));
+    assert!(!tmux.alternate_screen());
+    let screen = tmux.screen();
+    assert!(screen.contains("panicked at") && screen.contains("GLOSS_TEST_PANIC is set"), "{screen}");
+}
