@@ -8,7 +8,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::Paths;
 use crate::corpus::{self, Article, Decoding, Problem};
-use crate::text::sanitize_inline;
+use crate::entities::Recognizer;
+use crate::text::{CharOffsets, sanitize_inline};
 use crate::tui;
 
 /// A keyboard-first terminal reader and annotator for news analysts.
@@ -30,6 +31,13 @@ pub struct Cli {
 pub enum Command {
     /// Print one line per article: id, title, source, date and words.
     List {
+        /// Article files and folders (default: ./seeds, else the built-in samples).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print the named entities of each article: people, places, organisations, groups, events.
+    Entities {
         /// Article files and folders (default: ./seeds, else the built-in samples).
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -75,6 +83,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let paths = Paths::from_environment();
     match cli.command {
         Some(Command::List { paths: articles, format }) => list(&articles, format),
+        Some(Command::Entities { paths: articles, format }) => entities(&articles, format),
         None => open(cli.paths, cli.keymap.as_deref(), paths.as_ref()),
     }
 }
@@ -162,4 +171,60 @@ fn list_json(article: &Article) -> serde_json::Value {
         "fingerprint": article.fingerprint().to_hex(),
         "utf8": article.decoding() == Decoding::Utf8 || article.decoding() == Decoding::Utf16,
     })
+}
+
+fn entities(paths: &[PathBuf], format: Format) -> Result<(), Failure> {
+    let articles = load(paths)?;
+    let recognizer = Recognizer::built_in().map_err(|e| Failure::Failed(format!("built-in gazetteer: {e}")))?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for article in &articles {
+        let mentions = recognizer.recognize(article);
+        let written = match format {
+            Format::Json => writeln!(out, "{}", entities_json(article, &mentions)),
+            Format::Text => write_entities_text(&mut out, article, &mentions),
+        };
+        if written.is_err() {
+            return Ok(());
+        }
+    }
+    let _ = out.flush();
+    Ok(())
+}
+
+/// One JSON object per article; offsets are code points into the text, end exclusive.
+fn entities_json(article: &Article, mentions: &[crate::entities::Mention]) -> serde_json::Value {
+    let text = article.text();
+    let mut offsets = CharOffsets::new(text);
+    let entities: Vec<serde_json::Value> = mentions
+        .iter()
+        .map(|m| {
+            serde_json::json!({
+                "start": offsets.of(m.span.start),
+                "end": offsets.of(m.span.end),
+                "text": &text[m.span.clone()],
+                "kind": m.kind,
+                "canonical": &*m.canonical,
+                "source": m.source,
+            })
+        })
+        .collect();
+    serde_json::json!({ "file": article.origin().file_name(), "title": article.title(), "entities": entities })
+}
+
+fn write_entities_text(
+    out: &mut impl Write,
+    article: &Article,
+    mentions: &[crate::entities::Mention],
+) -> io::Result<()> {
+    writeln!(out, "{}\t{}", article.origin().file_name(), sanitize_inline(article.title()))?;
+    for mention in mentions {
+        let text = sanitize_inline(&article.text()[mention.span.clone()]);
+        let canonical = if *mention.canonical == *text {
+            String::new()
+        } else {
+            format!(" → {}", sanitize_inline(&mention.canonical))
+        };
+        writeln!(out, "  {}\t{}{canonical}\t{:?}", mention.kind, text, mention.source)?;
+    }
+    Ok(())
 }

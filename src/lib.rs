@@ -14,5 +14,6 @@
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod entities;
 pub mod text;
 pub mod tui;

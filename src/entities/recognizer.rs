@@ -1,0 +1,250 @@
+//! Recognition: gazetteer matches, detector guesses and the article's own source line, resolved
+//! into one list of non-overlapping mentions, with surnames linked to full names.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::Kind;
+use super::case::CaseMap;
+use super::detector::{self, Guess};
+use super::gazetteer::{EntryOrigin, Gazetteer, GazetteerError};
+use super::lexicon::Lexicon;
+use super::matcher::Matcher;
+use crate::corpus::Article;
+use crate::text::Span;
+
+/// Where a mention comes from: the built-in gazetteer, the user's, or the detector's guess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionSource {
+    User,
+    Gazetteer,
+    Guess,
+}
+
+/// A named entity in an article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: Kind,
+    /// The entity's name: the gazetteer's canonical name, a full name a surname links to, or
+    /// the text itself for a guess.
+    pub canonical: Arc<str>,
+    pub source: MentionSource,
+}
+
+/// Finds every named entity in an article.
+#[derive(Debug, Clone)]
+pub struct Recognizer {
+    gazetteer: Gazetteer,
+    matcher: Matcher,
+    lexicon: Lexicon,
+    /// Texts the user marked as wrong highlights: never a mention, whatever finds them.
+    rejected: HashSet<String>,
+}
+
+impl Recognizer {
+    pub fn new(gazetteer: Gazetteer, rejected: HashSet<String>) -> Self {
+        let matcher = Matcher::new(&gazetteer);
+        Self { gazetteer, matcher, lexicon: Lexicon::built_in(), rejected }
+    }
+
+    /// A recogniser with the built-in gazetteer alone.
+    pub fn built_in() -> Result<Self, GazetteerError> {
+        Ok(Self::new(Gazetteer::built_in()?, HashSet::new()))
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The mentions in `article`, in text order.
+    pub fn recognize(&self, article: &Article) -> Vec<Mention> {
+        self.recognize_text(article.text(), article.sentences(), article.header().source_span.clone())
+    }
+
+    /// The mentions in `text` with its `sentences`; `source` is where the publisher's name is.
+    pub fn recognize_text(&self, text: &str, sentences: &[Span], source: Option<Span>) -> Vec<Mention> {
+        let cases = CaseMap::new(text);
+        let mut candidates: Vec<Mention> = Vec::new();
+        let mut known: Vec<(Span, Kind)> = Vec::new();
+        for found in self.matcher.find_all(text, &cases) {
+            let entry = &self.gazetteer.entries[found.entry];
+            known.push((found.span.clone(), entry.kind));
+            let source = match entry.origin {
+                EntryOrigin::User => MentionSource::User,
+                EntryOrigin::BuiltIn => MentionSource::Gazetteer,
+            };
+            candidates.push(Mention { span: found.span, kind: entry.kind, canonical: entry.canonical.clone(), source });
+        }
+        let context = detector::Context { text, sentences, cases: &cases, lexicon: &self.lexicon, known: &known };
+        candidates.extend(detector::detect(&context).into_iter().map(|g| guess(text, g)));
+        if let Some(span) = source {
+            candidates.extend(publisher(text, &span));
+        }
+        candidates.retain(|m| !self.rejected.contains(&text[m.span.clone()]));
+        let mut mentions = resolve(candidates);
+        extend_companies(text, &self.lexicon, &mut mentions);
+        link_surnames(text, sentences, &self.lexicon, &self.rejected, &mut mentions);
+        add_native_scripts(text, &mut mentions);
+        mentions
+    }
+}
+
+fn guess(text: &str, guess: Guess) -> Mention {
+    let canonical: String = text[guess.span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+    Mention { span: guess.span, kind: guess.kind, canonical: canonical.into(), source: MentionSource::Guess }
+}
+
+/// The publisher named on the dateline is an organisation, there and wherever else it appears.
+fn publisher(text: &str, span: &Span) -> Vec<Mention> {
+    let name = &text[span.clone()];
+    let canonical: Arc<str> = name.into();
+    text.match_indices(name)
+        .map(|(start, _)| start..start + name.len())
+        .filter(|s| {
+            let before = text[..s.start].chars().next_back();
+            let after = text[s.end..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .map(|s| Mention { span: s, kind: Kind::Org, canonical: canonical.clone(), source: MentionSource::Guess })
+        .collect()
+}
+
+/// Picks non-overlapping mentions: leftmost first, then longest, then the user's over the
+/// gazetteer's over a guess.
+fn resolve(mut candidates: Vec<Mention>) -> Vec<Mention> {
+    candidates.sort_by(|a, b| {
+        (a.span.start, std::cmp::Reverse(a.span.end), a.source).cmp(&(
+            b.span.start,
+            std::cmp::Reverse(b.span.end),
+            b.source,
+        ))
+    });
+    let mut chosen: Vec<Mention> = Vec::new();
+    for candidate in candidates {
+        if chosen.last().is_none_or(|last| candidate.span.start >= last.span.end) {
+            chosen.push(candidate);
+        }
+    }
+    chosen
+}
+
+/// Links surname-only mentions to a full name in the same article: `Kishida` after `Fumio
+/// Kishida`, `Yoon` after `Yoon Suk-yeol`, `Kim` after `Kim Jong-un`. Surnames already found
+/// take the full name as canonical; others become mentions of it.
+fn link_surnames(
+    text: &str,
+    sentences: &[Span],
+    lexicon: &Lexicon,
+    rejected: &HashSet<String>,
+    mentions: &mut Vec<Mention>,
+) {
+    let mut surnames: HashMap<&str, (Arc<str>, MentionSource)> = HashMap::new();
+    for mention in mentions.iter().filter(|m| m.kind == Kind::Person) {
+        let words: Vec<&str> = text[mention.span.clone()].split_whitespace().collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+        if words.len() < 2 {
+            continue;
+        }
+        // `Kishida` for `Fumio Kishida`; `Yoon` for `Yoon Suk-yeol`; `Lam` for `To Lam`.
+        let family_first = lexicon.is_family_first_surname(first).then_some(*first);
+        for surname in family_first.into_iter().chain([*last]) {
+            let surname = surname.trim_end_matches(['.', ',']);
+            let usable = lexicon.is_family_first_surname(surname) || !lexicon.is_common(surname);
+            if surname.chars().count() >= 2 && usable {
+                surnames.entry(surname).or_insert_with(|| (mention.canonical.clone(), mention.source));
+            }
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    for mention in mentions.iter_mut() {
+        if let Some((canonical, _)) = surnames.get(&text[mention.span.clone()])
+            && mention.kind == Kind::Person
+        {
+            mention.canonical = canonical.clone();
+        }
+    }
+    let mut added = Vec::new();
+    for (&surname, (canonical, source)) in &surnames {
+        for (start, _) in text.match_indices(surname) {
+            let span = start..start + surname.len();
+            let before = text[..start].chars().next_back();
+            let after = text[span.end..].chars().next();
+            let whole_word =
+                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(|c| c.is_alphanumeric() || c == '-');
+            let free = mentions.iter().all(|m| m.span.end <= span.start || span.end <= m.span.start);
+            // `Park` or `Song` opening a sentence is as likely the word as the name.
+            let ambiguous = lexicon.is_common(surname) && opens_sentence(text, sentences, start);
+            if whole_word && free && !ambiguous && !rejected.contains(surname) {
+                added.push(Mention { span, kind: Kind::Person, canonical: canonical.clone(), source: *source });
+            }
+        }
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.span.start);
+}
+
+#[cfg(test)]
+mod tests;
+
+/// Whether byte `at` is the first word of a sentence.
+fn opens_sentence(text: &str, sentences: &[Span], at: usize) -> bool {
+    let index = sentences.partition_point(|s| s.start <= at);
+    index.checked_sub(1).is_some_and(|i| text[sentences[i].start..at].chars().all(|c| !c.is_alphanumeric()))
+}
+
+/// A one-word company name the gazetteer knows followed by more of its name (`Hyundai` +
+/// `Glovis`): the whole is the organisation.
+fn extend_companies(text: &str, lexicon: &Lexicon, mentions: &mut [Mention]) {
+    const MAX_EXTRA_WORDS: usize = 2;
+    for i in 0..mentions.len() {
+        let one_word = !text[mentions[i].span.clone()].contains(|c: char| !c.is_alphanumeric());
+        if mentions[i].kind != Kind::Org || mentions[i].source == MentionSource::Guess || !one_word {
+            continue;
+        }
+        let limit = mentions.get(i + 1).map_or(text.len(), |next| next.span.start);
+        let mut end = mentions[i].span.end;
+        for _ in 0..MAX_EXTRA_WORDS {
+            let rest = &text[end..limit];
+            let Some(word) = rest.strip_prefix(' ').and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next()) else {
+                break;
+            };
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            if word.is_empty() || !capitalised || lexicon.is_common(word) || lexicon.head_kind(word).is_some() {
+                break;
+            }
+            end += 1 + word.len();
+        }
+        if end > mentions[i].span.end {
+            let mention = &mut mentions[i];
+            mention.span.end = end;
+            mention.canonical = text[mention.span.clone()].into();
+            mention.source = MentionSource::Guess;
+        }
+    }
+}
+
+/// A name in its own script in brackets right after the romanised one (`Lee Jae-myung (이재명)`)
+/// is a mention of the same entity.
+fn add_native_scripts(text: &str, mentions: &mut Vec<Mention>) {
+    let mut added = Vec::new();
+    for mention in mentions.iter() {
+        let rest = &text[mention.span.end..];
+        let Some(inside) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix("(")) else { continue };
+        let Some(close) = inside.find(')') else { continue };
+        let native = inside[..close].trim();
+        let foreign =
+            !native.is_empty() && native.chars().all(|c| (c.is_alphabetic() && !c.is_ascii()) || c == ' ' || c == '·');
+        if foreign && !native.is_ascii() {
+            let start = mention.span.end + (rest.len() - inside.len()) + (inside.len() - inside.trim_start().len());
+            added.push(Mention { span: start..start + native.len(), ..mention.clone() });
+        }
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.span.start);
+}

@@ -1,0 +1,138 @@
+//! Recogniser tests: the built-in gazetteer and detector together on short texts.
+
+use std::sync::LazyLock;
+
+use super::*;
+use crate::entities::gazetteer::Entry;
+use crate::text::{paragraphs, sentences};
+
+static BUILT_IN: LazyLock<Recognizer> = LazyLock::new(|| Recognizer::built_in().unwrap());
+
+fn recognize_with(recognizer: &Recognizer, text: &str) -> Vec<(String, Kind, String)> {
+    let sentences = sentences(text, &paragraphs(text));
+    recognizer
+        .recognize_text(text, &sentences, None)
+        .into_iter()
+        .map(|m| (text[m.span].to_owned(), m.kind, m.canonical.to_string()))
+        .collect()
+}
+
+fn recognize(text: &str) -> Vec<(String, Kind)> {
+    recognize_with(&BUILT_IN, text).into_iter().map(|(t, k, _)| (t, k)).collect()
+}
+
+fn texts(text: &str) -> Vec<String> {
+    recognize(text).into_iter().map(|(t, _)| t).collect()
+}
+
+#[test]
+fn word_boundaries_and_affixes() {
+    assert_eq!(texts("Japan’s anti-China stance and Seoul-based firms"), ["Japan", "China", "Seoul"]);
+    assert_eq!(recognize("the Russia-Ukraine conflict"), [("Russia".into(), Kind::Gpe), ("Ukraine".into(), Kind::Gpe)]);
+    assert_eq!(recognize("Japanese officials"), [("Japanese".into(), Kind::Norp)]);
+    assert_eq!(texts("inter-Korean talks"), ["Korean"]);
+}
+
+#[test]
+fn us_the_country_and_us_the_pronoun() {
+    assert_eq!(texts("Let us see what the US and the U.S. Army do."), ["US", "U.S. Army"]);
+}
+
+#[test]
+fn longest_name_wins() {
+    assert_eq!(recognize("the Sea of Japan"), [("Sea of Japan".into(), Kind::Loc)]);
+    assert_eq!(texts("South Korean and North Korean troops"), ["South Korean", "North Korean"]);
+    assert_eq!(recognize("the Korean Peninsula"), [("Korean Peninsula".into(), Kind::Loc)]);
+}
+
+#[test]
+fn headlines_in_capitals_and_lower_case() {
+    assert_eq!(texts("JAPAN AND SOUTH KOREA WARN PYONGYANG"), ["JAPAN", "SOUTH KOREA", "PYONGYANG"]);
+    assert_eq!(texts("n. korea fires missile toward japan"), ["n. korea", "japan"]);
+}
+
+#[test]
+fn people_from_titles_and_linked_surnames() {
+    let found = recognize_with(
+        &BUILT_IN,
+        "Russian Deputy Foreign Minister Andrei Rudenko met Fumio Kishida. Later Rudenko and Kishida spoke.",
+    );
+    let people: Vec<(&str, &str)> =
+        found.iter().filter(|(_, k, _)| *k == Kind::Person).map(|(t, _, c)| (t.as_str(), c.as_str())).collect();
+    assert_eq!(
+        people,
+        [
+            ("Andrei Rudenko", "Andrei Rudenko"),
+            ("Fumio Kishida", "Fumio Kishida"),
+            ("Rudenko", "Andrei Rudenko"),
+            ("Kishida", "Fumio Kishida")
+        ]
+    );
+}
+
+#[test]
+fn korean_surnames_link_to_full_names() {
+    let found = recognize_with(&BUILT_IN, "Kim Jong-un met Vladimir Putin. The Putin-Kim pact followed.");
+    assert!(found.contains(&("Kim".into(), Kind::Person, "Kim Jong Un".into())), "{found:?}");
+}
+
+#[test]
+fn a_country_word_before_a_generic_body_is_its_own_mention() {
+    assert_eq!(
+        recognize("South Korea's Foreign Ministry and the US Supreme Court"),
+        [
+            ("South Korea".into(), Kind::Gpe),
+            ("Foreign Ministry".into(), Kind::Org),
+            ("US".into(), Kind::Gpe),
+            ("Supreme Court".into(), Kind::Org),
+        ]
+    );
+}
+
+#[test]
+fn native_script_in_brackets() {
+    let found = recognize("President Lee Jae-myung (이재명) spoke.");
+    assert_eq!(found, [("Lee Jae-myung".into(), Kind::Person), ("이재명".into(), Kind::Person)]);
+}
+
+#[test]
+fn events_and_descriptive_phrases() {
+    assert_eq!(texts("During the Cold War and the cold war of words, the six-party talks stalled."), ["Cold War"]);
+    assert_eq!(recognize("the G20 summit"), [("G20".into(), Kind::Org)]);
+}
+
+#[test]
+fn source_line_names_an_organisation() {
+    let text = "Headline\n\nHarbor Wire Updated on 2024-01-01\n\nHarbor Wire reported it first.";
+    let header = crate::corpus::parse_header(text);
+    let sentences = sentences(text, &paragraphs(text));
+    let found = BUILT_IN.recognize_text(text, &sentences, header.source_span);
+    let orgs: Vec<&str> = found.iter().filter(|m| m.kind == Kind::Org).map(|m| &text[m.span.clone()]).collect();
+    assert_eq!(orgs, ["Harbor Wire", "Harbor Wire"]);
+}
+
+#[test]
+fn user_entries_win_and_rejections_hold() {
+    let mut gazetteer = Gazetteer::built_in().unwrap();
+    gazetteer.push(Entry {
+        canonical: "Talampas Reef".into(),
+        kind: Kind::Loc,
+        aliases: vec!["Talampas".into()],
+        origin: EntryOrigin::User,
+    });
+    gazetteer.push(Entry { canonical: "Japan".into(), kind: Kind::Org, aliases: vec![], origin: EntryOrigin::User });
+    let rejected = HashSet::from(["Seoul".to_owned()]);
+    let recognizer = Recognizer::new(gazetteer, rejected);
+    let found = recognize_with(&recognizer, "Talampas lies off Japan, far from Seoul.");
+    assert_eq!(
+        found,
+        [("Talampas".into(), Kind::Loc, "Talampas Reef".into()), ("Japan".into(), Kind::Org, "Japan".into()),]
+    );
+    let sentences = sentences("Talampas", &paragraphs("Talampas"));
+    assert_eq!(recognizer.recognize_text("Talampas", &sentences, None)[0].source, MentionSource::User);
+}
+
+#[test]
+fn companies_extend_one_word_names() {
+    assert_eq!(recognize("Hyundai Glovis said shipping slowed."), [("Hyundai Glovis".into(), Kind::Org)]);
+}
