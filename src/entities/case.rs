@@ -10,6 +10,16 @@ pub enum LineCase {
     AllCaps,
     /// `n. korea fires missile`: neither do missing ones.
     Lowercase,
+    /// `Japan and South Korea Sound Alarm`: a headline in title case, where a capital marks a
+    /// word's place in the headline more than a name.
+    Title,
+}
+
+impl LineCase {
+    /// Whether capitals on this line say nothing about names (all capitals or none).
+    pub fn is_uniform(self) -> bool {
+        matches!(self, Self::AllCaps | Self::Lowercase)
+    }
 }
 
 /// The capitalisation of each line of a text, to look up by byte offset.
@@ -46,21 +56,46 @@ impl CaseMap {
 }
 
 fn line_case(line: &str) -> LineCase {
-    let (mut upper, mut lower) = (0, 0);
-    for c in line.chars().filter(|c| c.is_alphabetic()) {
-        if c.is_uppercase() {
-            upper += 1;
-        } else if c.is_lowercase() {
-            lower += 1;
+    let (mut upper, mut lower) = (0usize, 0usize);
+    if line.is_ascii() {
+        for b in line.bytes() {
+            upper += usize::from(b.is_ascii_uppercase());
+            lower += usize::from(b.is_ascii_lowercase());
+        }
+    } else {
+        for c in line.chars() {
+            upper += usize::from(c.is_uppercase());
+            lower += usize::from(c.is_lowercase());
         }
     }
     if lower == 0 && upper >= 4 {
         LineCase::AllCaps
     } else if upper == 0 && lower >= 8 {
         LineCase::Lowercase
+    } else if upper >= 3 && is_title_case(line) {
+        LineCase::Title
     } else {
         LineCase::Normal
     }
+}
+
+/// A short line, not a sentence, whose longer words nearly all start with a capital.
+fn is_title_case(line: &str) -> bool {
+    const MAX_BYTES: usize = 200;
+    let line = line.trim_end();
+    if line.len() > MAX_BYTES || line.ends_with(['.', '?', '!']) {
+        return false;
+    }
+    let (mut long, mut capitalised) = (0, 0);
+    for word in line.split_whitespace() {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let first = letters.next();
+        if letters.take(3).count() == 3 {
+            long += 1;
+            capitalised += usize::from(first.is_some_and(char::is_uppercase));
+        }
+    }
+    long >= 3 && capitalised * 10 >= long * 8
 }
 
 #[cfg(test)]
@@ -69,11 +104,12 @@ mod tests {
 
     #[test]
     fn lines_are_classified() {
-        let text = "US TROOPS LEAVE SEOUL\nn. korea fires missile\nJapan and Korea met.\nOK\n";
+        let text = "US TROOPS LEAVE SEOUL\nn. korea fires missile\nJapan and Korea met.\nOK\nJapan and South Korea Sound Alarm over Putin-Kim\n";
         let map = CaseMap::new(text);
         assert_eq!(map.at(0), LineCase::AllCaps);
         assert_eq!(map.at(text.find("korea").unwrap()), LineCase::Lowercase);
         assert_eq!(map.at(text.find("Japan").unwrap()), LineCase::Normal);
         assert_eq!(map.at(text.find("OK").unwrap()), LineCase::Normal);
+        assert_eq!(map.at(text.find("Sound").unwrap()), LineCase::Title);
     }
 }

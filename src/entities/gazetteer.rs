@@ -37,6 +37,7 @@ struct Line(String, Kind, Vec<String>);
 pub const BUILT_IN: &[(&str, &str)] = &[
     ("countries.ron", include_str!("../../data/gazetteer/countries.ron")),
     ("places.ron", include_str!("../../data/gazetteer/places.ron")),
+    ("provinces.ron", include_str!("../../data/gazetteer/provinces.ron")),
     ("groups.ron", include_str!("../../data/gazetteer/groups.ron")),
     ("geography.ron", include_str!("../../data/gazetteer/geography.ron")),
     ("events.ron", include_str!("../../data/gazetteer/events.ron")),

@@ -1,7 +1,7 @@
 //! Word lists the name detector reasons with: given names, family names, common words, titles,
 //! verbs of saying and the head words of organisation, place and event names.
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::Kind;
 
@@ -15,6 +15,9 @@ const ORG_HEADS: &str = include_str!("../../data/lexicon/org_heads.txt");
 const LOC_HEADS: &str = include_str!("../../data/lexicon/loc_heads.txt");
 const EVENT_HEADS: &str = include_str!("../../data/lexicon/event_heads.txt");
 const ROLES: &str = include_str!("../../data/lexicon/roles.txt");
+const COMPANY_HEADS: &str = include_str!("../../data/lexicon/company_heads.txt");
+const GENERIC_BODIES: &str = include_str!("../../data/lexicon/generic_bodies.txt");
+const PREFIX_HEADS: &str = include_str!("../../data/lexicon/prefix_heads.txt");
 
 /// Lower-case words that may sit inside a name: `Bank of Korea`, `Ludwig van Beethoven`.
 pub const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&"];
@@ -30,24 +33,52 @@ pub struct Lexicon {
     given_names: HashSet<&'static str>,
     surnames: HashSet<&'static str>,
     common: HashSet<&'static str>,
-    /// Titles before names, longest first; capitalised and lower-case forms as written.
-    titles: Vec<&'static str>,
-    /// Verbs of saying, lower case, longest first.
-    speech: Vec<&'static str>,
-    org_heads: HashSet<&'static str>,
-    loc_heads: HashSet<&'static str>,
-    event_heads: HashSet<&'static str>,
+    /// Titles before names, by their first word, longest first; as written.
+    titles: Phrases,
+    /// Titles by their last word, for looking back from a name.
+    titles_by_last: Phrases,
+    /// Verbs of saying, lower case, by their first word, longest first.
+    speech: Phrases,
+    /// Head words of names, with the kind of name they end.
+    heads: HashMap<&'static str, Kind>,
     roles: HashSet<&'static str>,
+    company_heads: HashSet<&'static str>,
+    generic_bodies: HashSet<&'static str>,
+    prefix_heads: HashMap<&'static str, Kind>,
 }
 
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn longest_first(list: &'static str) -> Vec<&'static str> {
-    let mut items: Vec<&str> = entries(list).collect();
-    items.sort_by_key(|item| std::cmp::Reverse(item.len()));
-    items
+/// Phrases looked up by one of their words, so a lookup compares a handful, not hundreds.
+#[derive(Debug, Clone, Default)]
+struct Phrases(HashMap<&'static str, Vec<&'static str>>);
+
+impl Phrases {
+    /// Indexes `phrases` by the word `key` picks; each bucket longest first.
+    fn new(phrases: impl Iterator<Item = &'static str>, key: fn(&'static str) -> &'static str) -> Self {
+        let mut index: HashMap<&str, Vec<&str>> = HashMap::default();
+        for phrase in phrases {
+            index.entry(key(phrase)).or_default().push(phrase);
+        }
+        for bucket in index.values_mut() {
+            bucket.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+        Self(index)
+    }
+
+    fn with(&self, word: &str) -> &[&'static str] {
+        self.0.get(word).map_or(&[], Vec::as_slice)
+    }
+}
+
+fn first_word(phrase: &str) -> &str {
+    phrase.split(' ').next().unwrap_or(phrase)
+}
+
+fn last_word(phrase: &str) -> &str {
+    phrase.rsplit(' ').next().unwrap_or(phrase)
 }
 
 impl Lexicon {
@@ -57,12 +88,28 @@ impl Lexicon {
             surnames: entries(FAMILY_FIRST_SURNAMES).collect(),
             common: entries(COMMON_WORDS).collect(),
             // A lone capital and a period (`M.` for Monsieur) reads as an initial, not a title.
-            titles: longest_first(TITLES).into_iter().filter(|t| !is_initial_like(t)).collect(),
-            speech: longest_first(SPEECH_VERBS),
-            org_heads: entries(ORG_HEADS).collect(),
-            loc_heads: entries(LOC_HEADS).collect(),
-            event_heads: entries(EVENT_HEADS).collect(),
+            titles: Phrases::new(entries(TITLES).filter(|t| !is_initial_like(t)), first_word),
+            titles_by_last: Phrases::new(entries(TITLES).filter(|t| !is_initial_like(t)), last_word),
+            speech: Phrases::new(entries(SPEECH_VERBS), first_word),
+            // Later lists lose a word they share with an earlier one (`Congress` is an ORG).
+            heads: [
+                (EVENT_HEADS, Kind::Event),
+                (LOC_HEADS, Kind::Loc),
+                (COMPANY_HEADS, Kind::Org),
+                (ORG_HEADS, Kind::Org),
+            ]
+            .into_iter()
+            .flat_map(|(list, kind)| entries(list).map(move |word| (word, kind)))
+            .collect(),
             roles: entries(ROLES).collect(),
+            company_heads: entries(COMPANY_HEADS).collect(),
+            generic_bodies: entries(GENERIC_BODIES).collect(),
+            prefix_heads: entries(PREFIX_HEADS)
+                .filter_map(|line| {
+                    let (word, kind) = line.split_once('\t')?;
+                    Some((word, kind.trim().parse().ok()?))
+                })
+                .collect(),
         }
     }
 
@@ -77,22 +124,51 @@ impl Lexicon {
 
     /// An ordinary English word (checked in lower case).
     pub fn is_common(&self, word: &str) -> bool {
-        self.common.contains(word) || self.common.contains(word.to_lowercase().as_str())
+        if self.common.contains(word) {
+            return true;
+        }
+        // Most words are short ASCII: fold them on the stack.
+        let mut buffer = [0u8; 32];
+        if word.is_ascii() && word.len() <= buffer.len() {
+            let folded = &mut buffer[..word.len()];
+            folded.copy_from_slice(word.as_bytes());
+            folded.make_ascii_lowercase();
+            return std::str::from_utf8(folded).is_ok_and(|w| self.common.contains(w));
+        }
+        self.common.contains(word.to_lowercase().as_str())
     }
 
     /// The longest title that `text` starts with, if it ends at a word edge.
     pub fn title_at<'t>(&self, text: &'t str) -> Option<&'t str> {
-        let title = self.titles.iter().find(|title| starts_word(text, title))?;
+        let title = self.titles.with(first_word(leading_word(text))).iter().find(|title| starts_word(text, title))?;
         Some(&text[..title.len()])
     }
 
     /// The longest title that `text` ends with, starting at a word edge.
     pub fn title_before<'t>(&self, text: &'t str) -> Option<&'t str> {
-        let title = self.titles.iter().find(|title| {
+        let last = text.rsplit(|c: char| c.is_whitespace()).next().unwrap_or(text);
+        let title = self.titles_by_last.with(last).iter().find(|title| {
             text.ends_with(*title)
                 && !text[..text.len() - title.len()].chars().next_back().is_some_and(char::is_alphanumeric)
         })?;
         Some(&text[text.len() - title.len()..])
+    }
+
+    /// Whether a name ending in `word` is a company's (`Airlines`, `Industries`): it does not run
+    /// on through `of`.
+    pub fn is_company_head(&self, word: &str) -> bool {
+        self.company_heads.contains(word)
+    }
+
+    /// Whether `word` ends the name of a generic public body (`Ministry`, `Court`, `Senate`),
+    /// which a country word before it is not part of.
+    pub fn is_generic_body(&self, word: &str) -> bool {
+        self.generic_bodies.contains(word)
+    }
+
+    /// The kind of name that `word` starts (`Mount` → LOC, `Operation` → EVENT).
+    pub fn prefix_kind(&self, word: &str) -> Option<Kind> {
+        self.prefix_heads.get(word).copied()
     }
 
     /// Whether `text` describes a person after a comma: a role, maybe after an article and one
@@ -101,34 +177,35 @@ impl Lexicon {
         if self.title_at(text).is_some() {
             return true;
         }
-        let words: Vec<&str> =
-            text.split_whitespace().take(3).map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric())).collect();
-        let skip = usize::from(words.first().is_some_and(|w| matches!(*w, "a" | "an" | "the")));
-        words.iter().skip(skip).take(2).any(|w| self.roles.contains(w))
+        let mut words = text.split_whitespace().map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric())).peekable();
+        if words.peek().is_some_and(|w| matches!(*w, "a" | "an" | "the")) {
+            words.next();
+        }
+        words.take(2).any(|w| self.roles.contains(w))
     }
 
     /// Whether `text` starts with a verb of saying (`said`, `told reporters`).
     pub fn starts_with_speech(&self, text: &str) -> bool {
-        self.speech.iter().any(|verb| starts_word(text, verb))
+        self.speech.with(leading_word(text)).iter().any(|verb| starts_word(text, verb))
     }
 
     /// The kind a name ending in `word` has: `Ministry` → ORG, `Strait` → LOC, `Summit` → EVENT.
     pub fn head_kind(&self, word: &str) -> Option<Kind> {
-        if self.org_heads.contains(word) {
-            Some(Kind::Org)
-        } else if self.loc_heads.contains(word) {
-            Some(Kind::Loc)
-        } else if self.event_heads.contains(word) {
-            Some(Kind::Event)
-        } else {
-            None
-        }
+        self.heads.get(word).copied()
     }
 }
 
 fn is_initial_like(title: &str) -> bool {
     let mut chars = title.chars();
     matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+/// The first word of `text`, up to a space or punctuation other than `.` and `-`.
+fn leading_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’'))
+        .unwrap_or(text.len());
+    &text[..end]
 }
 
 /// Whether `text` starts with `prefix` followed by something that is not a letter or digit.
@@ -161,6 +238,11 @@ mod tests {
         assert_eq!(lexicon.head_kind("Peninsula"), Some(Kind::Loc));
         assert_eq!(lexicon.head_kind("Summit"), Some(Kind::Event));
         assert_eq!(lexicon.head_kind("Posts"), None);
+        assert_eq!(lexicon.head_kind("Airlines"), Some(Kind::Org));
+        assert!(lexicon.is_company_head("Industries") && !lexicon.is_company_head("Bank"));
+        assert!(lexicon.is_generic_body("Court") && !lexicon.is_generic_body("Institute"));
+        assert_eq!(lexicon.prefix_kind("Mount"), Some(Kind::Loc));
+        assert_eq!(lexicon.prefix_kind("Operation"), Some(Kind::Event));
     }
 
     #[test]

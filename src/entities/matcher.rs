@@ -1,9 +1,9 @@
 //! Gazetteer matching: one Aho-Corasick automaton over every name, kept to whole words and to
 //! the capitalisation the name needs.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use super::case::{CaseMap, LineCase};
 use super::gazetteer::{EntryOrigin, Gazetteer};
@@ -28,6 +28,7 @@ struct Form {
 /// Everything that shares one case-folded key.
 #[derive(Debug, Clone)]
 struct Name {
+    key: String,
     forms: Vec<Form>,
     entry: usize,
     user: bool,
@@ -36,8 +37,13 @@ struct Name {
 /// Finds gazetteer names in text.
 #[derive(Debug, Clone)]
 pub struct Matcher {
+    /// One automaton over every name, case-folded; pattern `i` is `names[i]`. Searched anchored
+    /// at the word starts where a name can begin.
     automaton: AhoCorasick,
     names: Vec<Name>,
+    /// The first two bytes (folded) of the few names that start in lower case (`al-Shabaab`,
+    /// `dpa`), as a bit set: only words starting so, or with a capital or digit, start a name.
+    lower_starts: Box<[u64; 1024]>,
 }
 
 impl Matcher {
@@ -48,62 +54,131 @@ impl Matcher {
     ///
     /// Only if the names outgrow the automaton's state space (billions of states).
     pub fn new(gazetteer: &Gazetteer) -> Self {
-        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut keys: FxHashMap<String, usize> = FxHashMap::default();
         let mut names: Vec<Name> = Vec::new();
-        let mut patterns: Vec<String> = Vec::new();
         for (index, entry) in gazetteer.entries.iter().enumerate() {
             let user = entry.origin == EntryOrigin::User;
             for name in entry.names() {
                 for variant in variants(name) {
-                    let key = variant.to_ascii_lowercase();
                     let form = Form { acronym: is_acronym(&variant), text: variant };
+                    let key = form.text.to_ascii_lowercase();
                     if let Some(&at) = keys.get(&key) {
                         let known = &mut names[at];
                         if user && !known.user {
-                            *known = Name { forms: vec![form], entry: index, user };
+                            *known = Name { key, forms: vec![form], entry: index, user };
                         } else if known.entry == index && !known.forms.iter().any(|f| f.text == form.text) {
                             known.forms.push(form);
                         }
                         continue;
                     }
                     keys.insert(key.clone(), names.len());
-                    names.push(Name { forms: vec![form], entry: index, user });
-                    patterns.push(key);
+                    names.push(Name { key, forms: vec![form], entry: index, user });
                 }
             }
         }
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(names.iter().map(|n| &n.key))
             .expect("gazetteer names build an automaton");
-        Self { automaton, names }
+        let mut lower_starts = Box::new([0u64; 1024]);
+        let lower_forms = names.iter().flat_map(|n| &n.forms).filter(|f| f.text.starts_with(char::is_lowercase));
+        for two in lower_forms.filter_map(|f| first_two(f.text.as_bytes())) {
+            let bit = usize::from(u16::from_be_bytes(two));
+            lower_starts[bit / 64] |= 1 << (bit % 64);
+        }
+        Self { automaton, names, lower_starts }
     }
 
-    /// Every gazetteer name in `text` on word boundaries and properly capitalised, overlapping
-    /// ones included (choosing among them is the recogniser's job).
+    /// Every gazetteer name in `text` on word boundaries and properly capitalised: the longest
+    /// from each word start, so names may overlap (`South Korea`, `Korea`); choosing among
+    /// them is the recogniser's job.
     pub fn find_all(&self, text: &str, cases: &CaseMap) -> Vec<Found> {
+        self.find_at(text, cases, word_starts(text))
+    }
+
+    /// As [`Matcher::find_all`], trying only the given word starts (ascending byte offsets).
+    pub fn find_at(&self, text: &str, cases: &CaseMap, starts: impl IntoIterator<Item = usize>) -> Vec<Found> {
         // Line breaks and tabs inside a name are spaces; same length, so offsets hold.
-        let haystack: std::borrow::Cow<'_, [u8]> = if text.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
-            text.bytes().map(|b| if matches!(b, b'\n' | b'\r' | b'\t') { b' ' } else { b }).collect::<Vec<u8>>().into()
-        } else {
-            text.as_bytes().into()
-        };
-        let mut found = Vec::new();
-        for hit in self.automaton.find_overlapping_iter(&*haystack) {
-            let span = hit.start()..hit.end();
-            if !on_word_boundaries(text, &span) {
-                continue;
-            }
-            let name = &self.names[hit.pattern().as_usize()];
-            let matched = &text[span.clone()];
-            if name.forms.iter().any(|form| capitalised_as(form, matched, cases.at(span.start))) {
-                found.push(Found { span, entry: name.entry });
+        let mut haystack = text.as_bytes().to_vec();
+        for byte in &mut haystack {
+            if matches!(*byte, b'\n' | b'\r' | b'\t') {
+                *byte = b' ';
             }
         }
+        let mut found = Vec::new();
+        self.scan(text, &haystack, cases, starts, &mut found);
         found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
         found
     }
+}
+
+impl Matcher {
+    /// Finds, at every word start, the longest name that ends on a word edge and is capitalised
+    /// as it should be; a shorter name from the same start when the longest one is not
+    /// (`Korea Strait` in `Korea Straits` gives way to `Korea`).
+    fn scan(
+        &self,
+        text: &str,
+        haystack: &[u8],
+        cases: &CaseMap,
+        starts: impl IntoIterator<Item = usize>,
+        found: &mut Vec<Found>,
+    ) {
+        for start in starts {
+            let first = text[start..].chars().next().unwrap_or(' ');
+            let lower_start = || {
+                first_two(&haystack[start..]).is_some_and(|two| {
+                    let bit = usize::from(u16::from_be_bytes(two));
+                    self.lower_starts[bit / 64] & (1 << (bit % 64)) != 0
+                })
+            };
+            let may_start =
+                first.is_uppercase() || first.is_numeric() || lower_start() || cases.at(start) == LineCase::Lowercase;
+            if !may_start {
+                continue;
+            }
+            let mut end = haystack.len();
+            while let Some(hit) = self.automaton.find(Input::new(haystack).span(start..end).anchored(Anchored::Yes)) {
+                let span = hit.start()..hit.end();
+                let name = &self.names[hit.pattern().as_usize()];
+                let matched = &text[span.clone()];
+                if ends_word(text, &span) && name.forms.iter().any(|f| capitalised_as(f, matched, cases.at(start))) {
+                    found.push(Found { span, entry: name.entry });
+                    break;
+                }
+                // `Korea Strait` in `Korea Straits`: look for a shorter name from here.
+                end = span.end - 1;
+            }
+        }
+    }
+}
+
+/// The first two bytes of `bytes`, ASCII-folded.
+fn first_two(bytes: &[u8]) -> Option<[u8; 2]> {
+    match bytes {
+        [a, b, ..] => Some([a.to_ascii_lowercase(), b.to_ascii_lowercase()]),
+        _ => None,
+    }
+}
+
+/// Byte offsets where words start: a letter or digit with none right before it.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut previous_alphanumeric = false;
+    text.char_indices().filter_map(move |(at, c)| {
+        let alphanumeric = c.is_alphanumeric();
+        let starts = alphanumeric && !previous_alphanumeric;
+        previous_alphanumeric = alphanumeric;
+        starts.then_some(at)
+    })
+}
+
+/// Whether `span` ends on a word edge (no letter or digit on both sides of its end).
+fn ends_word(text: &str, span: &Span) -> bool {
+    let last = text[span.clone()].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !(last.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
 }
 
 /// The spellings to look for: as written, with a typographic apostrophe, and in capitals when
@@ -127,17 +202,6 @@ fn is_acronym(name: &str) -> bool {
     !letters.is_empty() && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase()) && !name.contains(' ')
 }
 
-/// Whether `span` starts and ends at word edges: no letter or digit right outside it.
-/// Hyphens count as edges (`anti-China`, `Seoul-based`, `Russia-Ukraine`).
-fn on_word_boundaries(text: &str, span: &Span) -> bool {
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
-    let first = text[span.clone()].chars().next();
-    let last = text[span.clone()].chars().next_back();
-    let joins = |outside: Option<char>, inside: Option<char>| matches!((outside, inside), (Some(o), Some(i)) if o.is_alphanumeric() && i.is_alphanumeric());
-    !joins(before, first) && !joins(after, last)
-}
-
 /// Whether `matched` is capitalised well enough to be `form`: in ordinary prose every letter
 /// the gazetteer capitalises must be a capital (so `cold war` is not `Cold War`, `Let` is not
 /// `LeT`), and an acronym must be in capitals (so `us` is not `US`). All-capitals and
@@ -152,7 +216,7 @@ fn capitalised_as(form: &Form, matched: &str, case: LineCase) -> bool {
         let letters = form.text.chars().filter(|c| c.is_alphabetic()).count();
         return upper || (case == LineCase::Lowercase && letters >= 3);
     }
-    if upper || case != LineCase::Normal {
+    if upper || case.is_uniform() {
         return true;
     }
     // Same length in characters: the automaton matched them letter for letter.

@@ -7,6 +7,7 @@ mod kind;
 mod lexicon;
 mod matcher;
 mod recognizer;
+mod tokens;
 
 pub use case::{CaseMap, LineCase};
 pub use gazetteer::{BUILT_IN, Entry, EntryOrigin, Gazetteer, GazetteerError, parse};

@@ -1,7 +1,9 @@
 //! Recognition: gazetteer matches, detector guesses and the article's own source line, resolved
 //! into one list of non-overlapping mentions, with surnames linked to full names.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -12,6 +14,7 @@ use super::detector::{self, Guess};
 use super::gazetteer::{EntryOrigin, Gazetteer, GazetteerError};
 use super::lexicon::Lexicon;
 use super::matcher::Matcher;
+use super::tokens::{Token, tokens};
 use crate::corpus::Article;
 use crate::text::Span;
 
@@ -68,9 +71,10 @@ impl Recognizer {
     /// The mentions in `text` with its `sentences`; `source` is where the publisher's name is.
     pub fn recognize_text(&self, text: &str, sentences: &[Span], source: Option<Span>) -> Vec<Mention> {
         let cases = CaseMap::new(text);
+        let mut tokens = tokens(text, sentences, &self.lexicon);
         let mut candidates: Vec<Mention> = Vec::new();
         let mut known: Vec<(Span, Kind)> = Vec::new();
-        for found in self.matcher.find_all(text, &cases) {
+        for found in self.matcher.find_at(text, &cases, tokens.iter().map(|t| t.span.start)) {
             let entry = &self.gazetteer.entries[found.entry];
             known.push((found.span.clone(), entry.kind));
             let source = match entry.origin {
@@ -79,15 +83,17 @@ impl Recognizer {
             };
             candidates.push(Mention { span: found.span, kind: entry.kind, canonical: entry.canonical.clone(), source });
         }
-        let context = detector::Context { text, sentences, cases: &cases, lexicon: &self.lexicon, known: &known };
-        candidates.extend(detector::detect(&context).into_iter().map(|g| guess(text, g)));
+        let context = detector::Context { text, cases: &cases, lexicon: &self.lexicon, known: &known };
+        candidates.extend(detector::detect(&context, &mut tokens).into_iter().map(|g| guess(text, g)));
         if let Some(span) = source {
             candidates.extend(publisher(text, &span));
         }
-        candidates.retain(|m| !self.rejected.contains(&text[m.span.clone()]));
+        if !self.rejected.is_empty() {
+            candidates.retain(|m| !self.rejected.contains(&text[m.span.clone()]));
+        }
         let mut mentions = resolve(candidates);
         extend_companies(text, &self.lexicon, &mut mentions);
-        link_surnames(text, sentences, &self.lexicon, &self.rejected, &mut mentions);
+        link_surnames(text, &tokens, &self.lexicon, &self.rejected, &mut mentions);
         add_native_scripts(text, &mut mentions);
         mentions
     }
@@ -137,12 +143,12 @@ fn resolve(mut candidates: Vec<Mention>) -> Vec<Mention> {
 /// take the full name as canonical; others become mentions of it.
 fn link_surnames(
     text: &str,
-    sentences: &[Span],
+    tokens: &[Token],
     lexicon: &Lexicon,
     rejected: &HashSet<String>,
     mentions: &mut Vec<Mention>,
 ) {
-    let mut surnames: HashMap<&str, (Arc<str>, MentionSource)> = HashMap::new();
+    let mut surnames: FxHashMap<&str, (Arc<str>, MentionSource)> = FxHashMap::default();
     for mention in mentions.iter().filter(|m| m.kind == Kind::Person) {
         let words: Vec<&str> = text[mention.span.clone()].split_whitespace().collect();
         let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
@@ -170,32 +176,27 @@ fn link_surnames(
         }
     }
     let mut added = Vec::new();
-    for (&surname, (canonical, source)) in &surnames {
-        for (start, _) in text.match_indices(surname) {
-            let span = start..start + surname.len();
-            let before = text[..start].chars().next_back();
-            let after = text[span.end..].chars().next();
-            let whole_word =
-                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(|c| c.is_alphanumeric() || c == '-');
-            let free = mentions.iter().all(|m| m.span.end <= span.start || span.end <= m.span.start);
-            // `Park` or `Song` opening a sentence is as likely the word as the name.
-            let ambiguous = lexicon.is_common(surname) && opens_sentence(text, sentences, start);
-            if whole_word && free && !ambiguous && !rejected.contains(surname) {
-                added.push(Mention { span, kind: Kind::Person, canonical: canonical.clone(), source: *source });
-            }
+    let mut taken = mentions.iter().map(|m| m.span.clone()).peekable();
+    for token in tokens {
+        let word = &text[token.span.clone()];
+        let Some((canonical, source)) = surnames.get(word) else { continue };
+        while taken.next_if(|span| span.end <= token.span.start).is_some() {}
+        let free = taken.peek().is_none_or(|span| token.span.end <= span.start);
+        // `Kim-led` is an adjective; `Park` or `Song` opening a sentence is as likely the word.
+        let adjective = text[token.span.end..].starts_with('-');
+        let speaks = text[token.span.end..].strip_prefix(' ').is_some_and(|rest| lexicon.starts_with_speech(rest));
+        let ambiguous = lexicon.is_common(word) && token.opens_sentence && !speaks;
+        if free && !adjective && !ambiguous && !rejected.contains(word) {
+            added.push(Mention {
+                span: token.span.clone(),
+                kind: Kind::Person,
+                canonical: canonical.clone(),
+                source: *source,
+            });
         }
     }
     mentions.extend(added);
     mentions.sort_by_key(|m| m.span.start);
-}
-
-#[cfg(test)]
-mod tests;
-
-/// Whether byte `at` is the first word of a sentence.
-fn opens_sentence(text: &str, sentences: &[Span], at: usize) -> bool {
-    let index = sentences.partition_point(|s| s.start <= at);
-    index.checked_sub(1).is_some_and(|i| text[sentences[i].start..at].chars().all(|c| !c.is_alphanumeric()))
 }
 
 /// A one-word company name the gazetteer knows followed by more of its name (`Hyundai` +
@@ -248,3 +249,6 @@ fn add_native_scripts(text: &str, mentions: &mut Vec<Mention>) {
     mentions.extend(added);
     mentions.sort_by_key(|m| m.span.start);
 }
+
+#[cfg(test)]
+mod tests;

@@ -13,8 +13,9 @@ fn guesses(text: &str, known: &[(&str, Kind)]) -> Vec<(String, Kind)> {
         .flat_map(|(name, kind)| text.match_indices(name).map(move |(i, _)| (i..i + name.len(), *kind)))
         .collect();
     spans.sort_by_key(|(s, _)| s.start);
-    let cx = Context { text, sentences: &sentences, cases: &cases, lexicon: &lexicon, known: &spans };
-    detect(&cx).into_iter().map(|g| (text[g.span].to_owned(), g.kind)).collect()
+    let cx = Context { text, cases: &cases, lexicon: &lexicon, known: &spans };
+    let mut tokens = crate::entities::tokens::tokens(text, &sentences, &lexicon);
+    detect(&cx, &mut tokens).into_iter().map(|g| (text[g.span].to_owned(), g.kind)).collect()
 }
 
 fn names(found: &[(String, Kind)]) -> Vec<&str> {

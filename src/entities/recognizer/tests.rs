@@ -136,3 +136,91 @@ fn user_entries_win_and_rejections_hold() {
 fn companies_extend_one_word_names() {
     assert_eq!(recognize("Hyundai Glovis said shipping slowed."), [("Hyundai Glovis".into(), Kind::Org)]);
 }
+
+mod never_fails {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Pieces that exercise every path of the detector and matcher.
+    const PIECES: &[&str] = &[
+        "Kim",
+        "Jong-un",
+        "Putin",
+        "-",
+        "Mr.",
+        "M.",
+        "K.",
+        "the",
+        "The",
+        "of",
+        "and",
+        "for",
+        "in",
+        "al",
+        "van",
+        "Bank",
+        "Ministry",
+        "Sea",
+        "Mount",
+        "Operation",
+        "Korea",
+        "South",
+        "North",
+        "West",
+        "US",
+        "us",
+        "U.S.",
+        "’s",
+        "'s",
+        "Seoul-based",
+        "**",
+        ".",
+        ",",
+        "\"",
+        "“",
+        "”",
+        "(",
+        ")",
+        "이재명",
+        "é",
+        "Élysée",
+        "\n",
+        "\n\n",
+        " ",
+        "  ",
+        "said",
+        "Deputy Foreign Minister",
+        "JAPAN",
+        "japan",
+        "Hyundai",
+        "yandex.com",
+        "\u{1b}[2J",
+        "\t",
+        "Co-operation",
+        "2024",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        #[test]
+        fn any_text_gives_ordered_non_overlapping_spans(picks in proptest::collection::vec(0..PIECES.len(), 0..60), spaces in proptest::collection::vec(any::<bool>(), 60)) {
+            let mut text = String::new();
+            for (i, pick) in picks.iter().enumerate() {
+                text.push_str(PIECES[*pick]);
+                if spaces[i] {
+                    text.push(' ');
+                }
+            }
+            let sentences = sentences(&text, &paragraphs(&text));
+            let mentions = BUILT_IN.recognize_text(&text, &sentences, None);
+            let mut end = 0;
+            for mention in &mentions {
+                prop_assert!(mention.span.start >= end, "overlap in {text:?}: {mentions:?}");
+                prop_assert!(mention.span.start < mention.span.end);
+                prop_assert!(text.get(mention.span.clone()).is_some(), "not on char boundaries");
+                end = mention.span.end;
+            }
+        }
+    }
+}
