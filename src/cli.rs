@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::Paths;
 use crate::corpus::{self, Article, Decoding, Problem};
-use crate::entities::Recognizer;
+use crate::entities::{Recognizer, UserGazetteer};
 use crate::text::{CharOffsets, sanitize_inline};
 use crate::tui;
 
@@ -83,7 +83,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let paths = Paths::from_environment();
     match cli.command {
         Some(Command::List { paths: articles, format }) => list(&articles, format),
-        Some(Command::Entities { paths: articles, format }) => entities(&articles, format),
+        Some(Command::Entities { paths: articles, format }) => entities(&articles, format, paths.as_ref()),
         None => open(cli.paths, cli.keymap.as_deref(), paths.as_ref()),
     }
 }
@@ -96,10 +96,22 @@ fn open(articles: Vec<PathBuf>, keymap: Option<&Path>, paths: Option<&Paths>) ->
             "the reader needs a terminal; to print articles instead, use `gloss list`".to_owned(),
         ));
     }
-    let state = tui::AppState::new(keymap, tui::Theme::from_environment(), ratatui::layout::Rect::default());
+    let user_path = paths.map(Paths::user_gazetteer);
+    let user = user_gazetteer(user_path.as_deref())?;
+    let mut state = tui::AppState::new(keymap, tui::Theme::from_environment(), ratatui::layout::Rect::default());
+    state.names.user = user;
+    state.names.user_path = user_path;
     let problems = tui::run(state, articles).map_err(|e| Failure::Failed(format!("terminal error: {e}")))?;
     warn(&problems);
     Ok(())
+}
+
+/// The analyst's own names; a file that does not parse stops gloss (it is never overwritten).
+fn user_gazetteer(path: Option<&Path>) -> Result<UserGazetteer, Failure> {
+    path.map_or_else(
+        || Ok(UserGazetteer::default()),
+        |p| UserGazetteer::load(p).map_err(|e| Failure::Usage(e.to_string())),
+    )
 }
 
 fn warn(problems: &[Problem]) {
@@ -173,9 +185,10 @@ fn list_json(article: &Article) -> serde_json::Value {
     })
 }
 
-fn entities(paths: &[PathBuf], format: Format) -> Result<(), Failure> {
+fn entities(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result<(), Failure> {
+    let user = user_gazetteer(config.map(Paths::user_gazetteer).as_deref())?;
     let articles = load(paths)?;
-    let recognizer = Recognizer::built_in().map_err(|e| Failure::Failed(format!("built-in gazetteer: {e}")))?;
+    let recognizer = Recognizer::with_user(&user).map_err(|e| Failure::Failed(format!("gazetteer: {e}")))?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     for article in &articles {
         let mentions = recognizer.recognize(article);

@@ -4,7 +4,9 @@
 //!
 //! - [`text`]: paragraphs, sentences, words and gaps of raw article text, as byte ranges;
 //! - [`corpus`]: finding, decoding and describing articles (title, source, date, fingerprint);
+//! - [`entities`]: the gazetteer, the name detector, recognition and the corpus-wide index;
 //! - [`config`]: where files live, the keymap and its validation;
+//! - [`files`]: atomic writes, so no file is ever left half-written;
 //! - [`cli`]: the command line, and the commands that need no terminal;
 //! - [`tui`]: the only module that knows about terminals (ratatui + crossterm).
 //!
@@ -15,5 +17,6 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod entities;
+pub mod files;
 pub mod text;
 pub mod tui;

@@ -22,6 +22,11 @@ impl Paths {
         Self { config_dir: root.join("config"), data_dir: root.join("data") }
     }
 
+    /// Names the analyst added, aliases and rejected highlights.
+    pub fn user_gazetteer(&self) -> PathBuf {
+        self.data_dir.join("user_gazetteer.ron")
+    }
+
     /// The user's keymap, overriding the built-in one action by action.
     pub fn keymap(&self) -> PathBuf {
         self.config_dir.join("keymap.ron")

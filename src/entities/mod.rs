@@ -3,15 +3,19 @@
 mod case;
 mod detector;
 mod gazetteer;
+mod index;
 mod kind;
 mod lexicon;
 mod matcher;
 mod recognizer;
 mod tokens;
+mod user;
 
 pub use case::{CaseMap, LineCase};
 pub use gazetteer::{BUILT_IN, Entry, EntryOrigin, Gazetteer, GazetteerError, parse};
+pub use index::{EntityIndex, EntityKey, EntitySummary, entities_of, summarize};
 pub use kind::Kind;
 pub use lexicon::Lexicon;
 pub use matcher::{Found, Matcher};
 pub use recognizer::{Mention, MentionSource, Recognizer};
+pub use user::{UserAlias, UserEntity, UserGazetteer, UserGazetteerError};

@@ -59,6 +59,13 @@ impl Recognizer {
         Ok(Self::new(Gazetteer::built_in()?, HashSet::new()))
     }
 
+    /// A recogniser with the built-in gazetteer and the user's over it.
+    pub fn with_user(user: &super::UserGazetteer) -> Result<Self, GazetteerError> {
+        let mut gazetteer = Gazetteer::built_in()?;
+        user.apply(&mut gazetteer);
+        Ok(Self::new(gazetteer, user.rejected_set()))
+    }
+
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
     }

@@ -2,9 +2,22 @@
 
 use crate::config::{Bindable, Context};
 
-/// Something the user can ask for with a key. Names are `snake_case` in keymap files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Action {
+/// Declares the action enum and the list of all its variants from one list of names.
+macro_rules! actions {
+    ($($variant:ident),* $(,)?) => {
+        /// Something the user can ask for with a key. Names are `snake_case` in keymap files.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action {
+            $($variant),*
+        }
+
+        impl Action {
+            pub const ALL: &[Self] = &[$(Self::$variant),*];
+        }
+    };
+}
+
+actions![
     Quit,
     Help,
     FocusNext,
@@ -17,7 +30,20 @@ pub enum Action {
     PageDown,
     PageUp,
     Open,
-}
+    Confirm,
+    Cancel,
+    Select,
+    NextWord,
+    PrevWord,
+    NextEntity,
+    PrevEntity,
+    ToggleHighlights,
+    EntityPanel,
+    FilterByEntity,
+    AddEntity,
+    AddAlias,
+    RejectEntity,
+];
 
 /// What an action does in one context.
 #[derive(Debug, Clone, Copy)]
@@ -40,47 +66,53 @@ macro_rules! on {
     };
 }
 
-/// Contexts where a list of things can be walked with the movement keys.
-macro_rules! movement {
-    ($name:literal, $list:literal, $reader:literal, $other:literal) => {
-        ActionInfo { name: $name, uses: &[on!(List, $list), on!(Reader, $reader), on!(Help, $other)] }
+/// An action with its uses: `info!("name", Context: "what it does", ...)`.
+macro_rules! info {
+    ($name:literal, $($context:ident: $about:literal),+ $(,)?) => {
+        ActionInfo { name: $name, uses: &[$(on!($context, $about)),+] }
     };
 }
 
 impl Action {
-    pub const ALL: [Self; 12] = [
-        Self::Quit,
-        Self::Help,
-        Self::FocusNext,
-        Self::FocusPrev,
-        Self::Back,
-        Self::MoveDown,
-        Self::MoveUp,
-        Self::MoveTop,
-        Self::MoveBottom,
-        Self::PageDown,
-        Self::PageUp,
-        Self::Open,
-    ];
-
     pub fn info(self) -> ActionInfo {
         match self {
-            Self::Quit => ActionInfo { name: "quit", uses: &[on!(Global, "Quit gloss")] },
-            Self::Help => ActionInfo { name: "help", uses: &[on!(Global, "Show or hide this help")] },
-            Self::FocusNext => ActionInfo { name: "focus_next", uses: &[on!(Global, "Focus the next pane")] },
-            Self::FocusPrev => ActionInfo { name: "focus_prev", uses: &[on!(Global, "Focus the previous pane")] },
-            Self::Back => {
-                ActionInfo { name: "back", uses: &[on!(Global, "Close the popup; from the reader, back to the list")] }
-            }
-            Self::MoveDown => movement!("move_down", "Select the next article", "Next sentence", "Scroll down"),
-            Self::MoveUp => movement!("move_up", "Select the previous article", "Previous sentence", "Scroll up"),
-            Self::MoveTop => movement!("move_top", "Select the first article", "First sentence", "Scroll to the top"),
-            Self::MoveBottom => {
-                movement!("move_bottom", "Select the last article", "Last sentence", "Scroll to the bottom")
-            }
-            Self::PageDown => movement!("page_down", "Page down the list", "Page down", "Page down"),
-            Self::PageUp => movement!("page_up", "Page up the list", "Page up", "Page up"),
-            Self::Open => ActionInfo { name: "open", uses: &[on!(List, "Open the selected article in the reader")] },
+            Self::Quit => info!("quit", Global: "Quit gloss"),
+            Self::Help => info!("help", Global: "Show or hide this help"),
+            Self::FocusNext => info!("focus_next", Global: "Focus the next pane"),
+            Self::FocusPrev => info!("focus_prev", Global: "Focus the previous pane"),
+            Self::Back => info!("back", Global: "Close the popup; clear the selection or filter; back to the list"),
+            Self::MoveDown => info!("move_down",
+                List: "Select the next article", Reader: "Next sentence", Help: "Scroll down",
+                Entities: "Next entity", Picker: "Next choice", Dialog: "Next choice"),
+            Self::MoveUp => info!("move_up",
+                List: "Select the previous article", Reader: "Previous sentence", Help: "Scroll up",
+                Entities: "Previous entity", Picker: "Previous choice", Dialog: "Previous choice"),
+            Self::MoveTop => info!("move_top",
+                List: "Select the first article", Reader: "First sentence", Help: "Scroll to the top",
+                Entities: "First entity", Picker: "First choice"),
+            Self::MoveBottom => info!("move_bottom",
+                List: "Select the last article", Reader: "Last sentence", Help: "Scroll to the bottom",
+                Entities: "Last entity", Picker: "Last choice"),
+            Self::PageDown => info!("page_down",
+                List: "Page down the list", Reader: "Page down", Help: "Page down", Entities: "Page down"),
+            Self::PageUp => info!("page_up",
+                List: "Page up the list", Reader: "Page up", Help: "Page up", Entities: "Page up"),
+            Self::Open => info!("open",
+                List: "Open the selected article in the reader",
+                Entities: "Jump to the entity's next mention"),
+            Self::Confirm => info!("confirm", Picker: "Choose", Dialog: "Choose"),
+            Self::Cancel => info!("cancel", Dialog: "Cancel"),
+            Self::Select => info!("select", Reader: "Start a selection here (or drop it); j/k and l/h extend it"),
+            Self::NextWord => info!("next_word", Reader: "Next word (or extend the selection)"),
+            Self::PrevWord => info!("prev_word", Reader: "Previous word (or shrink the selection)"),
+            Self::NextEntity => info!("next_entity", Reader: "Next entity mention"),
+            Self::PrevEntity => info!("prev_entity", Reader: "Previous entity mention"),
+            Self::ToggleHighlights => info!("toggle_highlights", Reader: "Entity highlighting on or off"),
+            Self::EntityPanel => info!("entity_panel", Reader: "The article's entities, by kind"),
+            Self::FilterByEntity => info!("filter_by_entity", Entities: "Show only articles that mention it"),
+            Self::AddEntity => info!("add_entity", Reader: "Add the word(s) under the cursor as an entity"),
+            Self::AddAlias => info!("add_alias", Reader: "Add the word(s) as another name of a known entity"),
+            Self::RejectEntity => info!("reject_entity", Reader: "Mark the highlighted name wrong, everywhere"),
         }
     }
 
@@ -93,7 +125,7 @@ impl Action {
 
 impl Bindable for Action {
     fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.info().name == name)
+        Self::ALL.iter().copied().find(|a| a.info().name == name)
     }
 
     fn name(self) -> &'static str {

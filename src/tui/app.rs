@@ -1,28 +1,25 @@
 //! `AppState`: everything the screen shows and the keys act on; nothing here draws or does I/O.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::geometry::{self, Areas, ReaderAreas};
+use super::popup::Popup;
+use super::reader::{Place, Reader};
 use super::theme::Theme;
 use crate::config::{Context, Keymap};
 use crate::corpus::{Article, Problem};
-use crate::text::{Wrapped, wrap};
+use crate::entities::{EntityIndex, Kind, Recognizer, UserGazetteer};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     List,
     Reader,
-}
-
-/// A window over everything else.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Popup {
-    Help { scroll: usize },
 }
 
 /// A message in the status bar.
@@ -32,28 +29,20 @@ pub struct Status {
     pub is_error: bool,
 }
 
-/// The article list's selection and scroll position.
+/// The article list's selection (a row of the list as shown) and scroll position.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListView {
     pub selected: usize,
     pub offset: usize,
 }
 
-/// Where the reader is in an article.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Place {
-    /// The sentence under the cursor.
-    pub cursor: usize,
-    /// The first line shown.
-    pub scroll: usize,
-}
-
-/// The article in the reader, wrapped for the pane.
-#[derive(Debug, Clone)]
-pub struct Reader {
-    pub article: usize,
-    pub place: Place,
-    pub wrapped: Wrapped,
+/// The list narrowed to the articles that mention one entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListFilter {
+    pub kind: Kind,
+    pub canonical: Arc<str>,
+    /// Indices into `AppState::articles`, ascending.
+    pub articles: Vec<usize>,
 }
 
 /// Progress of reading the corpus in the background.
@@ -61,6 +50,23 @@ pub struct Reader {
 pub struct Loading {
     pub expected: usize,
     pub finished: bool,
+}
+
+/// Everything about names: the recogniser, the corpus index, the user's gazetteer.
+#[derive(Debug, Default)]
+pub struct Names {
+    /// Ready once built in the background; `None` until then.
+    pub recognizer: Option<Arc<Recognizer>>,
+    /// The generation `recognizer` was built for.
+    pub ready: u64,
+    /// The recogniser wanted now: bumped whenever the user's gazetteer changes, so results
+    /// from an older one are ignored.
+    pub generation: u64,
+    pub index: EntityIndex,
+    pub highlights: bool,
+    pub user: UserGazetteer,
+    /// Where the user's gazetteer is saved; `None` keeps changes in memory only.
+    pub user_path: Option<PathBuf>,
 }
 
 /// Everything the screen shows and the keys act on.
@@ -74,9 +80,11 @@ pub struct AppState {
     pub focus: Focus,
     pub popup: Option<Popup>,
     pub list: ListView,
+    pub filter: Option<ListFilter>,
     pub reader: Option<Reader>,
     /// Where the reader was in each article visited, to come back to it.
     pub places: HashMap<usize, Place>,
+    pub names: Names,
     pub status: Option<Status>,
     pub screen: Rect,
 }
@@ -92,8 +100,10 @@ impl AppState {
             focus: Focus::List,
             popup: None,
             list: ListView::default(),
+            filter: None,
             reader: None,
             places: HashMap::new(),
+            names: Names { highlights: true, ..Names::default() },
             status: None,
             screen,
         }
@@ -102,7 +112,7 @@ impl AppState {
     /// The keymap context the keys act in now.
     pub fn context(&self) -> Context {
         match (&self.popup, self.focus) {
-            (Some(Popup::Help { .. }), _) => Context::Help,
+            (Some(popup), _) => popup.context(),
             (None, Focus::List) => Context::List,
             (None, Focus::Reader) => Context::Reader,
         }
@@ -125,10 +135,13 @@ impl AppState {
     }
 
     pub fn list_rows(&self) -> usize {
-        self.areas()
-            .and_then(|a| a.list)
-            .or_else(|| geometry::areas(self.screen, Focus::List)?.list)
-            .map_or(1, geometry::list_rows)
+        let list = self.areas().and_then(|a| a.list).or_else(|| geometry::areas(self.screen, Focus::List)?.list);
+        list.map_or(1, geometry::list_rows)
+    }
+
+    /// Lines of text the reader shows at once.
+    pub fn reader_height(&self) -> usize {
+        usize::from(self.reader_text_area().height).max(1)
     }
 
     pub fn set_status(&mut self, text: impl Into<String>) {
@@ -137,6 +150,19 @@ impl AppState {
 
     pub fn set_error(&mut self, text: impl Into<String>) {
         self.status = Some(Status { text: text.into(), is_error: true });
+    }
+
+    /// The articles the list shows, in order: all of them, or those the filter keeps.
+    pub fn shown_articles(&self) -> Shown<'_> {
+        match &self.filter {
+            Some(filter) => Shown::Some(&filter.articles),
+            None => Shown::All(self.articles.len()),
+        }
+    }
+
+    /// The article of the list's selected row.
+    pub fn selected_article(&self) -> Option<usize> {
+        self.shown_articles().get(self.list.selected)
     }
 
     pub fn current_article(&self) -> Option<&Arc<Article>> {
@@ -152,40 +178,72 @@ impl AppState {
             self.places.insert(old.article, old.place);
         }
         let place = self.places.get(&index).copied().unwrap_or_default();
-        self.reader = Some(Reader { article: index, place, wrapped: Wrapped::default() });
+        self.reader = Some(Reader::new(index, place));
         self.sync_layout();
     }
 
-    /// Re-wraps the reader's text when the pane's width changed, and keeps the list and the
-    /// reader scrolled so that their cursors are on screen. Called after every change.
+    /// Brings derived state up to date after any change: the reader's mentions and wrapped
+    /// lines, and the list's and the reader's scroll so their cursors are on screen.
     pub fn sync_layout(&mut self) {
         let rows = self.list_rows();
-        let list = &mut self.list;
-        list.selected = list.selected.min(self.articles.len().saturating_sub(1));
-        list.offset = keep_visible(list.offset, list.selected..=list.selected, rows);
+        let shown = self.shown_articles().len();
+        self.list.selected = self.list.selected.min(shown.saturating_sub(1));
+        self.list.offset = keep_visible(self.list.offset, self.list.selected..=self.list.selected, rows);
 
-        let text_area = self.reader_text_area();
-        let width = usize::from(text_area.width);
-        let height = usize::from(text_area.height).max(1);
+        let width = usize::from(self.reader_text_area().width);
+        let height = self.reader_height();
+        let tags = !self.theme.color && self.names.highlights;
         let Some(reader) = self.reader.as_mut() else { return };
         let Some(article) = self.articles.get(reader.article) else { return };
-        if reader.wrapped.width != width || reader.wrapped.lines.is_empty() {
-            let structure = article.structure();
-            reader.wrapped = wrap(article.text(), &structure.paragraphs.spans, width, &[]);
-        }
+        let ready = if self.names.recognizer.is_some() { self.names.ready } else { u64::MAX - 1 };
+        reader.refresh_mentions(article, self.names.recognizer.as_deref(), ready);
+        reader.relayout(article, width, tags);
         let sentences = article.sentences();
         reader.place.cursor = reader.place.cursor.min(sentences.len().saturating_sub(1));
-        if let Some(sentence) = sentences.get(reader.place.cursor) {
-            let lines = reader.wrapped.lines_of(sentence);
-            reader.place.scroll = keep_visible(reader.place.scroll, lines, height);
-        }
+        let target = reader.selection.map(|s| s.head..s.head).or_else(|| reader.focus.clone());
+        let lines = match target {
+            Some(span) => reader.wrapped.lines_of(&span),
+            None => sentences.get(reader.place.cursor).map_or(0..=0, |s| reader.wrapped.lines_of(s)),
+        };
+        reader.place.scroll = keep_visible(reader.place.scroll, lines, height);
         let last_top = reader.wrapped.lines.len().saturating_sub(height);
         reader.place.scroll = reader.place.scroll.min(last_top);
     }
+}
 
-    /// Lines of text the reader shows at once.
-    pub fn reader_height(&self) -> usize {
-        usize::from(self.reader_text_area().height).max(1)
+/// The list's rows: every article, or a filtered few.
+#[derive(Debug, Clone, Copy)]
+pub enum Shown<'a> {
+    All(usize),
+    Some(&'a [usize]),
+}
+
+impl Shown<'_> {
+    pub fn len(self) -> usize {
+        match self {
+            Self::All(n) => n,
+            Self::Some(list) => list.len(),
+        }
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    /// The article index of row `row`.
+    pub fn get(self, row: usize) -> Option<usize> {
+        match self {
+            Self::All(n) => (row < n).then_some(row),
+            Self::Some(list) => list.get(row).copied(),
+        }
+    }
+
+    /// The row showing article `article`, if shown.
+    pub fn row_of(self, article: usize) -> Option<usize> {
+        match self {
+            Self::All(n) => (article < n).then_some(article),
+            Self::Some(list) => list.binary_search(&article).ok(),
+        }
     }
 }
 
@@ -212,5 +270,13 @@ mod tests {
         assert_eq!(keep_visible(0, 12..=13, 10), 4);
         // Taller than the view: show its start.
         assert_eq!(keep_visible(0, 12..=30, 10), 12);
+    }
+
+    #[test]
+    fn shown_rows_map_to_articles() {
+        let all = Shown::All(3);
+        assert_eq!((all.get(2), all.get(3), all.row_of(1)), (Some(2), None, Some(1)));
+        let some = Shown::Some(&[1, 4, 7]);
+        assert_eq!((some.get(1), some.row_of(7), some.row_of(5)), (Some(4), Some(2), None));
     }
 }

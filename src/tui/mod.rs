@@ -5,8 +5,11 @@
 
 mod action;
 mod app;
+mod effects;
 mod geometry;
 mod input;
+mod popup;
+mod reader;
 mod terminal;
 mod theme;
 mod update;
@@ -15,10 +18,12 @@ mod view;
 use std::path::Path;
 
 pub use action::Action;
-pub use app::{AppState, Focus, Popup};
+pub use app::{AppState, Focus};
+pub use effects::run_now;
+pub use popup::Popup;
 pub use terminal::{restore, run};
 pub use theme::{Background, Theme};
-pub use update::{Effect, Mouse, MouseKind, Msg, update};
+pub use update::{Effect, Mouse, MouseKind, Msg, startup, update};
 pub use view::view;
 
 use crate::config::{Keymap, KeymapError};

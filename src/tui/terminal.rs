@@ -15,8 +15,9 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
 use super::app::AppState;
+use super::effects;
 use super::input;
-use super::update::{Effect, Msg, update};
+use super::update::{Msg, startup, update};
 use super::view::view;
 use crate::corpus::{self, Problem};
 
@@ -34,14 +35,18 @@ pub fn run(mut state: AppState, paths: Vec<PathBuf>) -> io::Result<Vec<Problem>>
 
     let (sender, receiver) = mpsc::channel();
     spawn_input(sender.clone());
-    spawn_loader(paths, sender);
-    event_loop(&mut terminal, &mut state, &receiver)?;
+    spawn_loader(paths, sender.clone());
+    for effect in startup(&state) {
+        effects::spawn(effect, &sender);
+    }
+    event_loop(&mut terminal, &mut state, &sender, &receiver)?;
     Ok(std::mem::take(&mut state.problems))
 }
 
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     state: &mut AppState,
+    sender: &Sender<Msg>,
     receiver: &Receiver<Msg>,
 ) -> io::Result<()> {
     loop {
@@ -52,7 +57,11 @@ fn event_loop(
             // Debug builds can be told to panic on a key, so tests can see the panic path.
             let test_panic = cfg!(debug_assertions) && std::env::var_os("GLOSS_TEST_PANIC").is_some();
             assert!(!(test_panic && matches!(msg, Msg::Key(_))), "GLOSS_TEST_PANIC is set");
-            if update(state, msg) == Effect::Quit {
+            let mut quit = false;
+            for effect in update(state, msg) {
+                quit |= effects::spawn(effect, sender);
+            }
+            if quit {
                 return Ok(());
             }
         }

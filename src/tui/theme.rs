@@ -2,6 +2,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::entities::Kind;
+
 /// Whether the terminal background is dark or light; picks accent shades that read on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Background {
@@ -118,6 +120,40 @@ impl Theme {
     pub fn key(self) -> Style {
         self.accent().add_modifier(Modifier::BOLD)
     }
+
+    /// A name of `kind`: its own colour, bold when the gazetteer (built-in or the user's)
+    /// knows it, plain when guessed. Without colour: underlined, with a tag after it.
+    pub fn entity(self, kind: Kind, confirmed: bool) -> Style {
+        if !self.color {
+            let style = Style::new().add_modifier(Modifier::UNDERLINED);
+            return if confirmed { style.add_modifier(Modifier::BOLD) } else { style };
+        }
+        let (dark, light) = match kind {
+            Kind::Person => (Color::LightMagenta, Color::Magenta),
+            Kind::Gpe => (Color::LightCyan, Color::Indexed(30)),
+            Kind::Org => (Color::LightYellow, Color::Indexed(130)),
+            Kind::Loc => (Color::LightGreen, Color::Indexed(28)),
+            Kind::Norp => (Color::LightRed, Color::Red),
+            Kind::Event => (Color::LightBlue, Color::Blue),
+        };
+        let style = self.fg(dark, light);
+        if confirmed { style.add_modifier(Modifier::BOLD) } else { style.add_modifier(Modifier::ITALIC) }
+    }
+
+    /// The `[GPE]` tag after a name when colour is off.
+    pub fn entity_tag(self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    /// The word or name the cursor is on.
+    pub fn focus(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// Selected text.
+    pub fn selection(self) -> Style {
+        if self.color { self.bg(24, 153) } else { Style::new().add_modifier(Modifier::REVERSED) }
+    }
 }
 
 fn background_from_colorfgbg(value: &str) -> Background {
@@ -138,6 +174,17 @@ mod tests {
         assert_eq!(background_from_colorfgbg("0;15"), Background::Light);
         assert_eq!(background_from_colorfgbg("0;default;7"), Background::Light);
         assert_eq!(background_from_colorfgbg("junk"), Background::Dark);
+    }
+
+    #[test]
+    fn every_kind_has_its_own_colour_and_guesses_are_softer() {
+        let theme = Theme { color: true, background: Background::Dark };
+        let colours: std::collections::HashSet<_> = Kind::ALL.iter().map(|&k| theme.entity(k, true).fg).collect();
+        assert_eq!(colours.len(), Kind::ALL.len());
+        assert!(theme.entity(Kind::Gpe, true).add_modifier.contains(Modifier::BOLD));
+        assert!(!theme.entity(Kind::Gpe, false).add_modifier.contains(Modifier::BOLD));
+        let light = Theme { color: true, background: Background::Light };
+        assert_ne!(light.entity(Kind::Org, true).fg, theme.entity(Kind::Org, true).fg);
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Help: every binding of the live keymap, by context, with what it does.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
@@ -9,6 +8,7 @@ use super::super::app::AppState;
 use super::super::geometry::inner;
 use super::pane;
 use crate::config::{Context, Keymap};
+use crate::entities::Kind;
 use crate::tui::action::Action;
 
 /// Headings for the contexts, in the order help lists them.
@@ -16,6 +16,9 @@ const SECTIONS: &[(Context, &str)] = &[
     (Context::Global, "Everywhere"),
     (Context::List, "Article list"),
     (Context::Reader, "Reader"),
+    (Context::Entities, "Entity panel"),
+    (Context::Picker, "Choosing from a list"),
+    (Context::Dialog, "Choosing from a list you can type into"),
     (Context::Help, "This help"),
 ];
 
@@ -23,8 +26,7 @@ pub fn draw(state: &AppState, scroll: usize, frame: &mut Frame) {
     let screen = frame.area();
     let width = screen.width.saturating_sub(4).clamp(screen.width.min(40), 100);
     let height = screen.height.saturating_sub(4).max(screen.height.min(6));
-    let area =
-        Rect { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width, height };
+    let area = super::panels::centered(screen, width, height);
     let lines = help_lines(&state.keymap, state.theme);
     let shown = usize::from(inner(area).height);
     let scroll = scroll.min(lines.len().saturating_sub(shown));
@@ -57,5 +59,19 @@ pub fn help_lines(keymap: &Keymap<Action>, theme: crate::tui::theme::Theme) -> V
             ]));
         }
     }
+    lines.push(Line::default());
+    lines.push(Line::styled("Entity colours", theme.accent().patch(theme.title())));
+    for kind in Kind::ALL {
+        let sample = if theme.color { kind.name().to_owned() } else { format!("{}[{}]", kind.name(), kind.tag()) };
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(format!("{sample:<12}"), theme.entity(kind, true)),
+            Span::raw(format!("  {}", kind.about())),
+        ]));
+    }
+    lines.push(Line::styled(
+        "  Bold: a name from the gazetteer or yours. Plain or italic: a name gloss guessed.",
+        theme.dim(),
+    ));
     lines
 }

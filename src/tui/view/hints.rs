@@ -5,7 +5,10 @@ use crate::config::{Context, Keymap};
 
 /// What the status bar offers in each context: groups of actions shown as one hint.
 fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)] {
-    use Action::{Back, FocusNext, Help, MoveDown, MoveUp, Open, PageDown, Quit};
+    use Action::{
+        Back, Cancel, Confirm, EntityPanel, FilterByEntity, FocusNext, Help, MoveDown, MoveUp, NextEntity, NextWord,
+        Open, PageDown, PrevEntity, PrevWord, Quit, Select,
+    };
     match context {
         Context::List => &[
             (&[MoveDown, MoveUp], "move"),
@@ -16,11 +19,19 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
         ],
         Context::Reader => &[
             (&[MoveDown, MoveUp], "sentence"),
+            (&[NextWord, PrevWord], "word"),
+            (&[NextEntity, PrevEntity], "name"),
+            (&[EntityPanel], "names"),
+            (&[Select], "select"),
             (&[PageDown], "page"),
-            (&[Back], "list"),
             (&[Help], "help"),
             (&[Quit], "quit"),
         ],
+        Context::Entities => {
+            &[(&[MoveDown, MoveUp], "move"), (&[Open], "jump"), (&[FilterByEntity], "filter list"), (&[Back], "close")]
+        }
+        Context::Picker => &[(&[MoveDown, MoveUp], "move"), (&[Confirm], "choose"), (&[Back], "cancel")],
+        Context::Dialog => &[(&[MoveDown, MoveUp], "move"), (&[Confirm], "choose"), (&[Cancel], "cancel")],
         Context::Help => &[(&[MoveDown, MoveUp], "scroll"), (&[Back, Help], "close")],
         _ => &[(&[Back], "back"), (&[Help], "help")],
     }

@@ -15,16 +15,21 @@ use crate::corpus::{Article, Decoding};
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = state.theme;
     let focused = state.focus == Focus::List && state.popup.is_none();
-    let title = Line::from(format!(" Articles {} ", count_label(state)));
+    let title = Line::from(match &state.filter {
+        Some(filter) => format!(" {} ({}/{}) ", safe(&filter.canonical), filter.articles.len(), state.articles.len()),
+        None => format!(" Articles {} ", count_label(state)),
+    });
     frame.render_widget(pane(title, focused, theme), area);
 
     let inside = inner(area);
     let width = usize::from(inside.width);
     let rows = list_rows(area);
-    let visible = state.articles.iter().enumerate().skip(state.list.offset).take(rows);
-    for (row, (index, article)) in visible.enumerate() {
-        let y = inside.y + u16::try_from(row).unwrap_or(u16::MAX) * LIST_ROW_HEIGHT;
-        let selected = index == state.list.selected;
+    let shown = state.shown_articles();
+    let visible =
+        (state.list.offset..shown.len()).take(rows).filter_map(|row| Some((row, &state.articles[shown.get(row)?])));
+    for (screen_row, (row, article)) in visible.enumerate() {
+        let y = inside.y + u16::try_from(screen_row).unwrap_or(u16::MAX) * LIST_ROW_HEIGHT;
+        let selected = row == state.list.selected;
         let row_style = match (selected, focused) {
             (true, true) => theme.selected(),
             (true, false) => theme.selected_unfocused(),

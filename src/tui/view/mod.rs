@@ -3,6 +3,7 @@
 mod help;
 mod hints;
 mod list;
+mod panels;
 mod reader;
 mod status;
 mod styled;
@@ -12,8 +13,9 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 
-use super::app::{AppState, Popup};
+use super::app::AppState;
 use super::geometry::{MIN_HEIGHT, MIN_WIDTH};
+use super::popup::Popup;
 use super::theme::Theme;
 
 pub use hints::hints;
@@ -33,6 +35,8 @@ pub fn view(state: &AppState, frame: &mut Frame) {
     status::draw(state, frame, areas.status);
     match &state.popup {
         Some(Popup::Help { scroll }) => help::draw(state, *scroll, frame),
+        Some(Popup::Entities(panel)) => panels::draw_entities(state, panel, frame),
+        Some(Popup::Choice(choice)) => panels::draw_choice(state, choice, frame),
         None => {}
     }
 }

@@ -5,12 +5,14 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::super::app::{AppState, Focus, Reader};
+use super::super::app::{AppState, Focus};
 use super::super::geometry::reader_areas;
+use super::super::reader::Reader;
 use super::list::{fit, group_thousands};
 use super::pane;
-use super::styled::{Layer, safe, styled_line};
+use super::styled::{Insert, Layer, safe, styled_line};
 use crate::corpus::Article;
+use crate::entities::MentionSource;
 use crate::text::{Span, WrappedLine};
 
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
@@ -55,17 +57,19 @@ fn visible_lines<'a>(state: &AppState, reader: &Reader, article: &'a Article, he
     let (Some(first), Some(last)) = (spans.first(), spans.last()) else {
         return Vec::new();
     };
-    let layers = layers(state, reader, article, first.start..last.end);
+    let range = first.start..last.end;
+    let layers = layers(state, reader, article, &range);
+    let inserts = tags(state, reader, &range);
     shown
         .map(|line| match line {
-            WrappedLine::Text(span) => styled_line(article.text(), span, &layers),
+            WrappedLine::Text(span) => styled_line(article.text(), span, &layers, &inserts),
             WrappedLine::Blank => Line::default(),
         })
         .collect()
 }
 
-/// The styles over the text between `range`'s bytes, in the order they are applied.
-fn layers(state: &AppState, reader: &Reader, article: &Article, range: Span) -> Vec<Layer> {
+/// The styles over the text in `range`, in the order they are applied.
+fn layers(state: &AppState, reader: &Reader, article: &Article, range: &Span) -> Vec<Layer> {
     let theme = state.theme;
     let header = article.header();
     let overlaps = |span: &Span| span.start < range.end && range.start < span.end;
@@ -75,12 +79,34 @@ fn layers(state: &AppState, reader: &Reader, article: &Article, range: Span) -> 
     if let Some(sentence) = article.sentences().get(reader.place.cursor).filter(|s| overlaps(s)) {
         layers.push((sentence.clone(), theme.cursor_sentence()));
     }
+    if state.names.highlights {
+        let mentions = &reader.mentions;
+        let first = mentions.partition_point(|m| m.span.end <= range.start);
+        let visible = mentions[first..].iter().take_while(|m| m.span.start < range.end);
+        layers.extend(visible.map(|m| (m.span.clone(), theme.entity(m.kind, m.source != MentionSource::Guess))));
+    }
     let gaps = &article.structure().gaps;
     let first_gap = gaps.partition_point(|g| g.span.end <= range.start);
     layers.extend(
         gaps[first_gap..].iter().take_while(|g| g.span.start < range.end).map(|g| (g.span.clone(), theme.gap())),
     );
+    layers.extend(reader.selection.map(|s| (s.span(), theme.selection())));
+    layers.extend(reader.focus.clone().map(|f| (f, theme.focus())));
     layers
+}
+
+/// Kind tags after names, when colour is off and highlighting on.
+fn tags(state: &AppState, reader: &Reader, range: &Span) -> Vec<Insert> {
+    if state.theme.color || !state.names.highlights {
+        return Vec::new();
+    }
+    let mentions = &reader.mentions;
+    let first = mentions.partition_point(|m| m.span.end < range.start);
+    mentions[first..]
+        .iter()
+        .take_while(|m| m.span.start < range.end)
+        .map(|m| (m.span.end, format!("[{}]", m.kind.tag()), state.theme.entity_tag()))
+        .collect()
 }
 
 /// Source, date, words and decoding of an article, for the reader's header.

@@ -120,3 +120,61 @@ fn hostile_text_is_drawn_harmless() {
     }
     find(&buffer, "Body ␛[2J cleared");
 }
+
+#[test]
+fn entity_panel() {
+    let mut state = app();
+    press(&mut state, "enter p j");
+    insta::assert_snapshot!(screen(&state));
+}
+
+#[test]
+fn kind_picker() {
+    let mut state = app();
+    press(&mut state, "enter j j l +");
+    insta::assert_snapshot!(screen(&state));
+}
+
+#[test]
+fn names_are_coloured_by_kind_and_guesses_are_softer() {
+    let mut state = app();
+    state.theme = Theme { color: true, background: Background::Dark };
+    press(&mut state, "enter j j j j j j j");
+    let buffer = render(&state);
+    let (x, y) = find(&buffer, "Russian Deputy Foreign Minister Rudenko made");
+    let russian = &buffer[(x, y)];
+    assert_eq!(russian.fg, Color::LightRed, "NORP colour");
+    assert!(russian.modifier.contains(Modifier::BOLD), "a gazetteer name is bold");
+    let rudenko = &buffer[(x + 32, y)];
+    assert_eq!(rudenko.symbol(), "R");
+    assert_eq!(rudenko.fg, Color::LightMagenta, "PERSON colour");
+    assert!(
+        !rudenko.modifier.contains(Modifier::BOLD) && rudenko.modifier.contains(Modifier::ITALIC),
+        "a guess is softer"
+    );
+    let (cx, cy) = find(&buffer, "CCTV News");
+    assert_eq!(buffer[(cx, cy)].fg, Color::LightYellow, "ORG colour");
+
+    press(&mut state, "H");
+    let plain = render(&state);
+    assert_eq!(plain[(x, y)].fg, Color::Reset, "highlighting off");
+}
+
+#[test]
+fn without_colour_names_carry_their_kind() {
+    let mut state = app();
+    press(&mut state, "enter");
+    let buffer = render(&state);
+    let (x, y) = find(&buffer, "Fumio Kishida[PER]");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(buffer[(x + 14, y)].modifier.contains(Modifier::DIM), "the tag is dim");
+}
+
+#[test]
+fn the_focused_name_is_reversed() {
+    let mut state = app();
+    press(&mut state, "enter e");
+    let buffer = render(&state);
+    let (x, y) = find(&buffer, "Fumio Kishida[PER]");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+}

@@ -1,0 +1,254 @@
+//! Names in the reader: the recogniser arriving, the corpus index filling, the entity panel,
+//! filtering the list by an entity, and the analyst's corrections to the gazetteer.
+
+use std::sync::Arc;
+
+use super::super::action::Action;
+use super::super::app::{AppState, Focus, ListFilter};
+use super::super::popup::{Choice, ChoiceItem, ChoiceValue, EntityPanel, Popup, Purpose};
+use super::super::reader::{Reader, Selection};
+use super::Effect;
+use crate::entities::{EntityKey, Kind, Recognizer, summarize};
+use crate::text::Span;
+
+/// Articles handed to one indexing job at most (the job reports back in smaller batches).
+pub fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Open => jump_to_next_mention(state),
+        Action::Confirm => return confirm(state),
+        Action::ToggleHighlights => {
+            state.names.highlights = !state.names.highlights;
+            state.set_status(if state.names.highlights { "entity highlighting on" } else { "entity highlighting off" });
+        }
+        Action::EntityPanel => open_panel(state),
+        Action::FilterByEntity => filter_by_selected(state),
+        Action::AddEntity => start_add(state, false),
+        Action::AddAlias => start_add(state, true),
+        Action::RejectEntity => return reject(state),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Recognise entities in the articles from `first` on, for the index, when a recogniser is
+/// ready (else they are indexed when it arrives).
+pub fn index_from(state: &AppState, first: usize) -> Vec<Effect> {
+    let Some(recognizer) = state.names.recognizer.clone() else { return Vec::new() };
+    let articles: Vec<(usize, Arc<crate::corpus::Article>)> =
+        state.articles.iter().enumerate().skip(first).map(|(i, a)| (i, a.clone())).collect();
+    if articles.is_empty() {
+        return Vec::new();
+    }
+    vec![Effect::Index { recognizer, generation: state.names.generation, articles }]
+}
+
+pub fn on_recognizer(state: &mut AppState, recognizer: Arc<Recognizer>, generation: u64) -> Vec<Effect> {
+    if generation != state.names.generation {
+        return Vec::new();
+    }
+    state.names.recognizer = Some(recognizer);
+    state.names.ready = generation;
+    state.names.index = crate::entities::EntityIndex::default();
+    if let Some(filter) = state.filter.as_mut() {
+        filter.articles.clear();
+    }
+    index_from(state, 0)
+}
+
+pub fn on_indexed(state: &mut AppState, generation: u64, entries: &[(usize, Vec<EntityKey>)]) {
+    if generation != state.names.generation {
+        return;
+    }
+    for (article, entities) in entries {
+        state.names.index.add(*article, entities);
+    }
+    refresh_filter(state);
+}
+
+/// Keeps the filtered list in step with the index as it fills, on the same article.
+fn refresh_filter(state: &mut AppState) {
+    let Some(filter) = state.filter.as_ref() else { return };
+    let articles = state.names.index.articles_with(filter.kind, &filter.canonical).to_vec();
+    if articles.len() == filter.articles.len() {
+        return;
+    }
+    let current = state.selected_article();
+    if let Some(filter) = state.filter.as_mut() {
+        filter.articles = articles;
+    }
+    if let Some(row) = current.and_then(|article| state.shown_articles().row_of(article)) {
+        state.list.selected = row;
+    }
+}
+
+fn open_panel(state: &mut AppState) {
+    let Some(reader) = state.reader.as_ref() else { return };
+    if reader.mentions.is_empty() {
+        state.set_status("no names in this article");
+        return;
+    }
+    let entities = summarize(&reader.mentions);
+    // Start on the entity under the cursor, if any.
+    let focused = reader.focused_mention().map(|m| (m.kind, m.canonical.clone()));
+    let selected =
+        focused.and_then(|(k, c)| entities.iter().position(|e| e.kind == k && e.canonical == c)).unwrap_or(0);
+    state.popup = Some(Popup::Entities(EntityPanel { entities, selected, next_mention: 0 }));
+}
+
+/// `enter` in the panel: the next mention of the selected entity, round and round.
+fn jump_to_next_mention(state: &mut AppState) {
+    let Some(Popup::Entities(panel)) = state.popup.as_mut() else { return };
+    let Some(entity) = panel.entities.get(panel.selected) else { return };
+    let index = entity.mentions[panel.next_mention % entity.mentions.len()];
+    let count = entity.mentions.len();
+    let which = panel.next_mention % count + 1;
+    panel.next_mention += 1;
+    let Some(article) = state.current_article().cloned() else { return };
+    let Some(reader) = state.reader.as_mut() else { return };
+    let Some(mention) = reader.mentions.get(index).cloned() else { return };
+    reader.selection = None;
+    reader.place.cursor = Reader::sentence_of(&article, mention.span.start);
+    reader.focus = Some(mention.span);
+    state.set_status(format!("{} — mention {which} of {count}", mention.canonical));
+}
+
+fn filter_by_selected(state: &mut AppState) {
+    let Some(Popup::Entities(panel)) = state.popup.as_ref() else { return };
+    let Some(entity) = panel.entities.get(panel.selected) else { return };
+    let (kind, canonical) = (entity.kind, entity.canonical.clone());
+    let articles = state.names.index.articles_with(kind, &canonical).to_vec();
+    let current = state.reader.as_ref().map(|r| r.article);
+    state.filter = Some(ListFilter { kind, canonical: canonical.clone(), articles });
+    state.popup = None;
+    state.focus = Focus::List;
+    state.list.selected = current.and_then(|a| state.shown_articles().row_of(a)).unwrap_or(0);
+    let shown = state.shown_articles().len();
+    let done =
+        if state.loading.finished && state.names.index.indexed() >= state.articles.len() { "" } else { " so far" };
+    state.set_status(format!("{shown} articles mention {canonical}{done}; esc shows all"));
+}
+
+pub fn clear_filter(state: &mut AppState) {
+    let current = state.selected_article();
+    state.filter = None;
+    state.list.selected = current.unwrap_or(0);
+}
+
+/// The words to add as a name: the selection, else the focused word or name.
+fn target(state: &AppState) -> Option<(Span, String)> {
+    let reader = state.reader.as_ref()?;
+    let article = state.current_article()?;
+    let span = reader.selection.map(Selection::span).or_else(|| reader.focus.clone())?;
+    let text = article.text()[span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let text = text.strip_suffix("’s").or_else(|| text.strip_suffix("'s")).unwrap_or(text).trim_end_matches('.');
+    (!text.is_empty()).then(|| (span, text.to_owned()))
+}
+
+fn start_add(state: &mut AppState, alias: bool) {
+    let Some((_, text)) = target(state) else {
+        state.set_status("first move to a word (l, h or e) or select words (v)");
+        return;
+    };
+    state.popup = Some(Popup::Choice(if alias { alias_choice(state, text) } else { kind_choice(text) }));
+}
+
+fn kind_choice(text: String) -> Choice {
+    let items = Kind::ALL
+        .iter()
+        .map(|&kind| ChoiceItem {
+            label: format!("{:<7} {}", kind.name(), kind.about()),
+            value: ChoiceValue::Kind(kind),
+        })
+        .collect();
+    Choice {
+        title: format!("Add “{text}” as"), items, filter: None, selected: 0, purpose: Purpose::AddEntity { text }
+    }
+}
+
+/// Every entity gloss knows, this article's first, to pick the one `text` is another name of.
+fn alias_choice(state: &AppState, text: String) -> Choice {
+    let mut items: Vec<ChoiceItem> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let in_article = state.reader.iter().flat_map(|r| summarize(&r.mentions)).map(|e| (e.kind, e.canonical));
+    let known =
+        state.names.recognizer.iter().flat_map(|r| r.gazetteer().entries.iter().map(|e| (e.kind, e.canonical.clone())));
+    for (kind, canonical) in in_article.chain(known) {
+        if seen.insert((kind, canonical.clone())) {
+            items.push(ChoiceItem {
+                label: format!("{canonical} · {kind}"),
+                value: ChoiceValue::Entity(kind, canonical),
+            });
+        }
+    }
+    Choice {
+        title: format!("“{text}” is another name of… (type to narrow)"),
+        items,
+        filter: Some(String::new()),
+        selected: 0,
+        purpose: Purpose::AddAlias { text },
+    }
+}
+
+fn confirm(state: &mut AppState) -> Vec<Effect> {
+    let Some(Popup::Choice(choice)) = state.popup.take() else { return Vec::new() };
+    let Some(chosen) = choice.chosen().cloned() else { return Vec::new() };
+    match (&choice.purpose, chosen.value) {
+        (Purpose::AddEntity { text }, ChoiceValue::Kind(kind)) => {
+            state.names.user.add_entity(text, kind);
+            state.set_status(format!("“{text}” is now highlighted as {kind} everywhere; saved to your gazetteer"));
+        }
+        (Purpose::AddAlias { text }, ChoiceValue::Entity(kind, canonical)) => {
+            state.names.user.add_alias(text, &canonical, kind);
+            state.set_status(format!("“{text}” is now another name of {canonical}; saved to your gazetteer"));
+        }
+        _ => return Vec::new(),
+    }
+    if let Some(reader) = state.reader.as_mut() {
+        reader.selection = None;
+    }
+    gazetteer_changed(state)
+}
+
+/// `-`: the name under the cursor (or in the selection) is not a name, anywhere.
+fn reject(state: &mut AppState) -> Vec<Effect> {
+    let Some(reader) = state.reader.as_ref() else { return Vec::new() };
+    let Some(article) = state.current_article() else { return Vec::new() };
+    let span = reader.selection.map(Selection::span).or_else(|| reader.focus.clone());
+    let mention =
+        span.and_then(|span| reader.mentions.iter().find(|m| m.span.start < span.end && span.start < m.span.end));
+    let Some(mention) = mention else {
+        state.set_status("move to a highlighted name first (e or E)");
+        return Vec::new();
+    };
+    let text = article.text()[mention.span.clone()].to_owned();
+    state.names.user.reject(&text);
+    state.set_status(format!("“{text}” will not be highlighted again; saved to your gazetteer"));
+    gazetteer_changed(state)
+}
+
+/// After the user's gazetteer changed: save it, and rebuild the recogniser so the change
+/// shows across the corpus.
+fn gazetteer_changed(state: &mut AppState) -> Vec<Effect> {
+    state.names.generation += 1;
+    let mut effects =
+        vec![Effect::BuildRecognizer { user: state.names.user.clone(), generation: state.names.generation }];
+    if let Some(path) = state.names.user_path.clone() {
+        effects.push(Effect::SaveUserGazetteer { user: state.names.user.clone(), path });
+    }
+    effects
+}
+
+pub fn type_into_choice(state: &mut AppState, text: &str) {
+    if let Some(Popup::Choice(Choice { filter: Some(filter), selected, .. })) = state.popup.as_mut() {
+        filter.push_str(&text.replace(['\n', '\r'], " "));
+        *selected = 0;
+    }
+}
+
+pub fn erase_in_choice(state: &mut AppState) {
+    if let Some(Popup::Choice(Choice { filter: Some(filter), selected, .. })) = state.popup.as_mut() {
+        filter.pop();
+        *selected = 0;
+    }
+}
