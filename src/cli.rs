@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::annotations::{ArticleRecord, Resolver, Store, StoreLock, Vocabulary};
 use crate::config::Paths;
 use crate::corpus::{self, Article, Decoding, Problem};
 use crate::entities::{Recognizer, UserGazetteer};
@@ -25,6 +26,14 @@ pub struct Cli {
     /// A keymap file to use over the built-in keys, instead of keymap.ron in the config folder.
     #[arg(long, global = true, value_name = "FILE")]
     pub keymap: Option<PathBuf>,
+
+    /// The annotation store to use (default: annotations.ron in the data folder).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub store: Option<PathBuf>,
+
+    /// Open the store without changing it (also works when the store cannot be read).
+    #[arg(long, global = true)]
+    pub read_only: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -81,15 +90,16 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let paths = Paths::from_environment();
+    let store_path = cli.store.clone().or_else(|| paths.as_ref().map(Paths::store));
     match cli.command {
-        Some(Command::List { paths: articles, format }) => list(&articles, format),
+        Some(Command::List { paths: articles, format }) => list(&articles, format, store_path.as_deref()),
         Some(Command::Entities { paths: articles, format }) => entities(&articles, format, paths.as_ref()),
-        None => open(cli.paths, cli.keymap.as_deref(), paths.as_ref()),
+        None => open(&cli, paths.as_ref(), store_path),
     }
 }
 
-fn open(articles: Vec<PathBuf>, keymap: Option<&Path>, paths: Option<&Paths>) -> Result<(), Failure> {
-    let user_keymap = keymap.map(Path::to_path_buf).or_else(|| paths.map(Paths::keymap).filter(|p| p.exists()));
+fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result<(), Failure> {
+    let user_keymap = cli.keymap.clone().or_else(|| paths.map(Paths::keymap).filter(|p| p.exists()));
     let keymap = tui::load_keymap(user_keymap.as_deref()).map_err(|e| Failure::Usage(e.to_string()))?;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(Failure::Failed(
@@ -98,12 +108,75 @@ fn open(articles: Vec<PathBuf>, keymap: Option<&Path>, paths: Option<&Paths>) ->
     }
     let user_path = paths.map(Paths::user_gazetteer);
     let user = user_gazetteer(user_path.as_deref())?;
+    let vocabulary = match paths {
+        Some(paths) => Vocabulary::load(&paths.tags()).map_err(|e| Failure::Usage(e.to_string()))?,
+        None => Vocabulary::built_in(),
+    };
+    let opened = open_store(store_path.as_deref(), cli.read_only)?;
     let mut state = tui::AppState::new(keymap, tui::Theme::from_environment(), ratatui::layout::Rect::default());
     state.names.user = user;
     state.names.user_path = user_path;
-    let problems = tui::run(state, articles).map_err(|e| Failure::Failed(format!("terminal error: {e}")))?;
-    warn(&problems);
-    Ok(())
+    state.notes = tui::Annotations::new(opened.store, store_path.clone(), vocabulary);
+    state.notes.read_only.clone_from(&opened.read_only);
+    if let Some(why) = opened.read_only {
+        state.set_error(format!("read-only: {why}"));
+    }
+    let outcome = tui::run(state, cli.paths.clone()).map_err(|e| Failure::Failed(format!("terminal error: {e}")))?;
+    drop(opened.lock);
+    warn(&outcome.problems);
+    match (outcome.unsaved, store_path) {
+        (Some((store, error)), Some(path)) => Err(Failure::Failed(rescue(&store, &path, &error))),
+        _ => Ok(()),
+    }
+}
+
+/// The store gloss works on, and whether it may write it.
+struct OpenedStore {
+    store: Store,
+    read_only: Option<String>,
+    lock: Option<StoreLock>,
+}
+
+/// Reads the store and takes its lock. A store that does not parse stops gloss (exit 2) and
+/// is never written; with `--read-only` gloss starts anyway, without its annotations.
+fn open_store(path: Option<&Path>, read_only: bool) -> Result<OpenedStore, Failure> {
+    let Some(path) = path else {
+        let why = "no data folder (is HOME set?): use --store FILE to keep annotations".to_owned();
+        return Ok(OpenedStore { store: Store::default(), read_only: Some(why), lock: None });
+    };
+    let store = match Store::load(path) {
+        Ok(store) => store,
+        Err(error) if read_only => {
+            return Ok(OpenedStore { store: Store::default(), read_only: Some(error.to_string()), lock: None });
+        }
+        Err(error) => return Err(Failure::Usage(error.to_string())),
+    };
+    if read_only {
+        return Ok(OpenedStore { store, read_only: Some("started with --read-only".into()), lock: None });
+    }
+    match StoreLock::acquire(path) {
+        Ok(lock) => Ok(OpenedStore { store, read_only: None, lock: Some(lock) }),
+        Err(error) => Ok(OpenedStore { store, read_only: Some(error.to_string()), lock: None }),
+    }
+}
+
+/// The last changes could not be written to the store: write them beside it, or failing that
+/// to the temporary folder, and say where.
+fn rescue(store: &Store, path: &Path, error: &str) -> String {
+    let stamp = jiff::Timestamp::now().as_second();
+    let name = format!("annotations-unsaved-{stamp}.ron");
+    let beside = path.with_file_name(&name);
+    let elsewhere = std::env::temp_dir().join(&name);
+    for place in [beside, elsewhere] {
+        if crate::files::write_atomically(&place, store.to_ron().as_bytes(), None).is_ok() {
+            return format!(
+                "{} could not be saved ({error}); your annotations were written to {}",
+                path.display(),
+                place.display()
+            );
+        }
+    }
+    format!("{} could not be saved ({error}), nor a copy of it; the last changes are lost", path.display())
 }
 
 /// The analyst's own names; a file that does not parse stops gloss (it is never overwritten).
@@ -131,13 +204,20 @@ fn load(paths: &[PathBuf]) -> Result<Vec<Article>, Failure> {
     Ok(articles)
 }
 
-fn list(paths: &[PathBuf], format: Format) -> Result<(), Failure> {
+fn list(paths: &[PathBuf], format: Format, store_path: Option<&Path>) -> Result<(), Failure> {
     let articles = load(paths)?;
+    let store = match store_path {
+        Some(path) => Store::load(path).map_err(|e| Failure::Usage(e.to_string()))?,
+        None => Store::default(),
+    };
+    let resolver = Resolver::new(&store);
     let mut out = io::BufWriter::new(io::stdout().lock());
     for article in &articles {
+        let identity = resolver.resolve(&article.fingerprint().to_hex(), &article.origin().display_path());
+        let record = identity.id().and_then(|id| Some((id, store.articles.get(id)?)));
         let line = match format {
-            Format::Text => list_line(article),
-            Format::Json => list_json(article).to_string(),
+            Format::Text => list_line(article, record.map(|(id, _)| id)),
+            Format::Json => list_json(article, record).to_string(),
         };
         if writeln!(out, "{line}").is_err() {
             // The reader of our output went away (`| head`): stop quietly.
@@ -148,16 +228,16 @@ fn list(paths: &[PathBuf], format: Format) -> Result<(), Failure> {
     Ok(())
 }
 
-/// A short, stable id for an article: the start of its content fingerprint.
-pub fn article_id(article: &Article) -> String {
-    article.fingerprint().to_hex()[..12].to_owned()
+/// An article's id: its record's in the store, else the start of its content fingerprint.
+pub fn article_id(article: &Article, in_store: Option<&str>) -> String {
+    in_store.map_or_else(|| article.fingerprint().to_hex()[..12].to_owned(), str::to_owned)
 }
 
-fn list_line(article: &Article) -> String {
+fn list_line(article: &Article, in_store: Option<&str>) -> String {
     let header = article.header();
     let or_dash = |value: Option<&str>| value.map_or_else(|| "-".to_owned(), |v| sanitize_inline(v).into_owned());
     [
-        article_id(article),
+        article_id(article, in_store),
         sanitize_inline(article.title()).into_owned(),
         or_dash(header.source.as_deref()),
         or_dash(header.date.as_deref()),
@@ -166,11 +246,16 @@ fn list_line(article: &Article) -> String {
     .join("\t")
 }
 
-fn list_json(article: &Article) -> serde_json::Value {
+fn list_json(article: &Article, record: Option<(&str, &ArticleRecord)>) -> serde_json::Value {
     let header = article.header();
     let structure = article.structure();
+    let (claims, notes, read) = record.map_or((0, 0, false), |(_, r)| {
+        let notes =
+            r.claims.iter().filter(|c| !c.note.trim().is_empty()).count() + usize::from(!r.note.trim().is_empty());
+        (r.claims.len(), notes, r.read)
+    });
     serde_json::json!({
-        "id": article_id(article),
+        "id": article_id(article, record.map(|(id, _)| id)),
         "file": article.origin().file_name(),
         "path": article.origin().display_path(),
         "title": header.title,
@@ -182,6 +267,9 @@ fn list_json(article: &Article) -> serde_json::Value {
         "paragraphs": structure.paragraphs.spans.len(),
         "fingerprint": article.fingerprint().to_hex(),
         "utf8": article.decoding() == Decoding::Utf8 || article.decoding() == Decoding::Utf16,
+        "claims": claims,
+        "notes": notes,
+        "read": read,
     })
 }
 

@@ -22,6 +22,16 @@ impl Paths {
         Self { config_dir: root.join("config"), data_dir: root.join("data") }
     }
 
+    /// The annotation store.
+    pub fn store(&self) -> PathBuf {
+        self.data_dir.join("annotations.ron")
+    }
+
+    /// The user's claim-tag vocabulary, replacing the built-in one.
+    pub fn tags(&self) -> PathBuf {
+        self.config_dir.join("tags.ron")
+    }
+
     /// Names the analyst added, aliases and rejected highlights.
     pub fn user_gazetteer(&self) -> PathBuf {
         self.data_dir.join("user_gazetteer.ron")

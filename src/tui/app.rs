@@ -11,6 +11,7 @@ use super::geometry::{self, Areas, ReaderAreas};
 use super::popup::Popup;
 use super::reader::{Place, Reader};
 use super::theme::Theme;
+use crate::annotations::{ArticleRecord, History, Resolver, Store, Vocabulary};
 use crate::config::{Context, Keymap};
 use crate::corpus::{Article, Problem};
 use crate::entities::{EntityIndex, Kind, Recognizer, UserGazetteer};
@@ -69,6 +70,64 @@ pub struct Names {
     pub user_path: Option<PathBuf>,
 }
 
+/// Whether the store on disk has every change.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SaveState {
+    #[default]
+    Saved,
+    /// Changes sent to the saver, not yet confirmed written.
+    Pending,
+    /// The last write failed; changes are kept in memory and retried.
+    Failed(String),
+}
+
+/// The analyst's annotations and everything needed to change them safely.
+#[derive(Debug)]
+pub struct Annotations {
+    pub store: Store,
+    /// Where the store is saved; `None` keeps changes in memory only.
+    pub path: Option<PathBuf>,
+    /// Why changes may not be made, when they may not.
+    pub read_only: Option<String>,
+    pub history: History,
+    pub vocabulary: Vocabulary,
+    pub resolver: Resolver,
+    /// The store id of each article, once it has a record.
+    pub ids: Vec<Option<String>>,
+    pub author: String,
+    /// The current time, RFC 3339; a function so tests can fix it.
+    pub clock: fn() -> String,
+    /// Makes each new claim id different from the last.
+    pub salt: u64,
+    pub save: SaveState,
+    /// `q` was pressed once with changes not written.
+    pub quit_warned: bool,
+}
+
+impl Annotations {
+    pub fn new(store: Store, path: Option<PathBuf>, vocabulary: Vocabulary) -> Self {
+        Self {
+            resolver: Resolver::new(&store),
+            store,
+            path,
+            read_only: None,
+            history: History::default(),
+            vocabulary,
+            ids: Vec::new(),
+            author: crate::annotations::author_from_environment(),
+            clock: || crate::annotations::Stamp::now("").time,
+            salt: 0,
+            save: SaveState::Saved,
+            quit_warned: false,
+        }
+    }
+
+    /// The record of article `index`, if it has one.
+    pub fn record(&self, index: usize) -> Option<&ArticleRecord> {
+        self.store.articles.get(self.ids.get(index)?.as_ref()?)
+    }
+}
+
 /// Everything the screen shows and the keys act on.
 #[derive(Debug)]
 pub struct AppState {
@@ -85,6 +144,7 @@ pub struct AppState {
     /// Where the reader was in each article visited, to come back to it.
     pub places: HashMap<usize, Place>,
     pub names: Names,
+    pub notes: Annotations,
     pub status: Option<Status>,
     pub screen: Rect,
 }
@@ -104,6 +164,7 @@ impl AppState {
             reader: None,
             places: HashMap::new(),
             names: Names { highlights: true, ..Names::default() },
+            notes: Annotations::new(Store::default(), None, Vocabulary::built_in()),
             status: None,
             screen,
         }

@@ -7,6 +7,7 @@ use std::sync::mpsc::Sender;
 use std::thread;
 
 use super::update::{Effect, Msg};
+use crate::annotations::{SaveReport, Saver};
 use crate::entities::{Recognizer, entities_of};
 
 /// Articles indexed between two reports to the screen.
@@ -31,21 +32,57 @@ pub fn run_now(effect: Effect, send: &mut dyn FnMut(Msg)) -> bool {
         Effect::SaveUserGazetteer { user, path } => {
             send(Msg::UserGazetteerSaved(user.save(&path).map(|()| path).map_err(|e| e.to_string())));
         }
+        Effect::SaveStore { store, path } => send(Msg::StoreSaved(match store.save(&path) {
+            Ok(()) => SaveReport::Saved,
+            Err(error) => SaveReport::Failed(error.to_string()),
+        })),
     }
     false
 }
 
-/// Runs `effect` on a background thread, sending its messages to the event loop; returns
-/// whether the app should quit.
-pub fn spawn(effect: Effect, sender: &Sender<Msg>) -> bool {
-    if matches!(effect, Effect::Quit) {
-        return true;
+/// Runs effects off the UI thread: the store through one saving thread, everything else on
+/// a thread of its own.
+pub struct Executor {
+    sender: Sender<Msg>,
+    saver: Option<Saver>,
+}
+
+impl Executor {
+    pub fn new(sender: Sender<Msg>) -> Self {
+        Self { sender, saver: None }
     }
-    let sender = sender.clone();
-    thread::spawn(move || {
-        run_now(effect, &mut |msg| {
-            let _ = sender.send(msg);
+
+    /// Carries out `effect`; returns whether the app should quit.
+    pub fn run(&mut self, effect: Effect) -> bool {
+        match effect {
+            Effect::Quit => return true,
+            Effect::SaveStore { store, path } => self.saver_for(path).save(*store),
+            other => {
+                let sender = self.sender.clone();
+                thread::spawn(move || {
+                    run_now(other, &mut |msg| {
+                        let _ = sender.send(msg);
+                    })
+                });
+            }
+        }
+        false
+    }
+
+    /// The saving thread, started on the first save.
+    fn saver_for(&mut self, path: std::path::PathBuf) -> &Saver {
+        self.saver.get_or_insert_with(|| {
+            let sender = self.sender.clone();
+            let saver = Saver::start(path, move |report| {
+                let _ = sender.send(Msg::StoreSaved(report));
+            });
+            super::terminal::remember_saver(&saver);
+            saver
         })
-    });
-    false
+    }
+
+    /// Waits until every change sent so far is written (or `timeout` passes).
+    pub fn flush(&self, timeout: std::time::Duration) -> Result<(), String> {
+        self.saver.as_ref().map_or(Ok(()), |saver| saver.flush(timeout))
+    }
 }

@@ -18,10 +18,10 @@ mod view;
 use std::path::Path;
 
 pub use action::Action;
-pub use app::{AppState, Focus};
+pub use app::{Annotations, AppState, Focus, SaveState};
 pub use effects::run_now;
 pub use popup::Popup;
-pub use terminal::{restore, run};
+pub use terminal::{Outcome, restore, run};
 pub use theme::{Background, Theme};
 pub use update::{Effect, Mouse, MouseKind, Msg, startup, update};
 pub use view::view;

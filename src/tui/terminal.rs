@@ -3,6 +3,7 @@
 
 use std::io::{self, Stdout, stdout};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -14,19 +15,31 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
-use super::app::AppState;
-use super::effects;
+use super::app::{AppState, SaveState};
+use super::effects::Executor;
 use super::input;
 use super::update::{Msg, startup, update};
 use super::view::view;
+use crate::annotations::{Saver, Store};
 use crate::corpus::{self, Problem};
 
 /// How often the loader hands a batch of articles to the screen.
 const BATCH_INTERVAL: Duration = Duration::from_millis(40);
 
-/// Runs the reader until the user quits. Returns the problems met while reading the corpus so
-/// they can be printed once the terminal is back to normal.
-pub fn run(mut state: AppState, paths: Vec<PathBuf>) -> io::Result<Vec<Problem>> {
+/// How long quitting waits for the last changes to reach the disk.
+const FLUSH_ON_QUIT: Duration = Duration::from_secs(10);
+
+/// What a session leaves for the command line to report once the terminal is normal again.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Files that could not be read.
+    pub problems: Vec<Problem>,
+    /// The store, and why, when its last changes could not be written.
+    pub unsaved: Option<(Store, String)>,
+}
+
+/// Runs the reader until the user quits; on the way out every change is written first.
+pub fn run(mut state: AppState, paths: Vec<PathBuf>) -> io::Result<Outcome> {
     install_panic_hook();
     let _restore = Restore;
     let mut terminal = enter()?;
@@ -36,17 +49,26 @@ pub fn run(mut state: AppState, paths: Vec<PathBuf>) -> io::Result<Vec<Problem>>
     let (sender, receiver) = mpsc::channel();
     spawn_input(sender.clone());
     spawn_loader(paths, sender.clone());
+    let mut executor = Executor::new(sender);
     for effect in startup(&state) {
-        effects::spawn(effect, &sender);
+        executor.run(effect);
     }
-    event_loop(&mut terminal, &mut state, &sender, &receiver)?;
-    Ok(std::mem::take(&mut state.problems))
+    let result = event_loop(&mut terminal, &mut state, &mut executor, &receiver);
+    let flushed = executor.flush(FLUSH_ON_QUIT);
+    let unsaved = match (&flushed, &state.notes.save) {
+        (Err(error), _) | (Ok(()), SaveState::Failed(error)) if state.notes.path.is_some() => {
+            Some((state.notes.store.clone(), error.clone()))
+        }
+        _ => None,
+    };
+    result?;
+    Ok(Outcome { problems: std::mem::take(&mut state.problems), unsaved })
 }
 
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     state: &mut AppState,
-    sender: &Sender<Msg>,
+    executor: &mut Executor,
     receiver: &Receiver<Msg>,
 ) -> io::Result<()> {
     loop {
@@ -59,7 +81,7 @@ fn event_loop(
             assert!(!(test_panic && matches!(msg, Msg::Key(_))), "GLOSS_TEST_PANIC is set");
             let mut quit = false;
             for effect in update(state, msg) {
-                quit |= effects::spawn(effect, sender);
+                quit |= executor.run(effect);
             }
             if quit {
                 return Ok(());
@@ -133,11 +155,25 @@ impl Drop for Restore {
     }
 }
 
-/// On a panic: the terminal first, so the panic message is readable, then the usual report.
+/// The saver, for the panic hook to flush.
+static SAVER: OnceLock<Saver> = OnceLock::new();
+
+/// Lets a panic flush `saver` before the process ends.
+pub fn remember_saver(saver: &Saver) {
+    let _ = SAVER.set(saver.clone());
+}
+
+/// On a panic: the terminal first, so the panic message is readable; then the changes waiting
+/// to be saved; then the usual report.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
+        if let Some(saver) = SAVER.get()
+            && let Err(error) = saver.flush(Duration::from_secs(5))
+        {
+            eprintln!("gloss: the last changes could not be saved: {error}");
+        }
         previous(info);
     }));
 }

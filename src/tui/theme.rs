@@ -2,6 +2,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::annotations::{Colour, NamedColour};
 use crate::entities::Kind;
 
 /// Whether the terminal background is dark or light; picks accent shades that read on it.
@@ -150,9 +151,46 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
+    /// A tagged span's faint background (its gutter mark says which tags).
+    pub fn claim(self) -> Style {
+        self.bg(235, 230)
+    }
+
+    /// A claim tag's colour, as the vocabulary gives it.
+    pub fn tag(self, colour: Colour) -> Style {
+        if !self.color {
+            return Style::new().add_modifier(Modifier::BOLD);
+        }
+        Style::new().fg(match colour {
+            Colour::Rgb(r, g, b) => Color::Rgb(r, g, b),
+            Colour::Named(named) => named_colour(named),
+        })
+    }
+
     /// Selected text.
     pub fn selection(self) -> Style {
         if self.color { self.bg(24, 153) } else { Style::new().add_modifier(Modifier::REVERSED) }
+    }
+}
+
+fn named_colour(named: NamedColour) -> Color {
+    match named {
+        NamedColour::Black => Color::Black,
+        NamedColour::Red => Color::Red,
+        NamedColour::Green => Color::Green,
+        NamedColour::Yellow => Color::Yellow,
+        NamedColour::Blue => Color::Blue,
+        NamedColour::Magenta => Color::Magenta,
+        NamedColour::Cyan => Color::Cyan,
+        NamedColour::Gray => Color::Gray,
+        NamedColour::DarkGray => Color::DarkGray,
+        NamedColour::LightRed => Color::LightRed,
+        NamedColour::LightGreen => Color::LightGreen,
+        NamedColour::LightYellow => Color::LightYellow,
+        NamedColour::LightBlue => Color::LightBlue,
+        NamedColour::LightMagenta => Color::LightMagenta,
+        NamedColour::LightCyan => Color::LightCyan,
+        NamedColour::White => Color::White,
     }
 }
 

@@ -1,7 +1,10 @@
 //! `update`: the one place state changes, message by message; it returns what the loop must do.
 
+mod claims;
+mod follow;
 mod names;
 mod navigate;
+mod notes;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -11,10 +14,12 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::app::{AppState, Focus};
 use super::popup::Popup;
+use crate::annotations::{SaveReport, Store};
 use crate::config::{Chord, Context, Key};
 use crate::corpus::{Article, Problem};
 use crate::entities::{EntityKey, Recognizer, UserGazetteer};
 
+pub use claims::panel_claims;
 pub use navigate::{Mouse, MouseKind};
 
 /// Everything that can happen to the app.
@@ -48,6 +53,8 @@ pub enum Msg {
     },
     /// The user's gazetteer was saved, or why not.
     UserGazetteerSaved(Result<PathBuf, String>),
+    /// How the last write of the annotation store went.
+    StoreSaved(SaveReport),
 }
 
 /// What the event loop must do after an update.
@@ -69,6 +76,11 @@ pub enum Effect {
         user: UserGazetteer,
         path: PathBuf,
     },
+    /// Write the annotation store (off the UI thread; only the newest of several is written).
+    SaveStore {
+        store: Box<Store>,
+        path: PathBuf,
+    },
 }
 
 /// What to do first, before any message: build the recogniser.
@@ -80,6 +92,7 @@ pub fn startup(state: &AppState) -> Vec<Effect> {
 pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
     let effects = match msg {
         Msg::Key(chord) => on_key(state, chord),
+        Msg::Paste(text) if state.context() == Context::Editor => notes::paste(state, &text),
         Msg::Paste(text) => {
             names::type_into_choice(state, &text);
             Vec::new()
@@ -113,6 +126,10 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::StoreSaved(report) => {
+            on_saved(state, report);
+            Vec::new()
+        }
     };
     state.sync_layout();
     effects
@@ -125,6 +142,7 @@ fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
             state.status = None;
             act(state, action)
         }
+        None if context == Context::Editor => notes::type_key(state, chord),
         None if context == Context::Dialog => {
             match chord.key {
                 Key::Char(c) if !chord.ctrl && !chord.alt => names::type_into_choice(state, &c.to_string()),
@@ -140,7 +158,7 @@ fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
 fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     use navigate::Step;
     match action {
-        Action::Quit => return vec![Effect::Quit],
+        Action::Quit => return quit(state),
         Action::Help => {
             state.popup = match state.popup {
                 Some(Popup::Help { .. }) => None,
@@ -155,13 +173,21 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
                 };
             }
         }
+        Action::Confirm | Action::Back if matches!(&state.popup, Some(Popup::Editor(e)) if e.confirm_discard) => {
+            return notes::act(state, action);
+        }
         Action::Back => back(state),
         Action::Cancel => state.popup = None,
         Action::Open if state.context() == Context::List => {
-            if state.reader.is_some() {
+            if let Some(article) = state.reader.as_ref().map(|r| r.article) {
                 state.focus = Focus::Reader;
+                return claims::mark_read(state, article);
             }
         }
+        Action::Open if state.context() == Context::Claims => claims::jump_to_panel_claim(state),
+        Action::CloseEditor | Action::DiscardNote => return notes::act(state, action),
+        Action::EditClaimNote => return notes::open(state, false),
+        Action::EditArticleNote => return notes::open(state, true),
         Action::MoveDown => navigate::step(state, Step::By(1)),
         Action::MoveUp => navigate::step(state, Step::By(-1)),
         Action::MoveTop => navigate::step(state, Step::First),
@@ -173,6 +199,23 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::PrevWord => navigate::word(state, -1),
         Action::NextEntity => navigate::entity(state, 1),
         Action::PrevEntity => navigate::entity(state, -1),
+        Action::Tag1
+        | Action::Tag2
+        | Action::Tag3
+        | Action::Tag4
+        | Action::Tag5
+        | Action::Tag6
+        | Action::Tag7
+        | Action::Tag8
+        | Action::Tag9
+        | Action::ToggleCheckWorthy
+        | Action::SetVerdict
+        | Action::NextClaim
+        | Action::PrevClaim
+        | Action::ClaimsPanel
+        | Action::DeleteClaim
+        | Action::Undo
+        | Action::Redo => return claims::act(state, action),
         Action::Open
         | Action::Confirm
         | Action::ToggleHighlights
@@ -186,8 +229,12 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
 }
 
 /// `esc`: undo the innermost thing — a popup, a selection, a focused word, the reader's
-/// focus, the list's filter.
+/// focus, the list's filter. The note editor is never closed from here: it has its own key,
+/// which keeps the note.
 fn back(state: &mut AppState) {
+    if matches!(state.popup, Some(Popup::Editor(_))) {
+        return;
+    }
     if state.popup.take().is_some() {
         return;
     }
@@ -214,7 +261,34 @@ fn on_loaded(state: &mut AppState, articles: Vec<Article>, problems: Vec<Problem
     {
         state.show_article(article);
     }
-    names::index_from(state, first_new)
+    let mut effects = follow::follow_new(state, first_new);
+    effects.extend(names::index_from(state, first_new));
+    effects
+}
+
+/// `q`: quit, unless changes failed to save, which it says first; a second `q` quits anyway.
+fn quit(state: &mut AppState) -> Vec<Effect> {
+    if let super::app::SaveState::Failed(error) = &state.notes.save
+        && !state.notes.quit_warned
+    {
+        state.set_error(format!("your changes are not saved ({error}); press q again to quit anyway"));
+        state.notes.quit_warned = true;
+        return Vec::new();
+    }
+    vec![Effect::Quit]
+}
+
+fn on_saved(state: &mut AppState, report: SaveReport) {
+    state.notes.save = match report {
+        SaveReport::Saved => {
+            state.notes.quit_warned = false;
+            super::app::SaveState::Saved
+        }
+        SaveReport::Failed(error) => {
+            state.set_error(format!("not saved: {error} — kept in memory, retrying"));
+            super::app::SaveState::Failed(error)
+        }
+    };
 }
 
 /// Tells the user about files that could not be read, once loading is done.

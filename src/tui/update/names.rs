@@ -202,6 +202,9 @@ fn confirm(state: &mut AppState) -> Vec<Effect> {
             state.names.user.add_alias(text, &canonical, kind);
             state.set_status(format!("“{text}” is now another name of {canonical}; saved to your gazetteer"));
         }
+        (Purpose::SetVerdict { article, target }, ChoiceValue::Verdict(verdict)) => {
+            return super::claims::set_verdict(state, *article, target, verdict);
+        }
         _ => return Vec::new(),
     }
     if let Some(reader) = state.reader.as_mut() {

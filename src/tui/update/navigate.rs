@@ -48,7 +48,9 @@ impl Step {
 
 /// Moves whatever the keys point at in the current context.
 pub fn step(state: &mut AppState, step: Step) {
+    let claims = super::claims::panel_claims(state).len();
     match (state.context(), &mut state.popup) {
+        (Context::Claims, Some(Popup::Claims(panel))) => panel.selected = step.apply(panel.selected, claims),
         (Context::Help, Some(Popup::Help { scroll })) => *scroll = step.apply(*scroll, usize::MAX),
         (Context::Entities, Some(Popup::Entities(panel))) => {
             panel.selected = step.apply(panel.selected, panel.entities.len());
@@ -168,7 +170,7 @@ pub fn page(state: &mut AppState, direction: isize) {
             select_row(state, row);
         }
         Context::Reader => page_reader(state, direction),
-        Context::Help | Context::Entities => step(state, Step::By(direction * 10)),
+        Context::Help | Context::Entities | Context::Claims => step(state, Step::By(direction * 10)),
         _ => {}
     }
 }

@@ -7,6 +7,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::super::app::AppState;
 use super::super::geometry::inner;
 use super::pane;
+use crate::annotations::Vocabulary;
 use crate::config::{Context, Keymap};
 use crate::entities::Kind;
 use crate::tui::action::Action;
@@ -17,17 +18,20 @@ const SECTIONS: &[(Context, &str)] = &[
     (Context::List, "Article list"),
     (Context::Reader, "Reader"),
     (Context::Entities, "Entity panel"),
+    (Context::Claims, "Claims panel"),
+    (Context::Editor, "Note editor (other keys type; arrows, ctrl-left/right words, ctrl-a/e line ends, paste)"),
     (Context::Picker, "Choosing from a list"),
     (Context::Dialog, "Choosing from a list you can type into"),
     (Context::Help, "This help"),
 ];
 
 pub fn draw(state: &AppState, scroll: usize, frame: &mut Frame) {
+    let vocabulary = &state.notes.vocabulary;
     let screen = frame.area();
     let width = screen.width.saturating_sub(4).clamp(screen.width.min(40), 100);
     let height = screen.height.saturating_sub(4).max(screen.height.min(6));
     let area = super::panels::centered(screen, width, height);
-    let lines = help_lines(&state.keymap, state.theme);
+    let lines = help_lines(&state.keymap, state.theme, vocabulary);
     let shown = usize::from(inner(area).height);
     let scroll = scroll.min(lines.len().saturating_sub(shown));
     frame.render_widget(Clear, area);
@@ -36,7 +40,11 @@ pub fn draw(state: &AppState, scroll: usize, frame: &mut Frame) {
 }
 
 /// Every binding in the keymap, a heading per context.
-pub fn help_lines(keymap: &Keymap<Action>, theme: crate::tui::theme::Theme) -> Vec<Line<'static>> {
+pub fn help_lines(
+    keymap: &Keymap<Action>,
+    theme: crate::tui::theme::Theme,
+    vocabulary: &Vocabulary,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for &(context, heading) in SECTIONS {
         let bindings: Vec<(Action, String)> = keymap
@@ -53,10 +61,16 @@ pub fn help_lines(keymap: &Keymap<Action>, theme: crate::tui::theme::Theme) -> V
         }
         lines.push(Line::styled(heading, theme.accent().patch(theme.title())));
         for (action, keys) in bindings {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<key_width$}  "), theme.key()),
-                Span::raw(action.about(context)),
-            ]));
+            // Tag keys say which tag they toggle, from the vocabulary in use.
+            let about = match action.tag_slot() {
+                Some(slot) => vocabulary.slot(slot).map_or_else(
+                    || format!("Tag {slot}: none in this vocabulary"),
+                    |tag| format!("Toggle tag {}: {}", tag.name, tag.description),
+                ),
+                None => action.about(context).to_owned(),
+            };
+            lines
+                .push(Line::from(vec![Span::styled(format!("  {keys:<key_width$}  "), theme.key()), Span::raw(about)]));
         }
     }
     lines.push(Line::default());

@@ -3,37 +3,47 @@
 use super::super::action::Action;
 use crate::config::{Context, Keymap};
 
-/// What the status bar offers in each context: groups of actions shown as one hint.
+/// What the status bar offers in each context: groups of actions shown as one hint, most
+/// useful first (a narrow terminal shows the first ones). The first and last tag keys read as
+/// a range (`1–8 tag`).
 fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)] {
     use Action::{
-        Back, Cancel, Confirm, EntityPanel, FilterByEntity, FocusNext, Help, MoveDown, MoveUp, NextEntity, NextWord,
-        Open, PageDown, PrevEntity, PrevWord, Quit, Select,
+        Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditClaimNote, EntityPanel,
+        FilterByEntity, FocusNext, Help, MoveDown, MoveUp, NextClaim, NextEntity, Open, PrevClaim, PrevEntity, Quit,
+        Select, Tag1, Tag8, ToggleCheckWorthy, Undo,
     };
     match context {
         Context::List => &[
             (&[MoveDown, MoveUp], "move"),
             (&[Open], "open"),
             (&[FocusNext], "pane"),
+            (&[Undo], "undo"),
             (&[Help], "help"),
             (&[Quit], "quit"),
         ],
         Context::Reader => &[
             (&[MoveDown, MoveUp], "sentence"),
-            (&[NextWord, PrevWord], "word"),
+            (&[Tag1, Tag8], "tag"),
+            (&[ToggleCheckWorthy], "check"),
+            (&[EditClaimNote], "note"),
+            (&[NextClaim, PrevClaim], "claim"),
+            (&[ClaimsPanel], "claims"),
             (&[NextEntity, PrevEntity], "name"),
             (&[EntityPanel], "names"),
             (&[Select], "select"),
-            (&[PageDown], "page"),
             (&[Help], "help"),
-            (&[Quit], "quit"),
         ],
         Context::Entities => {
             &[(&[MoveDown, MoveUp], "move"), (&[Open], "jump"), (&[FilterByEntity], "filter list"), (&[Back], "close")]
         }
+        Context::Claims => {
+            &[(&[MoveDown, MoveUp], "move"), (&[Open], "jump"), (&[DeleteClaim], "delete"), (&[Back], "close")]
+        }
         Context::Picker => &[(&[MoveDown, MoveUp], "move"), (&[Confirm], "choose"), (&[Back], "cancel")],
         Context::Dialog => &[(&[MoveDown, MoveUp], "move"), (&[Confirm], "choose"), (&[Cancel], "cancel")],
+        Context::Editor => &[(&[CloseEditor], "done"), (&[DiscardNote], "throw away")],
         Context::Help => &[(&[MoveDown, MoveUp], "scroll"), (&[Back, Help], "close")],
-        _ => &[(&[Back], "back"), (&[Help], "help")],
+        Context::Global => &[(&[Back], "back"), (&[Help], "help")],
     }
 }
 
@@ -51,7 +61,8 @@ pub fn hints(keymap: &Keymap<Action>, context: Context) -> Vec<(String, &'static
                     chords.first().map(ToString::to_string)
                 })
                 .collect();
-            (!keys.is_empty()).then(|| (keys.join("/"), *label))
+            let range = actions.first().and_then(|a| a.tag_slot()).is_some() && keys.len() == 2;
+            (!keys.is_empty()).then(|| (keys.join(if range { "–" } else { "/" }), *label))
         })
         .collect()
 }

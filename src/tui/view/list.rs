@@ -1,4 +1,4 @@
-//! The article list: title, then source, date and word count, for the rows on screen only.
+//! The article list: title, then source, date, words, claims, notes and read, for the rows on screen only.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,6 +10,7 @@ use super::super::app::{AppState, Focus};
 use super::super::geometry::{LIST_ROW_HEIGHT, inner, list_rows};
 use super::pane;
 use super::styled::safe;
+use crate::annotations::ArticleRecord;
 use crate::corpus::{Article, Decoding};
 
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
@@ -28,6 +29,8 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let visible =
         (state.list.offset..shown.len()).take(rows).filter_map(|row| Some((row, &state.articles[shown.get(row)?])));
     for (screen_row, (row, article)) in visible.enumerate() {
+        let index = shown.get(row).unwrap_or(0);
+        let record = state.notes.record(index);
         let y = inside.y + u16::try_from(screen_row).unwrap_or(u16::MAX) * LIST_ROW_HEIGHT;
         let selected = row == state.list.selected;
         let row_style = match (selected, focused) {
@@ -36,14 +39,20 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
             _ => Style::new(),
         };
         let marker = if selected { "▌" } else { " " };
-        let title_style = if article.header().title_derived { theme.derived_title() } else { theme.title() };
+        // Unread articles stand out; the ones already opened do not.
+        let read = record.is_some_and(|r| r.read);
+        let title_style = match (article.header().title_derived, read) {
+            (true, _) => theme.derived_title(),
+            (false, false) => theme.title(),
+            (false, true) => Style::new(),
+        };
         let title = Line::from(vec![
             Span::raw(marker),
             Span::styled(fit(&safe(article.title()), width.saturating_sub(1)), title_style),
         ]);
         let details = Line::from(vec![
             Span::raw(marker),
-            Span::styled(fit(&details(article), width.saturating_sub(1)), theme.dim()),
+            Span::styled(fit(&details(article, record), width.saturating_sub(1)), theme.dim()),
         ]);
         let area = Rect { y, height: LIST_ROW_HEIGHT.min(inside.y + inside.height - y), ..inside };
         frame.render_widget(Paragraph::new(vec![title, details]).style(row_style), area);
@@ -60,12 +69,26 @@ fn count_label(state: &AppState) -> String {
 }
 
 /// Source, date and size of an article, for its second row.
-fn details(article: &Article) -> String {
+fn details(article: &Article, record: Option<&ArticleRecord>) -> String {
     let header = article.header();
     let mut parts: Vec<String> = Vec::new();
     parts.extend(header.source.as_deref().map(|s| safe(s).into_owned()));
     parts.extend(header.date.clone());
     parts.push(format!("{} words", group_thousands(article.words())));
+    if let Some(record) = record {
+        let count = |n: usize, one: &str| match n {
+            0 => None,
+            1 => Some(format!("1 {one}")),
+            n => Some(format!("{n} {one}s")),
+        };
+        let notes = record.claims.iter().filter(|c| !c.note.trim().is_empty()).count()
+            + usize::from(!record.note.trim().is_empty());
+        parts.extend(count(record.claims.len(), "claim"));
+        parts.extend(count(notes, "note"));
+        if record.read {
+            parts.push("read".to_owned());
+        }
+    }
     if matches!(article.decoding(), Decoding::Lossy { .. }) {
         parts.push("⚠ not UTF-8".to_owned());
     }

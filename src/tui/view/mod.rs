@@ -3,6 +3,7 @@
 mod help;
 mod hints;
 mod list;
+mod notes;
 mod panels;
 mod reader;
 mod status;
@@ -37,6 +38,8 @@ pub fn view(state: &AppState, frame: &mut Frame) {
         Some(Popup::Help { scroll }) => help::draw(state, *scroll, frame),
         Some(Popup::Entities(panel)) => panels::draw_entities(state, panel, frame),
         Some(Popup::Choice(choice)) => panels::draw_choice(state, choice, frame),
+        Some(Popup::Claims(panel)) => notes::draw_claims(state, panel, frame),
+        Some(Popup::Editor(editor)) => notes::draw_editor(state, editor, frame),
         None => {}
     }
 }

@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::super::app::{AppState, Focus};
@@ -40,6 +40,7 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
 
     let lines = visible_lines(state, reader, article, height);
     frame.render_widget(Paragraph::new(lines), parts.text);
+    frame.render_widget(Paragraph::new(gutter(state, reader, height)), parts.gutter);
 
     if total > height {
         let mut scroll =
@@ -76,6 +77,10 @@ fn layers(state: &AppState, reader: &Reader, article: &Article, range: &Span) ->
     let mut layers: Vec<Layer> = Vec::new();
     layers.extend(header.title_span.clone().filter(overlaps).map(|s| (s, theme.headline())));
     layers.extend(header.dateline_span.clone().filter(overlaps).map(|s| (s, theme.dateline())));
+    if let Some(record) = state.notes.record(reader.article) {
+        let placed = record.claims.iter().filter(|c| !c.orphaned && overlaps(&c.span()));
+        layers.extend(placed.map(|c| (c.span(), theme.claim())));
+    }
     if let Some(sentence) = article.sentences().get(reader.place.cursor).filter(|s| overlaps(s)) {
         layers.push((sentence.clone(), theme.cursor_sentence()));
     }
@@ -93,6 +98,41 @@ fn layers(state: &AppState, reader: &Reader, article: &Article, range: &Span) ->
     layers.extend(reader.selection.map(|s| (s.span(), theme.selection())));
     layers.extend(reader.focus.clone().map(|f| (f, theme.focus())));
     layers
+}
+
+/// The claim marks left of the text: a bar in the colour of the claim's first tag on each of
+/// its lines; on its first line `!` when check-worthy, else `✎` when it has a note (and `✎`
+/// on the next line when it is both).
+fn gutter(state: &AppState, reader: &Reader, height: usize) -> Vec<Line<'static>> {
+    let Some(record) = state.notes.record(reader.article) else { return Vec::new() };
+    let theme = state.theme;
+    let vocabulary = &state.notes.vocabulary;
+    let claims: Vec<_> = record.claims.iter().filter(|c| !c.orphaned).collect();
+    reader
+        .wrapped
+        .lines
+        .iter()
+        .enumerate()
+        .skip(reader.place.scroll)
+        .take(height)
+        .map(|(index, line)| {
+            let WrappedLine::Text(span) = line else { return Line::default() };
+            let Some(claim) =
+                claims.iter().find(|c| c.anchor.start < span.end.max(span.start + 1) && span.start < c.anchor.end)
+            else {
+                return Line::default();
+            };
+            let bar = claim.tags.first().and_then(|t| vocabulary.get(t)).map_or(theme.dim(), |t| theme.tag(t.colour));
+            let first_line = reader.wrapped.line_of(claim.anchor.start);
+            let noted = !claim.note.trim().is_empty();
+            let mark = match (index - first_line, claim.check_worthy, noted) {
+                (0, true, _) => "!",
+                (0, false, true) | (1, true, true) => "✎",
+                _ => " ",
+            };
+            Line::from(vec![TextSpan::styled("▌", bar), TextSpan::styled(mark, theme.key())])
+        })
+        .collect()
 }
 
 /// Kind tags after names, when colour is off and highlighting on.

@@ -1,0 +1,176 @@
+//! Claims: a span of an article tagged with claim types, a check-worthy flag, a verdict and a
+//! note, anchored so it can be found again when the article changes.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::Span;
+
+/// Where a claim is: its byte range when last placed, and the text that locates it again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Anchor {
+    pub start: usize,
+    pub end: usize,
+    /// The exact text of the claim.
+    pub quote: String,
+    /// Up to [`CONTEXT_CHARS`] characters before it.
+    pub prefix: String,
+    /// Up to [`CONTEXT_CHARS`] characters after it.
+    pub suffix: String,
+}
+
+/// Characters of context kept on each side of a quote.
+pub const CONTEXT_CHARS: usize = 32;
+
+impl Anchor {
+    /// The anchor of `span` in `text`.
+    pub fn of(text: &str, span: &Span) -> Self {
+        let before = &text[..span.start];
+        let prefix_start = before.char_indices().rev().nth(CONTEXT_CHARS - 1).map_or(0, |(i, _)| i);
+        let after = &text[span.end..];
+        let suffix_end = after.char_indices().nth(CONTEXT_CHARS).map_or(after.len(), |(i, _)| i);
+        Self {
+            start: span.start,
+            end: span.end,
+            quote: text[span.clone()].to_owned(),
+            prefix: before[prefix_start..].to_owned(),
+            suffix: after[..suffix_end].to_owned(),
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        self.start..self.end
+    }
+}
+
+/// How far a claim has been checked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    #[default]
+    Undetermined,
+    InProgress,
+    Verified,
+    False,
+    Misleading,
+    Unverifiable,
+    NotApplicable,
+}
+
+impl Verdict {
+    pub const ALL: [Self; 7] = [
+        Self::Undetermined,
+        Self::InProgress,
+        Self::Verified,
+        Self::False,
+        Self::Misleading,
+        Self::Unverifiable,
+        Self::NotApplicable,
+    ];
+
+    /// The name used in files and exports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Undetermined => "undetermined",
+            Self::InProgress => "in_progress",
+            Self::Verified => "verified",
+            Self::False => "false",
+            Self::Misleading => "misleading",
+            Self::Unverifiable => "unverifiable",
+            Self::NotApplicable => "not_applicable",
+        }
+    }
+
+    /// The name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Undetermined => "undetermined",
+            Self::InProgress => "in progress",
+            Self::Verified => "verified",
+            Self::False => "false",
+            Self::Misleading => "misleading",
+            Self::Unverifiable => "unverifiable",
+            Self::NotApplicable => "not applicable",
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl std::str::FromStr for Verdict {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let wanted = text.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+        Self::ALL.into_iter().find(|v| v.name() == wanted).ok_or_else(|| {
+            let names: Vec<&str> = Self::ALL.iter().map(|v| v.name()).collect();
+            format!("unknown verdict `{text}`; verdicts are {}", names.join(", "))
+        })
+    }
+}
+
+/// A tagged span of an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Stable for the claim's life, unique in the store.
+    pub id: String,
+    pub anchor: Anchor,
+    /// Tag names, in vocabulary order.
+    pub tags: Vec<String>,
+    pub check_worthy: bool,
+    pub verdict: Verdict,
+    pub note: String,
+    /// RFC 3339.
+    pub created: String,
+    /// RFC 3339.
+    pub modified: String,
+    pub author: String,
+    /// True when the article changed and the quote could not be found again: the claim is
+    /// kept, with its quote, but not placed on any text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub orphaned: bool,
+}
+
+impl Claim {
+    pub fn span(&self) -> Span {
+        self.anchor.span()
+    }
+
+    /// A claim with nothing on it may go: no tags, flag, verdict or note.
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty()
+            && !self.check_worthy
+            && self.verdict == Verdict::Undetermined
+            && self.note.trim().is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_keep_context_on_both_sides() {
+        let text = "A".repeat(40) + "the quote" + &"B".repeat(40);
+        let anchor = Anchor::of(&text, &(40..49));
+        assert_eq!(anchor.quote, "the quote");
+        assert_eq!(anchor.prefix, "A".repeat(CONTEXT_CHARS));
+        assert_eq!(anchor.suffix, "B".repeat(CONTEXT_CHARS));
+        let short = Anchor::of("Hi – there", &(0..2));
+        assert_eq!((short.prefix.as_str(), short.suffix.as_str()), ("", " – there"));
+    }
+
+    #[test]
+    fn verdicts_by_name() {
+        for verdict in Verdict::ALL {
+            assert_eq!(verdict.name().parse::<Verdict>(), Ok(verdict));
+            assert_eq!(verdict.label().parse::<Verdict>(), Ok(verdict));
+        }
+        assert!("maybe".parse::<Verdict>().is_err());
+    }
+}

@@ -1,0 +1,170 @@
+//! Store tests: round trips (property-based), determinism, bad files left alone.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::annotations::claim::{Anchor, Verdict};
+
+fn text() -> impl Strategy<Value = String> {
+    // Quotes, backslashes, newlines, RON syntax and non-ASCII: what notes and quotes hold.
+    proptest::string::string_regex("[a-zA-Z0-9 ,.\"'\\\\\n()\\[\\]{}:#/*’“”é한-]{0,40}").unwrap()
+}
+
+fn claim() -> impl Strategy<Value = Claim> {
+    let tags = proptest::sample::subsequence(vec!["fact", "quantity", "causal", "quote"], 0..=3);
+    (
+        text(),
+        text(),
+        text(),
+        0usize..5000,
+        0usize..300,
+        tags,
+        any::<bool>(),
+        0..Verdict::ALL.len(),
+        text(),
+        any::<bool>(),
+    )
+        .prop_map(|(quote, prefix, suffix, start, len, tags, check_worthy, verdict, note, orphaned)| Claim {
+            id: format!("c{start:06}{len:03}"),
+            anchor: Anchor { start, end: start + len, quote, prefix, suffix },
+            tags: tags.into_iter().map(str::to_owned).collect(),
+            check_worthy,
+            verdict: Verdict::ALL[verdict],
+            note,
+            created: "2026-11-21T07:00:00Z".into(),
+            modified: "2026-11-21T08:30:00Z".into(),
+            author: "analyst".into(),
+            orphaned,
+        })
+}
+
+fn record() -> impl Strategy<Value = ArticleRecord> {
+    (text(), any::<bool>(), text(), proptest::collection::vec(claim(), 0..4)).prop_map(|(title, read, note, claims)| {
+        let mut record = ArticleRecord {
+            file: "a.txt".into(),
+            path: "/news/a.txt".into(),
+            fingerprint: "ab".repeat(32),
+            title,
+            read,
+            note,
+            claims,
+        };
+        record.sort_claims();
+        record.claims.dedup_by(|a, b| a.id == b.id);
+        record
+    })
+}
+
+fn store() -> impl Strategy<Value = Store> {
+    proptest::collection::btree_map("[0-9a-f]{12}", record(), 0..4).prop_map(|articles| Store {
+        version: STORE_VERSION,
+        articles: articles.into_iter().filter(|(_, r)| !r.is_empty()).collect(),
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn any_store_round_trips(store in store()) {
+        let text = store.to_ron();
+        let back = Store::parse(&text, Path::new("annotations.ron")).unwrap();
+        prop_assert_eq!(&back, &store);
+        prop_assert_eq!(back.to_ron(), text);
+    }
+}
+
+fn sample() -> Store {
+    let claim = |id: &str, start: usize| Claim {
+        id: id.into(),
+        anchor: Anchor { start, end: start + 5, quote: "Japan".into(), prefix: String::new(), suffix: String::new() },
+        tags: vec!["fact".into()],
+        check_worthy: true,
+        verdict: Verdict::InProgress,
+        note: "line one\nline two, with \"quotes\"".into(),
+        created: "2026-11-21T07:00:00Z".into(),
+        modified: "2026-11-21T07:00:00Z".into(),
+        author: "kim".into(),
+        orphaned: false,
+    };
+    let mut store = Store::default();
+    store.articles.insert(
+        "5f1864e34f1e".into(),
+        ArticleRecord {
+            file: "000.txt".into(),
+            path: "seeds/000.txt".into(),
+            fingerprint: "5f18".into(),
+            title: "Title".into(),
+            read: true,
+            note: String::new(),
+            claims: vec![claim("c2", 90), claim("c1", 10)],
+        },
+    );
+    store.articles.insert("empty".into(), ArticleRecord::default());
+    store
+}
+
+#[test]
+fn the_same_content_gives_the_same_bytes() {
+    let store = sample();
+    let first = store.to_ron();
+    let mut reordered = store.clone();
+    reordered.articles.get_mut("5f1864e34f1e").unwrap().claims.reverse();
+    assert_eq!(reordered.to_ron(), first);
+    assert!(!first.contains("empty"), "empty records are left out");
+    let claims_at: Vec<usize> = first.match_indices("id: \"c").map(|(i, _)| i).collect();
+    assert!(claims_at.len() == 2 && first[claims_at[0]..].starts_with("id: \"c1"), "claims in text order");
+}
+
+#[test]
+fn saving_twice_writes_the_same_bytes_and_keeps_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotations.ron");
+    sample().save(&path).unwrap();
+    let first = std::fs::read(&path).unwrap();
+    sample().save(&path).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), first);
+    assert_eq!(std::fs::read(backup_path(&path)).unwrap(), first);
+    assert_eq!(Store::load(&path).unwrap(), {
+        let mut s = sample();
+        s.articles.remove("empty");
+        for r in s.articles.values_mut() {
+            r.sort_claims();
+        }
+        s
+    });
+}
+
+#[test]
+fn a_missing_store_is_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(Store::load(&dir.path().join("none.ron")).unwrap(), Store::default());
+}
+
+#[test]
+fn a_corrupt_store_is_an_error_with_its_place_and_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotations.ron");
+    let mut text = sample().to_ron();
+    text.insert_str(text.find("claims:").unwrap(), "}}} ");
+    std::fs::write(&path, &text).unwrap();
+    let error = Store::load(&path).unwrap_err().to_string();
+    assert!(error.starts_with(&format!("{}:", path.display())), "{error}");
+    assert!(error.contains("left untouched"), "{error}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn a_newer_store_is_refused() {
+    let text = sample().to_ron().replace("version: 1", "version: 9");
+    let error = Store::parse(&text, Path::new("a.ron")).unwrap_err().to_string();
+    assert!(error.contains("version 9, written by a newer gloss"), "{error}");
+}
+
+#[test]
+fn the_file_reads_as_a_person_would_hope() {
+    let text = sample().to_ron();
+    assert!(text.starts_with("// gloss annotations"));
+    assert!(text.contains("verdict: in_progress"), "{text}");
+    assert!(text.contains("check_worthy: true"));
+    assert!(text.contains("tags: [\n"), "{text}");
+}

@@ -1,0 +1,107 @@
+//! The claims panel and the note editor.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::super::app::AppState;
+use super::super::geometry::inner;
+use super::super::popup::{ClaimsPanel, NoteEditor, NoteTarget};
+use super::super::update::panel_claims;
+use super::list::fit;
+use super::pane;
+use super::panels::centered;
+use super::styled::safe;
+use crate::annotations::{Claim, Verdict};
+
+/// The claims of the article, over the list when it is shown.
+pub fn draw_claims(state: &AppState, panel: &ClaimsPanel, frame: &mut Frame) {
+    let theme = state.theme;
+    let area = state.areas().and_then(|a| a.list).unwrap_or_else(|| centered(frame.area(), 70, 24));
+    let width = usize::from(inner(area).width);
+    let claims = panel_claims(state);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    for (index, claim) in claims.iter().enumerate() {
+        let chosen = index == panel.selected;
+        if chosen {
+            selected_line = lines.len();
+        }
+        let row = if chosen { theme.selected() } else { Style::new() };
+        lines.push(summary(state, claim, chosen, width).style(row));
+        let quote = format!("    “{}”", safe(&claim.anchor.quote).split_whitespace().collect::<Vec<_>>().join(" "));
+        lines.push(Line::styled(fit(&quote, width), theme.dim()));
+        if !claim.note.trim().is_empty() {
+            let note = format!("    ✎ {}", safe(&claim.note).split_whitespace().collect::<Vec<_>>().join(" "));
+            lines.push(Line::raw(fit(&note, width)));
+        }
+    }
+    let height = usize::from(inner(area).height);
+    let scroll = selected_line.saturating_sub(height.saturating_sub(3));
+    frame.render_widget(Clear, area);
+    frame.render_widget(pane(Line::from(format!(" Claims ({}) ", claims.len())), true, theme), area);
+    frame.render_widget(Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)), inner(area));
+}
+
+/// A claim's first line: its tags in their colours, the flag and the verdict.
+fn summary<'a>(state: &AppState, claim: &Claim, chosen: bool, width: usize) -> Line<'a> {
+    let theme = state.theme;
+    let mut spans = vec![Span::raw(if chosen { "› " } else { "  " })];
+    if claim.orphaned {
+        spans.push(Span::styled("⚠ orphaned ", theme.error()));
+    }
+    for (i, tag) in claim.tags.iter().enumerate() {
+        let style = state.notes.vocabulary.get(tag).map_or(theme.dim(), |t| theme.tag(t.colour));
+        spans.push(Span::styled(format!("{}{tag}", if i > 0 { ", " } else { "" }), style));
+    }
+    if claim.tags.is_empty() {
+        spans.push(Span::styled("untagged", theme.dim()));
+    }
+    if claim.check_worthy {
+        spans.push(Span::styled(" !", theme.key()));
+    }
+    if claim.verdict != Verdict::Undetermined {
+        spans.push(Span::raw(format!(" [{}]", claim.verdict)));
+    }
+    let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+    if used > width {
+        return Line::raw(fit(&spans.iter().map(|s| s.content.as_ref()).collect::<String>(), width));
+    }
+    Line::from(spans)
+}
+
+/// The note editor in the middle of the screen.
+pub fn draw_editor(state: &AppState, editor: &NoteEditor, frame: &mut Frame) {
+    let theme = state.theme;
+    let screen = frame.area();
+    let area =
+        centered(screen, screen.width.saturating_sub(8).clamp(30, 90), screen.height.saturating_sub(6).clamp(6, 16));
+    let title = match &editor.target {
+        NoteTarget::Article => " Note on this article ".to_owned(),
+        NoteTarget::Claim { id } => {
+            let quote = state
+                .notes
+                .store
+                .articles
+                .get(&editor.article_id)
+                .and_then(|r| r.claims.iter().find(|c| &c.id == id))
+                .map(|c| safe(&c.anchor.quote).split_whitespace().collect::<Vec<_>>().join(" "))
+                .unwrap_or_default();
+            format!(" Note on “{}” ", fit(&quote, usize::from(area.width).saturating_sub(14)))
+        }
+    };
+    frame.render_widget(Clear, area);
+    frame.render_widget(pane(Line::from(title), true, theme), area);
+    let inside = inner(area);
+    let text = Rect { height: inside.height.saturating_sub(1), ..inside };
+    let hint_area = Rect { y: inside.y + inside.height.saturating_sub(1), height: 1, ..inside };
+    frame.render_widget(&editor.textarea, text);
+    let hint = if editor.confirm_discard {
+        Line::styled("Throw away the changes to this note? enter: throw away · esc: keep editing", theme.error())
+    } else {
+        Line::styled("esc keeps the note · ctrl-x throws changes away · saved as you type", theme.dim())
+    };
+    frame.render_widget(Paragraph::new(hint), hint_area);
+}
