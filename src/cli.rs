@@ -101,11 +101,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
 fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result<(), Failure> {
     let user_keymap = cli.keymap.clone().or_else(|| paths.map(Paths::keymap).filter(|p| p.exists()));
     let keymap = tui::load_keymap(user_keymap.as_deref()).map_err(|e| Failure::Usage(e.to_string()))?;
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return Err(Failure::Failed(
-            "the reader needs a terminal; to print articles instead, use `gloss list`".to_owned(),
-        ));
-    }
     let user_path = paths.map(Paths::user_gazetteer);
     let user = user_gazetteer(user_path.as_deref())?;
     let vocabulary = match paths {
@@ -113,6 +108,12 @@ fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result
         None => Vocabulary::built_in(),
     };
     let opened = open_store(store_path.as_deref(), cli.read_only)?;
+    // Configuration and the store are checked first, so their errors show even without a terminal.
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(Failure::Failed(
+            "the reader needs a terminal; to print articles instead, use `gloss list`".to_owned(),
+        ));
+    }
     let mut state = tui::AppState::new(keymap, tui::Theme::from_environment(), ratatui::layout::Rect::default());
     state.names.user = user;
     state.names.user_path = user_path;

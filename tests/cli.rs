@@ -124,3 +124,52 @@ fn version_and_help() {
     let output = gloss(home.path(), home.path()).arg("--help").output().unwrap();
     assert!(stdout(&output).contains("Usage: gloss [OPTIONS] [PATHS]... [COMMAND]"), "{}", stdout(&output));
 }
+
+#[test]
+fn a_corrupt_store_stops_gloss_and_is_left_untouched() {
+    let home = tempfile::tempdir().unwrap();
+    let store = home.path().join("annotations.ron");
+    let text = "(\n    version: 1,\n    articles: {\n        \"abc\": (file: \"a.txt\", claims: [[[),\n    },\n)\n";
+    std::fs::write(&store, text).unwrap();
+    let output = gloss(home.path(), home.path()).arg("--store").arg(&store).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains(&format!("{}:4:", store.display())), "{message}");
+    assert!(message.contains("left untouched"), "{message}");
+    assert_eq!(std::fs::read_to_string(&store).unwrap(), text);
+    assert!(!home.path().join("annotations.ron.bak").exists());
+}
+
+#[test]
+fn list_json_counts_claims_notes_and_reads_from_the_store() {
+    use gloss::annotations::{ArticleRecord, Store};
+    use gloss::corpus::{Article, Origin};
+
+    let home = tempfile::tempdir().unwrap();
+    let path = seeds().join("001_83b17aba16443aae.txt");
+    let article = Article::new(
+        Origin::File(path.clone()),
+        &std::fs::read(&path).unwrap(),
+        std::fs::read_to_string(&path).unwrap(),
+        gloss::corpus::Decoding::Utf8,
+    );
+    let mut record = ArticleRecord::for_article(&article);
+    record.read = true;
+    record.note = "an article note".into();
+    let mut store = Store::default();
+    store.articles.insert("myid".into(), record);
+    let store_path = home.path().join("s.ron");
+    store.save(&store_path).unwrap();
+    let output = gloss(home.path(), home.path())
+        .args(["list", "--format", "json", "--store"])
+        .arg(&store_path)
+        .arg(seeds())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let second: serde_json::Value = serde_json::from_str(stdout(&output).lines().nth(1).unwrap()).unwrap();
+    assert_eq!(
+        (second["id"].as_str(), second["notes"].as_u64(), second["read"].as_bool()),
+        (Some("myid"), Some(1), Some(true))
+    );
+}

@@ -52,9 +52,41 @@ fn a_panic_restores_the_terminal_before_printing() {
     ];
     let tmux = Tmux::start(100, 30, seeds().parent().unwrap(), &env, &gloss_bin(), &[]);
     tmux.wait_for("Articles (5)");
-    tmux.keys(&["j"]);
+    // A change waiting to be saved when the panic comes must reach the disk first.
+    tmux.keys(&["Enter", "1"]);
+    tmux.wait_for("tagged fact");
+    tmux.keys(&["F12"]);
     assert!(matches!(tmux.wait_exit(), Some(101) | None));
     assert!(!tmux.alternate_screen());
     let screen = tmux.screen();
     assert!(screen.contains("panicked at") && screen.contains("GLOSS_TEST_PANIC is set"), "{screen}");
+    let store = std::fs::read_to_string(home.path().join("data/gloss/annotations.ron")).unwrap();
+    assert!(store.contains("\"fact\""), "{store}");
+}
+
+#[test]
+fn tag_and_note_a_claim_then_find_it_after_a_restart() {
+    let home = tempfile::tempdir().unwrap();
+    let tmux = start(home.path(), 110, 30);
+    tmux.wait_for("Articles (5)");
+    tmux.keys(&["j", "Enter", "j", "j", "1", "!", "a"]);
+    tmux.wait_for("Note on");
+    tmux.type_text("Check the date.");
+    tmux.keys(&["Enter"]);
+    tmux.type_text("KCNA has the transcript.");
+    tmux.wait_for("KCNA has the transcript.");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("claim note saved");
+    tmux.keys(&["q"]);
+    assert!(matches!(tmux.wait_exit(), Some(0) | None));
+    let store = std::fs::read_to_string(home.path().join("data/gloss/annotations.ron")).unwrap();
+    assert!(store.contains("note: \"Check the date.\\nKCNA has the transcript.\""), "{store}");
+    assert!(store.contains("check_worthy: true"), "{store}");
+
+    let again = start(home.path(), 110, 30);
+    again.wait_for("1 claim · 1 note");
+    again.keys(&["j", "Enter"]);
+    let screen = again.wait_for("▌!In an interview");
+    assert!(screen.contains("▌✎"), "{screen}");
+    again.keys(&["q"]);
 }
