@@ -24,8 +24,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: Option<&Path>) -> Res
     };
     fs::create_dir_all(&folder).map_err(error)?;
     let name = path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-    let mut temporary =
-        tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(&folder).map_err(error)?;
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A temporary file is private (0600); the file it becomes gets the usual permissions,
+    // or keeps those it had.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temporary = builder.tempfile_in(&folder).map_err(error)?;
+    if let Ok(existing) = fs::metadata(path) {
+        temporary.as_file().set_permissions(existing.permissions()).map_err(error)?;
+    }
     temporary.write_all(bytes).map_err(error)?;
     temporary.as_file().sync_all().map_err(error)?;
     if let Some(backup) = backup
@@ -60,6 +69,20 @@ fn sync_folder(folder: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_get_the_usual_permissions_and_old_ones_keep_theirs() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("brief.md");
+        write_atomically(&path, b"one", None).unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path) & 0o644, 0o644, "readable by others, as the umask allows");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&path, b"two", None).unwrap();
+        assert_eq!(mode(&path), 0o640);
+    }
 
     #[test]
     fn replaces_the_file_and_keeps_the_previous_version() {
