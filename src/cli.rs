@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::annotations::{ArticleRecord, Resolver, Store, StoreLock, Vocabulary};
+use crate::annotations::{ArticleRecord, Resolver, Store, StoreLock, Verdict, Vocabulary};
 use crate::config::Paths;
 use crate::corpus::{self, Article, Decoding, Problem};
 use crate::entities::{Recognizer, UserGazetteer};
+use crate::export;
 use crate::text::{CharOffsets, sanitize_inline};
 use crate::tui;
 
@@ -52,6 +53,48 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Export claims and notes: a Markdown briefing (default), JSON, CSV or W3C Web Annotation.
+    Export(ExportArgs),
+}
+
+/// What to export, how, and where.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Article files and folders (default: ./seeds, else the built-in samples).
+    pub paths: Vec<PathBuf>,
+    /// md (a briefing), json (everything), csv (a row per claim) or w3c (Web Annotation JSON-LD).
+    #[arg(long, default_value = "md", value_parser = parse_export_format)]
+    pub format: export::Format,
+    /// Write here (atomically) instead of to standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Only this article: its id (or the start of it), file name or file stem. Repeatable.
+    #[arg(long = "article", value_name = "ID")]
+    pub articles: Vec<String>,
+    /// Only claims with this tag. Repeatable: claims with any of them.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Only check-worthy claims.
+    #[arg(long)]
+    pub check_worthy: bool,
+    #[arg(long, value_parser = parse_verdict, help = "Only claims with this verdict (undetermined, \
+        in_progress, verified, false, misleading, unverifiable, not_applicable)")]
+    pub verdict: Option<Verdict>,
+    /// Also list articles without annotations.
+    #[arg(long)]
+    pub all_articles: bool,
+    /// Leave out the export date, so the same annotations always give the same bytes
+    /// (GLOSS_EXPORT_DATE=YYYY-MM-DD fixes it instead).
+    #[arg(long)]
+    pub no_date: bool,
+}
+
+fn parse_export_format(text: &str) -> Result<export::Format, String> {
+    text.parse()
+}
+
+fn parse_verdict(text: &str) -> Result<Verdict, String> {
+    text.parse()
 }
 
 /// How commands print.
@@ -94,6 +137,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Some(Command::List { paths: articles, format }) => list(&articles, format, store_path.as_deref()),
         Some(Command::Entities { paths: articles, format }) => entities(&articles, format, paths.as_ref()),
+        Some(Command::Export(args)) => export_command(&args, paths.as_ref(), store_path.as_deref()),
         None => open(&cli, paths.as_ref(), store_path),
     }
 }
@@ -329,4 +373,76 @@ fn write_entities_text(
         writeln!(out, "  {}\t{}{canonical}\t{:?}", mention.kind, text, mention.source)?;
     }
     Ok(())
+}
+
+fn export_command(args: &ExportArgs, config: Option<&Paths>, store_path: Option<&Path>) -> Result<(), Failure> {
+    let vocabulary = match config {
+        Some(paths) => Vocabulary::load(&paths.tags()).map_err(|e| Failure::Usage(e.to_string()))?,
+        None => Vocabulary::built_in(),
+    };
+    if let Some(unknown) = args.tags.iter().find(|t| vocabulary.get(t).is_none()) {
+        let known: Vec<&str> = vocabulary.tags.iter().map(|t| t.name.as_str()).collect();
+        return Err(Failure::Usage(format!("unknown tag `{unknown}`; tags are {}", known.join(", "))));
+    }
+    let store = match store_path {
+        Some(path) => Store::load(path).map_err(|e| Failure::Usage(e.to_string()))?,
+        None => Store::default(),
+    };
+    let user = user_gazetteer(config.map(Paths::user_gazetteer).as_deref())?;
+    let recognizer = Recognizer::with_user(&user).map_err(|e| Failure::Failed(format!("gazetteer: {e}")))?;
+    let articles = load(&args.paths)?;
+    let filter = export::Filter {
+        articles: args.articles.clone(),
+        tags: args.tags.clone(),
+        check_worthy: args.check_worthy,
+        verdict: args.verdict,
+        all_articles: args.all_articles,
+    };
+    let gathered = export::Export {
+        corpus: corpus_name(&args.paths),
+        date: (!args.no_date).then(export::today),
+        articles: export::gather(&articles, &store, Some(&recognizer), &filter),
+        // Links to articles are relative to the file written, or to here for standard output.
+        links_from: match &args.out {
+            Some(out) => std::path::absolute(out).ok().and_then(|p| p.parent().map(Path::to_path_buf)),
+            None => std::env::current_dir().ok(),
+        },
+    };
+    if let Some(unknown) = args.articles.iter().find(|wanted| {
+        let only =
+            export::Filter { articles: vec![(*wanted).clone()], all_articles: true, ..export::Filter::default() };
+        export::gather(&articles, &store, None, &only).is_empty()
+    }) {
+        return Err(Failure::Usage(format!(
+            "no article matches --article {unknown}; give its id, file name or file stem (see gloss list)"
+        )));
+    }
+    let text = args.format.write(&gathered, &vocabulary);
+    match &args.out {
+        Some(path) => {
+            crate::files::write_atomically(path, text.as_bytes(), None).map_err(|e| Failure::Failed(e.to_string()))?;
+            eprintln!("gloss: wrote {} to {}", gathered.tally(), path.display());
+        }
+        None => match io::stdout().lock().write_all(text.as_bytes()) {
+            // The reader of our output went away (`| head`): that is theirs to decide.
+            Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+                return Err(Failure::Failed(format!("cannot write the export to standard output: {error}")));
+            }
+            _ => {}
+        },
+    }
+    Ok(())
+}
+
+/// What to call the corpus in an export: its folder, or its files.
+pub fn corpus_name(paths: &[PathBuf]) -> String {
+    let name = |p: &PathBuf| {
+        let absolute = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+        absolute.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+    };
+    match paths {
+        [] => corpus::DEFAULT_FOLDER.to_owned(),
+        [one] => name(one),
+        many => many.iter().map(name).collect::<Vec<_>>().join(", "),
+    }
 }

@@ -18,6 +18,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod entities;
+pub mod export;
 pub mod files;
 pub mod text;
 pub mod tui;

@@ -1,0 +1,50 @@
+//! CSV export: one row per claim, quoted as RFC 4180 says, so notes with commas, quotes and
+//! line breaks survive a spreadsheet.
+
+use super::model::Export;
+
+/// The columns, in order.
+pub const COLUMNS: [&str; 14] = [
+    "article_id",
+    "file",
+    "title",
+    "claim_id",
+    "quote",
+    "tags",
+    "check_worthy",
+    "verdict",
+    "note",
+    "start",
+    "end",
+    "created",
+    "modified",
+    "author",
+];
+
+/// The CSV text for `export`: a header row, then a row per claim. `start` and `end` are
+/// code-point offsets into the article's text.
+pub fn csv(export: &Export) -> String {
+    let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
+    let _ = writer.write_record(COLUMNS);
+    for (article, claim) in export.claims() {
+        let c = &claim.claim;
+        let row = [
+            article.id.clone(),
+            article.file.clone(),
+            article.title.clone(),
+            c.id.clone(),
+            c.anchor.quote.clone(),
+            c.tags.join(";"),
+            c.check_worthy.to_string(),
+            c.verdict.name().to_owned(),
+            c.note.clone(),
+            claim.start.to_string(),
+            claim.end.to_string(),
+            c.created.clone(),
+            c.modified.clone(),
+            c.author.clone(),
+        ];
+        let _ = writer.write_record(&row);
+    }
+    writer.into_inner().map(|bytes| String::from_utf8_lossy(&bytes).into_owned()).unwrap_or_default()
+}

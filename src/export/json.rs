@@ -1,0 +1,119 @@
+//! JSON export: everything in the store for the chosen articles plus what gloss knows of each,
+//! in one document with a `version`. The schema is in docs/export.md.
+
+use serde::Serialize;
+
+use super::model::Export;
+use crate::annotations::Verdict;
+use crate::entities::Kind;
+
+/// The version of the JSON export format.
+pub const JSON_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    generator: &'static str,
+    corpus: &'a str,
+    exported: Option<&'a str>,
+    articles: Vec<Article<'a>>,
+}
+
+#[derive(Serialize)]
+struct Article<'a> {
+    id: &'a str,
+    file: &'a str,
+    path: &'a str,
+    title: &'a str,
+    source: Option<&'a str>,
+    date: Option<&'a str>,
+    fingerprint: &'a str,
+    in_corpus: bool,
+    read: bool,
+    note: &'a str,
+    claims: Vec<Claim<'a>>,
+}
+
+#[derive(Serialize)]
+struct Claim<'a> {
+    id: &'a str,
+    quote: &'a str,
+    prefix: &'a str,
+    suffix: &'a str,
+    start: usize,
+    end: usize,
+    start_byte: usize,
+    end_byte: usize,
+    tags: &'a [String],
+    check_worthy: bool,
+    verdict: Verdict,
+    note: &'a str,
+    created: &'a str,
+    modified: &'a str,
+    author: &'a str,
+    orphaned: bool,
+    entities: Vec<Entity<'a>>,
+}
+
+#[derive(Serialize)]
+struct Entity<'a> {
+    text: &'a str,
+    kind: Kind,
+    canonical: &'a str,
+}
+
+/// The JSON document for `export`.
+pub fn json(export: &Export) -> String {
+    let document = Document {
+        version: JSON_VERSION,
+        generator: concat!("gloss ", env!("CARGO_PKG_VERSION")),
+        corpus: &export.corpus,
+        exported: export.date.as_deref(),
+        articles: export
+            .articles
+            .iter()
+            .map(|a| Article {
+                id: &a.id,
+                file: &a.file,
+                path: &a.path,
+                title: &a.title,
+                source: a.source.as_deref(),
+                date: a.date.as_deref(),
+                fingerprint: &a.fingerprint,
+                in_corpus: a.in_corpus,
+                read: a.read,
+                note: &a.note,
+                claims: a
+                    .claims
+                    .iter()
+                    .map(|c| Claim {
+                        id: &c.claim.id,
+                        quote: &c.claim.anchor.quote,
+                        prefix: &c.claim.anchor.prefix,
+                        suffix: &c.claim.anchor.suffix,
+                        start: c.start,
+                        end: c.end,
+                        start_byte: c.claim.anchor.start,
+                        end_byte: c.claim.anchor.end,
+                        tags: &c.claim.tags,
+                        check_worthy: c.claim.check_worthy,
+                        verdict: c.claim.verdict,
+                        note: &c.claim.note,
+                        created: &c.claim.created,
+                        modified: &c.claim.modified,
+                        author: &c.claim.author,
+                        orphaned: c.claim.orphaned,
+                        entities: c
+                            .entities
+                            .iter()
+                            .map(|e| Entity { text: &e.text, kind: e.kind, canonical: &e.canonical })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,184 @@
+//! The Markdown briefing: totals, then each article with its note and its claims in text order,
+//! readable as plain text and rendered alike (GitHub, Obsidian, pandoc).
+
+use std::fmt::Write;
+use std::path::PathBuf;
+
+use super::model::{ArticleOut, ClaimOut, Export};
+use crate::annotations::{Verdict, Vocabulary};
+
+/// The briefing for `export`, tags in `vocabulary` order.
+pub fn markdown(export: &Export, vocabulary: &Vocabulary) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Briefing: {}\n", escape(&export.corpus));
+    if let Some(date) = &export.date {
+        let _ = writeln!(out, "Exported {date}.\n");
+    }
+    totals(&mut out, export, vocabulary);
+    for article in &export.articles {
+        write_article(&mut out, export, article);
+    }
+    out
+}
+
+fn totals(out: &mut String, export: &Export, vocabulary: &Vocabulary) {
+    let claims: Vec<&ClaimOut> = export.claims().map(|(_, c)| c).collect();
+    let plural = |n: usize, one: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") };
+    let _ = writeln!(out, "{} in {}.\n", plural(claims.len(), "claim"), plural(export.articles.len(), "article"));
+    let mut tags: Vec<String> = vocabulary
+        .tags
+        .iter()
+        .map(|t| (t.name.as_str(), claims.iter().filter(|c| c.claim.tags.contains(&t.name)).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(name, n)| format!("{name} {n}"))
+        .collect();
+    if tags.is_empty() {
+        tags.push("none".to_owned());
+    }
+    let verdicts: Vec<String> = Verdict::ALL
+        .iter()
+        .map(|&v| (v, claims.iter().filter(|c| c.claim.verdict == v).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(v, n)| format!("{v} {n}"))
+        .collect();
+    let _ = writeln!(out, "| Totals | |\n|---|---|");
+    let _ = writeln!(out, "| Claims by tag | {} |", tags.join(", "));
+    let _ = writeln!(out, "| Check-worthy | {} |", claims.iter().filter(|c| c.claim.check_worthy).count());
+    let _ =
+        writeln!(out, "| Verdicts | {} |\n", if verdicts.is_empty() { "none".to_owned() } else { verdicts.join(", ") });
+}
+
+fn write_article(out: &mut String, export: &Export, article: &ArticleOut) {
+    let _ = writeln!(out, "## {}\n", escape(&article.title));
+    let mut facts: Vec<String> = Vec::new();
+    facts.extend(article.source.as_deref().map(escape));
+    facts.extend(article.date.clone());
+    facts.push(match link(export, article, None) {
+        Some(target) => format!("[{}]({target})", escape(&article.file)),
+        None => format!("{} (built in)", escape(&article.file)),
+    });
+    facts.push(format!("article `{}`", article.id));
+    if !article.in_corpus {
+        facts.push("not in this corpus".to_owned());
+    }
+    let _ = writeln!(out, "{}\n", facts.join(" · "));
+    if !article.note.trim().is_empty() {
+        let _ = writeln!(out, "**Article note.** {}\n", paragraphs(&article.note));
+    }
+    for claim in &article.claims {
+        write_claim(out, export, article, claim);
+    }
+}
+
+fn write_claim(out: &mut String, export: &Export, article: &ArticleOut, claim: &ClaimOut) {
+    let c = &claim.claim;
+    let mut heading = vec![format!("Claim `{}`", c.id)];
+    heading.push(if c.tags.is_empty() { "untagged".to_owned() } else { c.tags.join(", ") });
+    if c.check_worthy {
+        heading.push("check-worthy".to_owned());
+    }
+    heading.push(format!("verdict: {}", c.verdict));
+    let _ = writeln!(out, "### {}\n", heading.join(" · "));
+    for line in c.anchor.quote.lines() {
+        let _ = writeln!(out, "> {}", escape(line.trim()));
+    }
+    out.push('\n');
+    if c.orphaned {
+        let _ = writeln!(out, "- ⚠ Orphaned: this text is no longer in the article; the quote is as it was annotated.");
+    } else {
+        let place = format!("{}, line {}, characters {}–{}", escape(&article.file), claim.line, claim.start, claim.end);
+        match link(export, article, Some(claim.line)) {
+            Some(target) => writeln!(out, "- Where: [{place}]({target})"),
+            None => writeln!(out, "- Where: {place}"),
+        }
+        .unwrap_or_default();
+    }
+    if !claim.entities.is_empty() {
+        let names: Vec<String> =
+            claim.entities.iter().map(|e| format!("{} ({})", escape(&e.canonical), e.kind)).collect();
+        let _ = writeln!(out, "- Names: {}", names.join(", "));
+    }
+    if !c.note.trim().is_empty() {
+        let _ = writeln!(out, "- Note: {}", c.note.trim().lines().map(escape).collect::<Vec<_>>().join("  \n  "));
+    }
+    let _ = writeln!(out, "- By {} · created {} · modified {}\n", escape(&c.author), c.created, c.modified);
+}
+
+/// A note's paragraphs, with line breaks kept.
+fn paragraphs(note: &str) -> String {
+    note.trim().lines().map(escape).collect::<Vec<_>>().join("  \n")
+}
+
+/// A link to the article's file, relative to where the export is read, at `line` when given
+/// (`#L12`, as GitHub and editors read it); `None` for an article with no file.
+fn link(export: &Export, article: &ArticleOut, line: Option<usize>) -> Option<String> {
+    let location = article.location.as_deref()?;
+    let target = match &export.links_from {
+        Some(folder) => pathdiff::diff_paths(location, folder).unwrap_or_else(|| location.to_path_buf()),
+        None => PathBuf::from(&article.path),
+    };
+    let encoded = super::link::encode_path(&target.to_string_lossy());
+    Some(match line {
+        Some(line) => format!("{encoded}#L{line}"),
+        None => encoded,
+    })
+}
+
+/// Text from an article or a note, so Markdown shows it as written: `**` in the seeds marks
+/// removed words and must not turn into bold.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~') {
+            out.push('\\');
+        }
+        match c {
+            '\n' | '\r' => out.push(' '),
+            c if c.is_control() => out.extend(crate::text::display_char(c)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_article_text_is_escaped() {
+        assert_eq!(
+            escape("on February 4**, a [link](x) #tag <b>"),
+            "on February 4\\*\\*, a \\[link\\](x) \\#tag \\<b\\>"
+        );
+        assert_eq!(escape("a\u{1b}[2J"), "a\u{241b}\\[2J");
+    }
+
+    fn on_disk(path: &str) -> ArticleOut {
+        ArticleOut {
+            id: "a1".into(),
+            file: "my file (1).txt".into(),
+            path: path.into(),
+            title: "T".into(),
+            source: None,
+            date: None,
+            fingerprint: String::new(),
+            location: Some(PathBuf::from("/data/news/my file (1).txt")),
+            in_corpus: true,
+            read: false,
+            note: String::new(),
+            claims: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn links_are_relative_to_where_the_export_is_and_survive_spaces_and_brackets() {
+        let article = on_disk("news/my file (1).txt");
+        let mut export = Export { corpus: "news".into(), date: None, articles: Vec::new(), links_from: None };
+        assert_eq!(link(&export, &article, Some(3)).unwrap(), "news/my%20file%20%281%29.txt#L3");
+        export.links_from = Some(PathBuf::from("/data/briefs"));
+        assert_eq!(link(&export, &article, None).unwrap(), "../news/my%20file%20%281%29.txt");
+        let built_in = ArticleOut { location: None, ..article };
+        assert_eq!(link(&export, &built_in, None), None);
+    }
+}

@@ -1,0 +1,294 @@
+//! Export tests: golden files for the four formats on a small fixed store, reading the CSV and
+//! JSON back, the W3C structure field by field, filters, and determinism.
+
+use std::sync::LazyLock;
+
+use super::*;
+use crate::annotations::{ArticleRecord, Claim, Store, Verdict, claim::Anchor};
+use crate::corpus::{Article, Origin, SEEDS};
+use crate::entities::Recognizer;
+
+static RECOGNIZER: LazyLock<Recognizer> = LazyLock::new(|| Recognizer::built_in().unwrap());
+
+fn corpus() -> Vec<Article> {
+    SEEDS[..3].iter().map(|&(name, text)| Article::from_text(Origin::Embedded(name), text)).collect()
+}
+
+fn claim(article: &Article, sentence: usize, id: &str, tags: &[&str], note: &str) -> Claim {
+    let span = article.sentences()[sentence].clone();
+    Claim {
+        id: id.into(),
+        anchor: Anchor::of(article.text(), &span),
+        tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+        check_worthy: false,
+        verdict: Verdict::Undetermined,
+        note: note.into(),
+        created: "2026-11-20T10:00:00Z".into(),
+        modified: "2026-11-20T11:30:00Z".into(),
+        author: "analyst".into(),
+        orphaned: false,
+    }
+}
+
+/// Two annotated seeds (001 and 002), one read but unannotated (000), and an orphan.
+fn store(corpus: &[Article]) -> Store {
+    let mut store = Store::default();
+    let mut first = ArticleRecord::for_article(&corpus[1]);
+    first.note = "Source is a state-aligned outlet; treat claims with care.".into();
+    let mut interview = claim(
+        &corpus[1],
+        2,
+        "c0000000001",
+        &["fact", "quote"],
+        "Check the date of the interview.\nKCNA should have the transcript, \"verbatim\", with times.",
+    );
+    interview.check_worthy = true;
+    interview.verdict = Verdict::InProgress;
+    let mut ratings = claim(&corpus[1], 14, "c0000000002", &["quantity", "causal"], "");
+    ratings.verdict = Verdict::Verified;
+    let mut orphan = claim(&corpus[1], 5, "c0000000003", &["opinion"], "");
+    orphan.orphaned = true;
+    orphan.anchor.quote = "A sentence that was later deleted.".into();
+    first.claims = vec![interview, ratings, orphan];
+    store.articles.insert("a4fe56e616a3".into(), first);
+    let mut second = ArticleRecord::for_article(&corpus[2]);
+    let mut putin = claim(&corpus[2], 6, "c0000000004", &["quote", "prediction"], "Financial Times, June 2024.");
+    putin.check_worthy = true;
+    second.claims = vec![putin];
+    store.articles.insert("acb96b68d56a".into(), second);
+    let mut read = ArticleRecord::for_article(&corpus[0]);
+    read.read = true;
+    store.articles.insert("5f1864e34f1e".into(), read);
+    store
+}
+
+fn export(filter: &Filter) -> Export {
+    let corpus = corpus();
+    let store = store(&corpus);
+    Export {
+        corpus: "seeds".into(),
+        date: Some("2026-11-21".into()),
+        articles: gather(&corpus, &store, Some(&RECOGNIZER), filter),
+        links_from: None,
+    }
+}
+
+/// Compares with `golden/NAME`; `UPDATE_GOLDEN=1` writes it instead.
+fn golden(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/export/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing {}; run with UPDATE_GOLDEN=1", path.display()));
+    assert_eq!(
+        actual, expected,
+        "{name} differs from its golden file; if the change is right, run with UPDATE_GOLDEN=1"
+    );
+}
+
+#[test]
+fn golden_files_for_every_format() {
+    let export = export(&Filter::default());
+    let vocabulary = Vocabulary::built_in();
+    golden("briefing.md", &Format::Markdown.write(&export, &vocabulary));
+    golden("export.json", &Format::Json.write(&export, &vocabulary));
+    golden("claims.csv", &Format::Csv.write(&export, &vocabulary));
+    golden("annotations.jsonld", &Format::W3c.write(&export, &vocabulary));
+}
+
+#[test]
+fn the_same_store_and_corpus_give_the_same_bytes() {
+    let vocabulary = Vocabulary::built_in();
+    for format in Format::ALL {
+        assert_eq!(
+            format.write(&export(&Filter::default()), &vocabulary),
+            format.write(&export(&Filter::default()), &vocabulary)
+        );
+    }
+}
+
+#[test]
+fn articles_without_annotations_are_left_out_unless_asked() {
+    let ids: Vec<String> = export(&Filter::default()).articles.into_iter().map(|a| a.id).collect();
+    assert_eq!(ids, ["a4fe56e616a3", "acb96b68d56a"], "the read-only article 000 is not annotated");
+    let all = export(&Filter { all_articles: true, ..Filter::default() });
+    assert_eq!(all.articles.len(), 3);
+}
+
+#[test]
+fn filters_by_tag_flag_verdict_and_article() {
+    let claims =
+        |filter: Filter| -> Vec<String> { export(&filter).claims().map(|(_, c)| c.claim.id.clone()).collect() };
+    assert_eq!(claims(Filter { tags: vec!["quote".into()], ..Filter::default() }), ["c0000000001", "c0000000004"]);
+    assert_eq!(claims(Filter { check_worthy: true, ..Filter::default() }), ["c0000000001", "c0000000004"]);
+    assert_eq!(claims(Filter { verdict: Some(Verdict::Verified), ..Filter::default() }), ["c0000000002"]);
+    assert_eq!(claims(Filter { articles: vec!["acb9".into()], ..Filter::default() }), ["c0000000004"]);
+    assert_eq!(claims(Filter { articles: vec!["002_acb96b68d56a8566".into()], ..Filter::default() }), ["c0000000004"]);
+    assert_eq!(
+        claims(Filter { articles: vec!["002_acb96b68d56a8566.txt".into()], ..Filter::default() }),
+        ["c0000000004"]
+    );
+}
+
+#[test]
+fn claims_carry_their_names_and_code_point_offsets() {
+    let export = export(&Filter::default());
+    let (article, interview) = export.claims().next().unwrap();
+    let names: Vec<&str> = interview.entities.iter().map(|e| &*e.canonical).collect();
+    assert!(names.contains(&"Fumio Kishida") && names.contains(&"North Korea"), "{names:?}");
+    let text = SEEDS[1].1;
+    let quoted: String = text.chars().skip(interview.start).take(interview.end - interview.start).collect();
+    assert_eq!(quoted, interview.claim.anchor.quote);
+    assert_eq!(article.file, SEEDS[1].0);
+    assert_eq!(interview.line, 2);
+}
+
+#[test]
+fn csv_reads_back_with_notes_intact() {
+    let text = Format::Csv.write(&export(&Filter::default()), &Vocabulary::built_in());
+    let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), COLUMNS);
+    let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(&rows[0][5], "fact;quote");
+    assert_eq!(
+        &rows[0][8],
+        "Check the date of the interview.\nKCNA should have the transcript, \"verbatim\", with times."
+    );
+    assert_eq!((&rows[0][6], &rows[0][7]), ("true", "in_progress"));
+    assert!(text.contains("\r\n"), "RFC 4180 line ends");
+}
+
+#[test]
+fn json_reads_back_with_everything() {
+    let text = Format::Json.write(&export(&Filter::default()), &Vocabulary::built_in());
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["version"], 1);
+    assert_eq!(value["exported"], "2026-11-21");
+    let article = &value["articles"][0];
+    for key in ["id", "file", "path", "title", "source", "date", "fingerprint", "note", "claims"] {
+        assert!(article.get(key).is_some(), "article has {key}");
+    }
+    let claim = &article["claims"][0];
+    for key in [
+        "id",
+        "quote",
+        "prefix",
+        "suffix",
+        "start",
+        "end",
+        "tags",
+        "check_worthy",
+        "verdict",
+        "note",
+        "created",
+        "modified",
+        "author",
+        "entities",
+    ] {
+        assert!(claim.get(key).is_some(), "claim has {key}");
+    }
+    assert_eq!(article["claims"][2]["orphaned"], true);
+}
+
+#[test]
+fn w3c_follows_the_web_annotation_model() {
+    let text = Format::W3c.write(&export(&Filter::default()), &Vocabulary::built_in());
+    let collection: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(collection["@context"], CONTEXT);
+    assert_eq!(collection["type"], "AnnotationCollection");
+    assert!(collection["id"].as_str().unwrap().starts_with("urn:gloss:export:"));
+    let page = &collection["first"];
+    assert_eq!(page["type"], "AnnotationPage");
+    let items = page["items"].as_array().unwrap();
+    assert_eq!(collection["total"], items.len());
+    assert_eq!(items.len(), 3, "orphans have no place to point at");
+    let motivations = [
+        "assessing",
+        "bookmarking",
+        "classifying",
+        "commenting",
+        "describing",
+        "editing",
+        "highlighting",
+        "identifying",
+        "linking",
+        "moderating",
+        "questioning",
+        "replying",
+        "tagging",
+    ];
+    for item in items {
+        assert_eq!(item["type"], "Annotation");
+        assert!(item["id"].as_str().unwrap().starts_with("urn:gloss:claim:c"));
+        for body in item["body"].as_array().unwrap() {
+            assert_eq!(body["type"], "TextualBody");
+            assert!(motivations.contains(&body["purpose"].as_str().unwrap()));
+            assert!(body["value"].is_string());
+        }
+        let target = &item["target"];
+        assert!(target["source"].as_str().unwrap().starts_with("urn:gloss:article:"));
+        let selectors = target["selector"].as_array().unwrap();
+        assert_eq!(selectors[0]["type"], "TextQuoteSelector");
+        assert_eq!(selectors[1]["type"], "TextPositionSelector");
+        let (start, end) = (selectors[1]["start"].as_u64().unwrap(), selectors[1]["end"].as_u64().unwrap());
+        assert!(start < end);
+        assert!(selectors[0]["exact"].as_str().unwrap().chars().count() == usize::try_from(end - start).unwrap());
+    }
+    let first = &items[0]["body"];
+    let purposes: Vec<&str> = first.as_array().unwrap().iter().map(|b| b["purpose"].as_str().unwrap()).collect();
+    assert_eq!(purposes, ["classifying", "classifying", "tagging", "assessing", "commenting"]);
+    assert_eq!(first[3]["value"], "in_progress");
+}
+
+#[test]
+fn markdown_is_a_briefing() {
+    let text = Format::Markdown.write(&export(&Filter::default()), &Vocabulary::built_in());
+    assert!(text.starts_with("# Briefing: seeds\n\nExported 2026-11-21.\n"));
+    assert!(
+        text.contains("| Claims by tag | fact 1, quantity 1, causal 1, prediction 1, quote 2, opinion 1 |"),
+        "{text}"
+    );
+    assert!(text.contains("| Check-worthy | 2 |"));
+    assert!(text.contains("**Article note.** Source is a state-aligned outlet"));
+    assert!(text.contains("### Claim `c0000000001` · fact, quote · check-worthy · verdict: in progress"));
+    assert!(text.contains("> In an interview, Kim Yo, vice minister of the DPRK Labor Commission"));
+    assert!(text.contains("- Note: Check the date of the interview.  \n  KCNA should"));
+    assert!(text.contains("⚠ Orphaned"));
+}
+
+#[test]
+fn without_a_date_the_output_is_reproducible() {
+    let mut export = export(&Filter::default());
+    export.date = None;
+    let text = Format::Markdown.write(&export, &Vocabulary::built_in());
+    assert!(!text.contains("Exported"));
+}
+
+#[test]
+fn file_names_are_safe_and_say_what_they_hold() {
+    assert_eq!(file_name(&["seeds"], "2026-11-21", Format::Markdown), "gloss-seeds-2026-11-21.md");
+    assert_eq!(
+        file_name(&["my corpus/…", "check-worthy"], "2026-11-21", Format::W3c),
+        "gloss-my-corpus-check-worthy-2026-11-21.jsonld"
+    );
+    assert_eq!(file_name(&["../..", "a:b*c"], "", Format::Csv), "gloss-a-b-c.csv");
+}
+
+#[test]
+fn tally_counts_what_an_export_holds() {
+    let corpus = corpus();
+    let store = store(&corpus);
+    let all = Filter::default();
+    assert_eq!(all.tally(&store), Tally { articles: 2, claims: 4 });
+    let quotes = Filter { tags: vec!["quote".into()], ..Filter::default() };
+    assert_eq!(quotes.tally(&store), Tally { articles: 2, claims: 2 });
+    let one = Filter { articles: vec!["acb96b68d56a".into()], check_worthy: true, ..Filter::default() };
+    assert_eq!(one.tally(&store), Tally { articles: 1, claims: 1 });
+    for filter in [all, quotes, one] {
+        let gathered = gather(&corpus, &store, None, &filter);
+        let claims = gathered.iter().map(|a| a.claims.len()).sum();
+        assert_eq!(filter.tally(&store), Tally { articles: gathered.len(), claims }, "{filter:?}");
+    }
+}
