@@ -163,6 +163,9 @@ fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result
     state.names.user_path = user_path;
     state.notes = tui::Annotations::new(opened.store, store_path.clone(), vocabulary);
     state.notes.read_only.clone_from(&opened.read_only);
+    state.exports.corpus = corpus_name(&cli.paths);
+    state.exports.dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    state.exports.home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
     if let Some(why) = opened.read_only {
         state.set_error(format!("read-only: {why}"));
     }

@@ -88,5 +88,17 @@ fn tag_and_note_a_claim_then_find_it_after_a_restart() {
     again.keys(&["j", "Enter"]);
     let screen = again.wait_for("▌!In an interview");
     assert!(screen.contains("▌✎"), "{screen}");
+
+    // Export the article's claim to a folder in home, typed over the proposed name.
+    again.keys(&["x"]);
+    again.wait_for("Exports 1 claim from 1 article.");
+    again.keys(&["C-u"]);
+    again.type_text("~/briefs/");
+    again.keys(&["Enter"]);
+    let screen = again.wait_for("exported 1 claim from 1 article to");
+    let written: Vec<_> = std::fs::read_dir(home.path().join("briefs")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(written.len(), 1, "{screen}");
+    let briefing = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(briefing.contains("- Note: Check the date.  \n  KCNA has the transcript."), "{briefing}");
     again.keys(&["q"]);
 }

@@ -64,6 +64,10 @@ actions![
     Redo,
     CloseEditor,
     DiscardNote,
+    Export,
+    NextOption,
+    PrevOption,
+    ClearField,
 ];
 
 /// What an action does in one context.
@@ -104,11 +108,12 @@ impl Action {
             Self::Back => info!("back", Global: "Close the popup; clear the selection or filter; back to the list"),
             Self::MoveDown => info!("move_down",
                 List: "Select the next article", Reader: "Next sentence", Help: "Scroll down",
-                Entities: "Next entity", Claims: "Next claim", Picker: "Next choice", Dialog: "Next choice"),
+                Entities: "Next entity", Claims: "Next claim", Picker: "Next choice", Dialog: "Next choice",
+                Export: "Next field"),
             Self::MoveUp => info!("move_up",
                 List: "Select the previous article", Reader: "Previous sentence", Help: "Scroll up",
                 Entities: "Previous entity", Claims: "Previous claim", Picker: "Previous choice",
-                Dialog: "Previous choice"),
+                Dialog: "Previous choice", Export: "Previous field"),
             Self::MoveTop => info!("move_top",
                 List: "Select the first article", Reader: "First sentence", Help: "Scroll to the top",
                 Entities: "First entity", Claims: "First claim", Picker: "First choice"),
@@ -123,8 +128,8 @@ impl Action {
                 List: "Open the selected article in the reader",
                 Entities: "Jump to the entity's next mention",
                 Claims: "Jump to the claim"),
-            Self::Confirm => info!("confirm", Picker: "Choose", Dialog: "Choose"),
-            Self::Cancel => info!("cancel", Dialog: "Cancel"),
+            Self::Confirm => info!("confirm", Picker: "Choose", Dialog: "Choose", Export: "Write the export"),
+            Self::Cancel => info!("cancel", Dialog: "Cancel", Export: "Close without exporting"),
             Self::Select => info!("select", Reader: "Start a selection here (or drop it); j/k and l/h extend it"),
             Self::NextWord => info!("next_word", Reader: "Next word (or extend the selection)"),
             Self::PrevWord => info!("prev_word", Reader: "Previous word (or shrink the selection)"),
@@ -159,6 +164,14 @@ impl Action {
             Self::Redo => info!("redo", Global: "Redo what was undone"),
             Self::CloseEditor => info!("close_editor", Editor: "Close the note, keeping what is written"),
             Self::DiscardNote => info!("discard_note", Editor: "Throw away the changes to this note (asks first)"),
+            Self::Export => info!("export",
+                List: "Export claims and notes: Markdown briefing, JSON, CSV or W3C",
+                Reader: "Export claims and notes: Markdown briefing, JSON, CSV or W3C"),
+            Self::NextOption => info!("next_option", Export: "Next format or scope (in the file name: cursor right)"),
+            Self::PrevOption => {
+                info!("prev_option", Export: "Previous format or scope (in the file name: cursor left)")
+            }
+            Self::ClearField => info!("clear_field", Export: "Clear the file name, to type another"),
         }
     }
 

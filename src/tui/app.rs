@@ -8,13 +8,14 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::geometry::{self, Areas, ReaderAreas};
-use super::popup::Popup;
+use super::popup::{ExportScope, Popup};
 use super::reader::{Place, Reader};
 use super::theme::Theme;
 use crate::annotations::{ArticleRecord, History, Resolver, Store, Vocabulary};
 use crate::config::{Context, Keymap};
 use crate::corpus::{Article, Problem};
 use crate::entities::{EntityIndex, Kind, Recognizer, UserGazetteer};
+use crate::export::Format;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,6 +129,44 @@ impl Annotations {
     }
 }
 
+/// Where exports go and what the export dialog remembers between uses.
+#[derive(Debug, Clone)]
+pub struct Exports {
+    /// The folder relative file names are in: where gloss was started.
+    pub dir: PathBuf,
+    /// What `~` stands for in a file name.
+    pub home: Option<PathBuf>,
+    /// What the corpus is called, in exports and their file names.
+    pub corpus: String,
+    /// The format and scope chosen last time.
+    pub format: Format,
+    pub scope: Option<ExportScope>,
+    /// The folder of the last file the user typed, as typed, to propose the next file in.
+    pub folder: Option<String>,
+    /// The file name typed for an export that failed, offered again so nothing is lost.
+    pub retry: Option<String>,
+    /// An export is being written.
+    pub running: bool,
+    /// Today's date, `YYYY-MM-DD`, for file names and the export; a function so tests can fix it.
+    pub today: fn() -> String,
+}
+
+impl Default for Exports {
+    fn default() -> Self {
+        Self {
+            dir: PathBuf::from("."),
+            home: None,
+            corpus: crate::corpus::DEFAULT_FOLDER.to_owned(),
+            format: Format::Markdown,
+            scope: None,
+            folder: None,
+            retry: None,
+            running: false,
+            today: crate::export::today,
+        }
+    }
+}
+
 /// Everything the screen shows and the keys act on.
 #[derive(Debug)]
 pub struct AppState {
@@ -145,6 +184,7 @@ pub struct AppState {
     pub places: HashMap<usize, Place>,
     pub names: Names,
     pub notes: Annotations,
+    pub exports: Exports,
     pub status: Option<Status>,
     pub screen: Rect,
 }
@@ -165,6 +205,7 @@ impl AppState {
             places: HashMap::new(),
             names: Names { highlights: true, ..Names::default() },
             notes: Annotations::new(Store::default(), None, Vocabulary::built_in()),
+            exports: Exports::default(),
             status: None,
             screen,
         }

@@ -3,12 +3,15 @@
 //! Each effect's work is a plain function from the effect to the messages it produces, so tests
 //! run it in place and the event loop runs it on a thread.
 
+use std::path::Path;
 use std::sync::mpsc::Sender;
 use std::thread;
 
-use super::update::{Effect, Msg};
+use super::update::{Effect, ExportJob, Exported, Msg};
 use crate::annotations::{SaveReport, Saver};
 use crate::entities::{Recognizer, entities_of};
+use crate::export::{self, Export};
+use crate::files;
 
 /// Articles indexed between two reports to the screen.
 const INDEX_BATCH: usize = 64;
@@ -36,8 +39,30 @@ pub fn run_now(effect: Effect, send: &mut dyn FnMut(Msg)) -> bool {
             Ok(()) => SaveReport::Saved,
             Err(error) => SaveReport::Failed(error.to_string()),
         })),
+        Effect::Export(job) => send(Msg::Exported(write_export(*job))),
     }
     false
+}
+
+/// Gathers and writes an export; the file is replaced atomically, so a failure leaves any
+/// earlier file as it was.
+fn write_export(job: ExportJob) -> Result<Exported, String> {
+    if job.path.is_dir() {
+        return Err(format!("{} is a folder: give a file name", job.path.display()));
+    }
+    let recognizer = match job.recognizer {
+        Some(recognizer) => recognizer,
+        None => Recognizer::with_user(&job.user).map_err(|e| format!("gazetteer: {e}"))?.into(),
+    };
+    let gathered = Export {
+        corpus: job.corpus,
+        date: Some(job.date),
+        articles: export::gather(&job.articles, &job.store, Some(&recognizer), &job.filter),
+        links_from: job.path.parent().map(Path::to_path_buf),
+    };
+    let text = job.format.write(&gathered, &job.vocabulary);
+    files::write_atomically(&job.path, text.as_bytes(), None).map_err(|e| e.to_string())?;
+    Ok(Exported { path: job.path, tally: gathered.tally() })
 }
 
 /// Runs effects off the UI thread: the store through one saving thread, everything else on

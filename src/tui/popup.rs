@@ -1,4 +1,5 @@
-//! Popups over the main screen: help, the entity and claim panels, choice lists, the note editor.
+//! Popups over the main screen: help, the entity and claim panels, choice lists, the note
+//! editor, the export dialog.
 
 use std::sync::Arc;
 
@@ -7,6 +8,7 @@ use ratatui_textarea::TextArea;
 use crate::annotations::{ArticleRecord, Verdict};
 use crate::config::Context;
 use crate::entities::{EntitySummary, Kind};
+use crate::export::{Filter, Format, Tally};
 
 /// A window over everything else.
 #[derive(Debug, Clone)]
@@ -16,6 +18,7 @@ pub enum Popup {
     Claims(ClaimsPanel),
     Choice(Choice),
     Editor(Box<NoteEditor>),
+    Export(Box<ExportDialog>),
 }
 
 impl Popup {
@@ -29,6 +32,7 @@ impl Popup {
             Self::Choice(_) => Context::Picker,
             Self::Editor(editor) if editor.confirm_discard => Context::Picker,
             Self::Editor(_) => Context::Editor,
+            Self::Export(_) => Context::Export,
         }
     }
 }
@@ -121,5 +125,92 @@ impl Choice {
 
     pub fn chosen(&self) -> Option<&ChoiceItem> {
         self.shown().get(self.selected).copied()
+    }
+}
+
+/// The export dialog: a format, a scope and a file, one field focused at a time.
+#[derive(Debug, Clone)]
+pub struct ExportDialog {
+    pub field: ExportField,
+    pub format: Format,
+    pub scopes: Vec<ExportScope>,
+    pub scope: usize,
+    /// The file to write, as typed: relative to the folder gloss started in, `~` for home.
+    pub path: TextArea<'static>,
+    /// Whether the user has typed in `path`; until then it follows the format and scope.
+    pub path_edited: bool,
+    /// What the chosen scope holds.
+    pub tally: Tally,
+    /// Where the export goes: the file name made absolute; `None` while it is empty.
+    pub target: Option<std::path::PathBuf>,
+    /// The file exists and the export will replace it.
+    pub replaces: bool,
+    /// The format the file name's extension belongs to, when it is not the chosen one.
+    pub other_format: Option<Format>,
+}
+
+impl ExportDialog {
+    pub fn scope(&self) -> &ExportScope {
+        &self.scopes[self.scope.min(self.scopes.len() - 1)]
+    }
+
+    pub fn path_text(&self) -> &str {
+        self.path.lines().first().map_or("", String::as_str)
+    }
+}
+
+/// The dialog's fields, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportField {
+    Format,
+    Scope,
+    Path,
+}
+
+/// What an export from the dialog covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportScope {
+    /// The article in the reader: its store id (`None` until it has annotations), its title
+    /// and its file name without the extension.
+    Article {
+        id: Option<String>,
+        title: String,
+        stem: String,
+    },
+    All,
+    CheckWorthy,
+    Tag {
+        name: String,
+        description: String,
+    },
+}
+
+impl ExportScope {
+    pub fn label(&self) -> String {
+        match self {
+            Self::Article { title, .. } => format!("This article: {title}"),
+            Self::All => "All articles".to_owned(),
+            Self::CheckWorthy => "Check-worthy claims, all articles".to_owned(),
+            Self::Tag { name, description } => format!("Tag {name} ({description}), all articles"),
+        }
+    }
+
+    /// The same kind of scope, whichever article it is on.
+    pub fn same_kind(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Article { .. }, Self::Article { .. }) => true,
+            _ => self == other,
+        }
+    }
+
+    /// Which claims and articles go out.
+    pub fn filter(&self) -> Filter {
+        match self {
+            // An article with no record yet has nothing to export; no id matches that.
+            Self::Article { id, .. } => Filter { articles: vec![id.clone().unwrap_or_default()], ..Filter::default() },
+            Self::All => Filter::default(),
+            Self::CheckWorthy => Filter { check_worthy: true, ..Filter::default() },
+            Self::Tag { name, .. } => Filter { tags: vec![name.clone()], ..Filter::default() },
+        }
     }
 }

@@ -28,10 +28,11 @@ pub enum Context {
     Help,
     Editor,
     Dialog,
+    Export,
 }
 
 impl Context {
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Global,
         Self::List,
         Self::Reader,
@@ -41,6 +42,7 @@ impl Context {
         Self::Help,
         Self::Editor,
         Self::Dialog,
+        Self::Export,
     ];
 
     pub fn name(self) -> &'static str {
@@ -54,6 +56,7 @@ impl Context {
             Self::Help => "help",
             Self::Editor => "editor",
             Self::Dialog => "dialog",
+            Self::Export => "export",
         }
     }
 
@@ -63,7 +66,7 @@ impl Context {
 
     /// Contexts where typed characters are text, so only the context's own bindings apply.
     pub fn is_text_input(self) -> bool {
-        matches!(self, Self::Editor | Self::Dialog)
+        matches!(self, Self::Editor | Self::Dialog | Self::Export)
     }
 
     /// Whether global bindings also apply in this context.

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{app_with, deliver, press};
+use super::{app_with, deliver, press, type_text};
 use crate::annotations::{Claim, Store, Verdict};
 use crate::corpus::{Article, Origin, SEEDS};
 use crate::tui::{AppState, Msg, Popup, SaveState};
@@ -34,17 +34,6 @@ fn app_with_store_at(path: &std::path::Path, articles: Vec<Article>) -> AppState
 fn saved_claims(path: &std::path::Path) -> Vec<Claim> {
     let store = Store::load(path).unwrap();
     store.articles.values().find(|r| r.file == SEEDS[1].0).map(|r| r.claims.clone()).unwrap_or_default()
-}
-
-fn type_text(state: &mut AppState, text: &str) {
-    for c in text.chars() {
-        let key = match c {
-            '\n' => "enter".to_owned(),
-            ' ' => "space".to_owned(),
-            c => c.to_string(),
-        };
-        press(state, &key);
-    }
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Behaviour tests: the shipped keymap, and key sequences pressed through it into `update`.
 
 mod claims;
+mod export;
 mod names;
 
 use std::collections::VecDeque;
@@ -73,6 +74,18 @@ pub fn press(state: &mut AppState, keys: &str) -> bool {
         quit |= deliver(state, Msg::Key(key.parse::<Chord>().unwrap()));
     }
     quit
+}
+
+/// Types `text` key by key, as someone at the keyboard would.
+pub fn type_text(state: &mut AppState, text: &str) {
+    for c in text.chars() {
+        let key = match c {
+            '\n' => "enter".to_owned(),
+            ' ' => "space".to_owned(),
+            c => c.to_string(),
+        };
+        press(state, &key);
+    }
 }
 
 fn cursor(state: &AppState) -> usize {

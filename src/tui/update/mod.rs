@@ -1,6 +1,7 @@
 //! `update`: the one place state changes, message by message; it returns what the loop must do.
 
 mod claims;
+mod export;
 mod follow;
 mod names;
 mod navigate;
@@ -14,10 +15,11 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::app::{AppState, Focus};
 use super::popup::Popup;
-use crate::annotations::{SaveReport, Store};
+use crate::annotations::{SaveReport, Store, Vocabulary};
 use crate::config::{Chord, Context, Key};
 use crate::corpus::{Article, Problem};
 use crate::entities::{EntityKey, Recognizer, UserGazetteer};
+use crate::export::{Filter, Format, Tally};
 
 pub use claims::panel_claims;
 pub use navigate::{Mouse, MouseKind};
@@ -55,6 +57,33 @@ pub enum Msg {
     UserGazetteerSaved(Result<PathBuf, String>),
     /// How the last write of the annotation store went.
     StoreSaved(SaveReport),
+    /// An export was written, or why not.
+    Exported(Result<Exported, String>),
+}
+
+/// An export that was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub path: PathBuf,
+    pub tally: Tally,
+}
+
+/// Everything needed to write an export off the UI thread: a snapshot of the annotations as
+/// they were when the user asked.
+#[derive(Debug)]
+pub struct ExportJob {
+    pub format: Format,
+    pub filter: Filter,
+    pub corpus: String,
+    /// The export date, `YYYY-MM-DD`.
+    pub date: String,
+    pub articles: Vec<Arc<Article>>,
+    pub store: Store,
+    pub vocabulary: Vocabulary,
+    /// The recogniser for the entities each claim mentions; built from `user` if not ready.
+    pub recognizer: Option<Arc<Recognizer>>,
+    pub user: UserGazetteer,
+    pub path: PathBuf,
 }
 
 /// What the event loop must do after an update.
@@ -81,6 +110,8 @@ pub enum Effect {
         store: Box<Store>,
         path: PathBuf,
     },
+    /// Write an export, in the background.
+    Export(Box<ExportJob>),
 }
 
 /// What to do first, before any message: build the recogniser.
@@ -93,6 +124,10 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
     let effects = match msg {
         Msg::Key(chord) => on_key(state, chord),
         Msg::Paste(text) if state.context() == Context::Editor => notes::paste(state, &text),
+        Msg::Paste(text) if state.context() == Context::Export => {
+            export::paste(state, &text);
+            Vec::new()
+        }
         Msg::Paste(text) => {
             names::type_into_choice(state, &text);
             Vec::new()
@@ -130,6 +165,10 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             on_saved(state, report);
             Vec::new()
         }
+        Msg::Exported(result) => {
+            export::on_exported(state, result);
+            Vec::new()
+        }
     };
     state.sync_layout();
     effects
@@ -143,6 +182,10 @@ fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
             act(state, action)
         }
         None if context == Context::Editor => notes::type_key(state, chord),
+        None if context == Context::Export => {
+            export::type_key(state, chord);
+            Vec::new()
+        }
         None if context == Context::Dialog => {
             match chord.key {
                 Key::Char(c) if !chord.ctrl && !chord.alt => names::type_into_choice(state, &c.to_string()),
@@ -157,6 +200,9 @@ fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
 
 fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     use navigate::Step;
+    if matches!(state.popup, Some(Popup::Export(_))) {
+        return export::act(state, action);
+    }
     match action {
         Action::Quit => return quit(state),
         Action::Help => {
@@ -186,6 +232,9 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::Open if state.context() == Context::Claims => claims::jump_to_panel_claim(state),
         Action::CloseEditor | Action::DiscardNote => return notes::act(state, action),
+        Action::Export => export::open(state),
+        // Only the export dialog has options; it took them above.
+        Action::NextOption | Action::PrevOption | Action::ClearField => {}
         Action::EditClaimNote => return notes::open(state, false),
         Action::EditArticleNote => return notes::open(state, true),
         Action::MoveDown => navigate::step(state, Step::By(1)),

@@ -154,7 +154,7 @@ fn discard(state: &mut AppState) -> Vec<Effect> {
 }
 
 /// The editor's own key, from a chord as keymaps write it.
-fn to_input(chord: Chord) -> Option<Input> {
+pub(super) fn to_input(chord: Chord) -> Option<Input> {
     let key = match chord.key {
         Key::Char(c) => TextKey::Char(c),
         Key::Enter => TextKey::Enter,

@@ -22,6 +22,7 @@ const SECTIONS: &[(Context, &str)] = &[
     (Context::Editor, "Note editor (other keys type; arrows, ctrl-left/right words, ctrl-a/e line ends, paste)"),
     (Context::Picker, "Choosing from a list"),
     (Context::Dialog, "Choosing from a list you can type into"),
+    (Context::Export, "Export dialog (other keys edit the file name)"),
     (Context::Help, "This help"),
 ];
 

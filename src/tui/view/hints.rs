@@ -8,9 +8,9 @@ use crate::config::{Context, Keymap};
 /// a range (`1–8 tag`).
 fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)] {
     use Action::{
-        Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditClaimNote, EntityPanel,
-        FilterByEntity, FocusNext, Help, MoveDown, MoveUp, NextClaim, NextEntity, Open, PrevClaim, PrevEntity, Quit,
-        Select, Tag1, Tag8, ToggleCheckWorthy, Undo,
+        Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditClaimNote, EntityPanel, Export,
+        FilterByEntity, FocusNext, Help, MoveDown, MoveUp, NextClaim, NextEntity, NextOption, Open, PrevClaim,
+        PrevEntity, PrevOption, Quit, Select, Tag1, Tag8, ToggleCheckWorthy, Undo,
     };
     match context {
         Context::List => &[
@@ -18,6 +18,7 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
             (&[Open], "open"),
             (&[FocusNext], "pane"),
             (&[Undo], "undo"),
+            (&[Export], "export"),
             (&[Help], "help"),
             (&[Quit], "quit"),
         ],
@@ -30,8 +31,9 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
             (&[ClaimsPanel], "claims"),
             (&[NextEntity, PrevEntity], "name"),
             (&[EntityPanel], "names"),
-            (&[Select], "select"),
             (&[Help], "help"),
+            (&[Export], "export"),
+            (&[Select], "select"),
         ],
         Context::Entities => {
             &[(&[MoveDown, MoveUp], "move"), (&[Open], "jump"), (&[FilterByEntity], "filter list"), (&[Back], "close")]
@@ -41,6 +43,12 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
         }
         Context::Picker => &[(&[MoveDown, MoveUp], "move"), (&[Confirm], "choose"), (&[Back], "cancel")],
         Context::Dialog => &[(&[MoveDown, MoveUp], "move"), (&[Confirm], "choose"), (&[Cancel], "cancel")],
+        Context::Export => &[
+            (&[MoveDown, MoveUp], "field"),
+            (&[NextOption, PrevOption], "change"),
+            (&[Confirm], "export"),
+            (&[Cancel], "cancel"),
+        ],
         Context::Editor => &[(&[CloseEditor], "done"), (&[DiscardNote], "throw away")],
         Context::Help => &[(&[MoveDown, MoveUp], "scroll"), (&[Back, Help], "close")],
         Context::Global => &[(&[Back], "back"), (&[Help], "help")],

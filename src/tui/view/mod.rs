@@ -1,5 +1,6 @@
 //! `view`: draws the state; computes nothing that could have been computed once in `update`.
 
+mod export;
 mod help;
 mod hints;
 mod list;
@@ -40,6 +41,7 @@ pub fn view(state: &AppState, frame: &mut Frame) {
         Some(Popup::Choice(choice)) => panels::draw_choice(state, choice, frame),
         Some(Popup::Claims(panel)) => notes::draw_claims(state, panel, frame),
         Some(Popup::Editor(editor)) => notes::draw_editor(state, editor, frame),
+        Some(Popup::Export(dialog)) => export::draw(state, dialog, frame),
         None => {}
     }
 }

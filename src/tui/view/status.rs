@@ -5,6 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::super::app::AppState;
 use super::hints;
 use super::styled::safe;
@@ -15,13 +17,18 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
         Some(status) if status.is_error => Line::styled(safe(&status.text).into_owned(), theme.error()),
         Some(status) => Line::raw(safe(&status.text).into_owned()),
         None => {
+            // Whole hints only: the first ones that fit, never one cut in half.
             let mut spans = Vec::new();
+            let mut used = 0;
             for (i, (keys, label)) in hints(&state.keymap, state.context()).into_iter().enumerate() {
-                if i > 0 {
-                    spans.push(Span::styled(" · ", theme.dim()));
+                let gap = if i > 0 { " · " } else { "" };
+                let label = format!(" {label}");
+                let width = gap.width() + keys.width() + label.width();
+                if used + width > usize::from(area.width) {
+                    break;
                 }
-                spans.push(Span::styled(keys, theme.key()));
-                spans.push(Span::raw(format!(" {label}")));
+                used += width;
+                spans.extend([Span::styled(gap, theme.dim()), Span::styled(keys, theme.key()), Span::raw(label)]);
             }
             Line::from(spans)
         }

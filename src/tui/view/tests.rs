@@ -178,3 +178,12 @@ fn the_focused_name_is_reversed() {
     let (x, y) = find(&buffer, "Fumio Kishida[PER]");
     assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
 }
+
+#[test]
+fn export_dialog() {
+    let mut state = app();
+    state.exports.dir = "/home/analyst/briefs".into();
+    state.exports.today = || "2026-11-21".to_owned();
+    press(&mut state, "j enter j j 1 ! x down");
+    insta::assert_snapshot!(screen(&state));
+}

@@ -1,0 +1,207 @@
+//! Key-sequence tests for the export dialog: what it proposes, how keys change it, what it
+//! writes, and how it fails without losing anything.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{app, deliver, press, type_text};
+use crate::export::Format;
+use crate::tui::popup::{ExportDialog, ExportField, ExportScope};
+use crate::tui::{AppState, Msg, Popup};
+
+/// The seeds, exports going to a fresh folder, on a fixed day.
+pub fn app_exporting() -> (AppState, PathBuf) {
+    let dir = tempfile::tempdir().unwrap().keep();
+    let mut state = app();
+    state.exports.dir.clone_from(&dir);
+    state.exports.home = Some(dir.join("home"));
+    state.exports.today = || "2026-11-21".to_owned();
+    state.notes.clock = || "2026-11-21T09:00:00Z".to_owned();
+    state.notes.author = "tester".to_owned();
+    (state, dir)
+}
+
+fn dialog(state: &AppState) -> &ExportDialog {
+    match &state.popup {
+        Some(Popup::Export(dialog)) => dialog,
+        other => panic!("no export dialog: {other:?}"),
+    }
+}
+
+fn status(state: &AppState) -> String {
+    state.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+}
+
+/// Erases the proposed file name and types `name`.
+fn type_file(state: &mut AppState, name: &str) {
+    press(state, "ctrl-u");
+    assert_eq!((dialog(state).field, dialog(state).path_text()), (ExportField::Path, ""));
+    type_text(state, name);
+}
+
+/// Tags the third sentence of the second seed as a fact, check-worthy, with a note.
+fn tag_a_claim(state: &mut AppState) {
+    press(state, "j enter j j 1 !");
+    press(state, "a");
+    type_text(state, "Ask KCNA, \"verbatim\".");
+    press(state, "esc");
+}
+
+#[test]
+fn x_proposes_a_file_that_says_what_it_holds() {
+    let (mut state, _) = app_exporting();
+    press(&mut state, "x");
+    let shown = dialog(&state);
+    assert_eq!((shown.format, shown.scope(), shown.field), (Format::Markdown, &ExportScope::All, ExportField::Format));
+    assert_eq!(shown.path_text(), "gloss-seeds-2026-11-21.md");
+    press(&mut state, "esc enter x");
+    let ExportScope::Article { title, stem, .. } = dialog(&state).scope() else { panic!("not this article") };
+    assert_eq!((title.as_str(), stem.as_str()), (state.current_article().unwrap().title(), "000_a7678b54e883ccb6"));
+    assert_eq!(dialog(&state).path_text(), "gloss-000_a7678b54e883ccb6-2026-11-21.md");
+}
+
+#[test]
+fn arrows_change_format_and_scope_and_the_file_name_follows() {
+    let (mut state, _) = app_exporting();
+    press(&mut state, "x right");
+    assert_eq!(dialog(&state).format, Format::Json);
+    assert_eq!(dialog(&state).path_text(), "gloss-seeds-2026-11-21.json");
+    press(&mut state, "left left");
+    assert_eq!(dialog(&state).format, Format::W3c, "left from the first wraps round");
+    press(&mut state, "tab right");
+    assert_eq!(dialog(&state).scope(), &ExportScope::CheckWorthy);
+    assert_eq!(dialog(&state).path_text(), "gloss-seeds-check-worthy-2026-11-21.jsonld");
+    press(&mut state, "right right");
+    assert!(matches!(dialog(&state).scope(), ExportScope::Tag { name, .. } if name == "quantity"));
+    assert_eq!(dialog(&state).path_text(), "gloss-seeds-quantity-2026-11-21.jsonld");
+    press(&mut state, "shift-tab shift-tab");
+    assert_eq!(dialog(&state).field, ExportField::Path, "up from the first field wraps round");
+    press(&mut state, "esc");
+    assert!(state.popup.is_none());
+}
+
+#[test]
+fn enter_writes_the_export_and_the_status_bar_says_where() {
+    let (mut state, dir) = app_exporting();
+    tag_a_claim(&mut state);
+    press(&mut state, "x");
+    assert_eq!(dialog(&state).tally.claims, 1);
+    press(&mut state, "enter");
+    assert!(state.popup.is_none());
+    let path = dir.join("gloss-001_83b17aba16443aae-2026-11-21.md");
+    assert_eq!(status(&state), format!("exported 1 claim from 1 article to {}", path.display()));
+    let briefing = fs::read_to_string(&path).unwrap();
+    assert!(briefing.contains("Exported 2026-11-21"), "{briefing}");
+    assert!(briefing.contains("> In an interview, Kim Yo"), "{briefing}");
+    assert!(briefing.contains("Ask KCNA, \"verbatim\"."), "{briefing}");
+    assert!(!state.exports.running);
+}
+
+#[test]
+fn every_format_from_the_dialog_reads_back() {
+    let (mut state, dir) = app_exporting();
+    tag_a_claim(&mut state);
+    // Each export remembers its format and scope (this article): one step right each time.
+    for format in [Format::Json, Format::Csv, Format::W3c] {
+        press(&mut state, "x right enter");
+        let path = dir.join(format!("gloss-001_83b17aba16443aae-2026-11-21.{}", format.extension()));
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}; {}", path.display(), status(&state)));
+        if format == Format::Csv {
+            let rows: Vec<_> = csv::Reader::from_reader(text.as_bytes()).into_records().collect();
+            assert_eq!(rows.len(), 1);
+        } else {
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert!(value.is_object());
+        }
+    }
+}
+
+#[test]
+fn a_typed_file_is_used_and_its_folder_proposed_next_time() {
+    let (mut state, dir) = app_exporting();
+    tag_a_claim(&mut state);
+    press(&mut state, "x");
+    type_file(&mut state, "briefs/kim.md");
+    press(&mut state, "enter");
+    assert!(dir.join("briefs/kim.md").is_file(), "{}", status(&state));
+    press(&mut state, "x");
+    assert_eq!(dialog(&state).path_text(), "briefs/gloss-001_83b17aba16443aae-2026-11-21.md");
+    // A file name ending in `/` is a folder: the proposed name goes in it; `~` is home.
+    type_file(&mut state, "~/out/");
+    press(&mut state, "enter");
+    assert!(dir.join("home/out/gloss-001_83b17aba16443aae-2026-11-21.md").is_file(), "{}", status(&state));
+}
+
+#[test]
+fn an_existing_file_is_flagged_then_replaced_whole() {
+    let (mut state, dir) = app_exporting();
+    tag_a_claim(&mut state);
+    let path = dir.join("gloss-001_83b17aba16443aae-2026-11-21.md");
+    fs::write(&path, "an older briefing, much longer than the new one would ever be ".repeat(200)).unwrap();
+    press(&mut state, "x");
+    assert!(dialog(&state).replaces);
+    press(&mut state, "enter");
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("# Briefing") && !text.contains("older briefing"), "{text}");
+}
+
+#[test]
+fn nothing_to_export_says_so_and_keeps_the_dialog() {
+    let (mut state, dir) = app_exporting();
+    press(&mut state, "x");
+    assert_eq!(dialog(&state).tally.articles, 0);
+    press(&mut state, "enter");
+    assert!(status(&state).starts_with("nothing to export"), "{}", status(&state));
+    assert!(matches!(state.popup, Some(Popup::Export(_))));
+    assert_eq!(fs::read_dir(&dir).unwrap().count(), 0, "no file written");
+}
+
+#[test]
+fn a_failed_export_says_why_and_keeps_the_file_name_for_another_try() {
+    let (mut state, dir) = app_exporting();
+    tag_a_claim(&mut state);
+    fs::write(dir.join("taken"), "a file, not a folder").unwrap();
+    press(&mut state, "x");
+    type_file(&mut state, "taken/kim.md");
+    press(&mut state, "enter");
+    let said = status(&state);
+    assert!(said.starts_with("export failed: cannot write") && said.contains("taken/kim.md"), "{said}");
+    assert!(state.status.as_ref().unwrap().is_error);
+    assert_eq!(fs::read_to_string(dir.join("taken")).unwrap(), "a file, not a folder");
+    press(&mut state, "x");
+    assert_eq!(dialog(&state).path_text(), "taken/kim.md");
+    // A folder named as the file is refused the same way.
+    type_file(&mut state, &dir.display().to_string());
+    press(&mut state, "enter");
+    assert!(status(&state).contains("is a folder"), "{}", status(&state));
+}
+
+#[test]
+fn keys_edit_the_file_name_only_when_it_has_the_focus() {
+    let (mut state, _) = app_exporting();
+    press(&mut state, "x");
+    type_text(&mut state, "q");
+    assert!(matches!(state.popup, Some(Popup::Export(_))), "q types, it does not quit");
+    assert_eq!(dialog(&state).path_text(), "gloss-seeds-2026-11-21.md");
+    press(&mut state, "down down left left left");
+    type_text(&mut state, "-v2");
+    assert_eq!(dialog(&state).path_text(), "gloss-seeds-2026-11-21-v2.md");
+    // The typed name keeps its own words; a new format changes only the extension.
+    press(&mut state, "up up right");
+    assert_eq!(dialog(&state).path_text(), "gloss-seeds-2026-11-21-v2.json");
+    assert_eq!(dialog(&state).other_format, None);
+    type_file(&mut state, "brief.csv");
+    assert_eq!(dialog(&state).other_format, Some(Format::Csv), "the name says CSV, the format is JSON");
+    deliver(&mut state, Msg::Paste("\n/tmp/pasted.json\r\n".into()));
+    assert_eq!(dialog(&state).field, ExportField::Path);
+    assert!(dialog(&state).path_text().ends_with("/tmp/pasted.json"), "{}", dialog(&state).path_text());
+}
+
+#[test]
+fn export_works_read_only_too() {
+    let (mut state, dir) = app_exporting();
+    tag_a_claim(&mut state);
+    state.notes.read_only = Some("started with --read-only".into());
+    press(&mut state, "x enter");
+    assert!(Path::new(&dir.join("gloss-001_83b17aba16443aae-2026-11-21.md")).is_file(), "{}", status(&state));
+}
