@@ -147,10 +147,7 @@ fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result
     let keymap = tui::load_keymap(user_keymap.as_deref()).map_err(|e| Failure::Usage(e.to_string()))?;
     let user_path = paths.map(Paths::user_gazetteer);
     let user = user_gazetteer(user_path.as_deref())?;
-    let vocabulary = match paths {
-        Some(paths) => Vocabulary::load(&paths.tags()).map_err(|e| Failure::Usage(e.to_string()))?,
-        None => Vocabulary::built_in(),
-    };
+    let vocabulary = vocabulary(paths)?;
     let opened = open_store(store_path.as_deref(), cli.read_only)?;
     // Configuration and the store are checked first, so their errors show even without a terminal.
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -216,7 +213,9 @@ fn rescue(store: &Store, path: &Path, error: &str) -> String {
     let beside = path.with_file_name(&name);
     let elsewhere = std::env::temp_dir().join(&name);
     for place in [beside, elsewhere] {
-        if crate::files::write_atomically(&place, store.to_ron().as_bytes(), None).is_ok() {
+        if crate::files::write_atomically(&place, store.to_ron().as_bytes(), None, crate::files::NewFile::Private)
+            .is_ok()
+        {
             return format!(
                 "{} could not be saved ({error}); your annotations were written to {}",
                 path.display(),
@@ -233,6 +232,19 @@ fn user_gazetteer(path: Option<&Path>) -> Result<UserGazetteer, Failure> {
         || Ok(UserGazetteer::default()),
         |p| UserGazetteer::load(p).map_err(|e| Failure::Usage(e.to_string())),
     )
+}
+
+/// The claim types: the user's `tags.ron` when there is one, else the built-in ones.
+fn vocabulary(config: Option<&Paths>) -> Result<Vocabulary, Failure> {
+    config.map_or_else(
+        || Ok(Vocabulary::built_in()),
+        |paths| Vocabulary::load(&paths.tags()).map_err(|e| Failure::Usage(e.to_string())),
+    )
+}
+
+/// The store, to read only; none (no data folder) is an empty one.
+fn read_store(path: Option<&Path>) -> Result<Store, Failure> {
+    path.map_or_else(|| Ok(Store::default()), |p| Store::load(p).map_err(|e| Failure::Usage(e.to_string())))
 }
 
 fn warn(problems: &[Problem]) {
@@ -254,10 +266,7 @@ fn load(paths: &[PathBuf]) -> Result<Vec<Article>, Failure> {
 
 fn list(paths: &[PathBuf], format: Format, store_path: Option<&Path>) -> Result<(), Failure> {
     let articles = load(paths)?;
-    let store = match store_path {
-        Some(path) => Store::load(path).map_err(|e| Failure::Usage(e.to_string()))?,
-        None => Store::default(),
-    };
+    let store = read_store(store_path)?;
     let resolver = Resolver::new(&store);
     let mut out = io::BufWriter::new(io::stdout().lock());
     for article in &articles {
@@ -379,62 +388,77 @@ fn write_entities_text(
 }
 
 fn export_command(args: &ExportArgs, config: Option<&Paths>, store_path: Option<&Path>) -> Result<(), Failure> {
-    let vocabulary = match config {
-        Some(paths) => Vocabulary::load(&paths.tags()).map_err(|e| Failure::Usage(e.to_string()))?,
-        None => Vocabulary::built_in(),
-    };
+    let vocabulary = vocabulary(config)?;
     if let Some(unknown) = args.tags.iter().find(|t| vocabulary.get(t).is_none()) {
         let known: Vec<&str> = vocabulary.tags.iter().map(|t| t.name.as_str()).collect();
         return Err(Failure::Usage(format!("unknown tag `{unknown}`; tags are {}", known.join(", "))));
     }
-    let store = match store_path {
-        Some(path) => Store::load(path).map_err(|e| Failure::Usage(e.to_string()))?,
-        None => Store::default(),
-    };
-    let user = user_gazetteer(config.map(Paths::user_gazetteer).as_deref())?;
-    let recognizer = Recognizer::with_user(&user).map_err(|e| Failure::Failed(format!("gazetteer: {e}")))?;
+    let store = read_store(store_path)?;
     let articles = load(&args.paths)?;
     let filter = export::Filter {
-        articles: args.articles.clone(),
+        articles: article_ids(&args.articles, &articles, &store)?,
         tags: args.tags.clone(),
         check_worthy: args.check_worthy,
         verdict: args.verdict,
         all_articles: args.all_articles,
     };
-    let gathered = export::Export {
-        corpus: corpus_name(&args.paths),
-        date: (!args.no_date).then(export::today),
-        articles: export::gather(&articles, &store, Some(&recognizer), &filter),
-        // Links to articles are relative to the file written, or to here for standard output.
-        links_from: match &args.out {
-            Some(out) => std::path::absolute(out).ok().and_then(|p| p.parent().map(Path::to_path_buf)),
-            None => std::env::current_dir().ok(),
-        },
-    };
-    if let Some(unknown) = args.articles.iter().find(|wanted| {
-        let only =
-            export::Filter { articles: vec![(*wanted).clone()], all_articles: true, ..export::Filter::default() };
-        export::gather(&articles, &store, None, &only).is_empty()
-    }) {
-        return Err(Failure::Usage(format!(
-            "no article matches --article {unknown}; give its id, file name or file stem (see gloss list)"
-        )));
+    let user = user_gazetteer(config.map(Paths::user_gazetteer).as_deref())?;
+    let recognizer = Recognizer::with_user(&user).map_err(|e| Failure::Failed(format!("gazetteer: {e}")))?;
+    let gathered = export::gather(&articles, &store, Some(&recognizer), &filter);
+    let mut export = export::Export::new(corpus_name(&args.paths), (!args.no_date).then(export::today), gathered);
+    if let Some(path) = &args.out {
+        let tally = export.write_to(path, args.format, &vocabulary).map_err(|e| Failure::Failed(e.to_string()))?;
+        eprintln!("gloss: wrote {tally} to {}", path.display());
+        return Ok(());
     }
-    let text = args.format.write(&gathered, &vocabulary);
-    match &args.out {
-        Some(path) => {
-            crate::files::write_atomically(path, text.as_bytes(), None).map_err(|e| Failure::Failed(e.to_string()))?;
-            eprintln!("gloss: wrote {} to {}", gathered.tally(), path.display());
+    // Links to articles are relative to here, where the output is likely to be saved.
+    export.links_from = std::env::current_dir().ok();
+    match io::stdout().lock().write_all(args.format.write(&export, &vocabulary).as_bytes()) {
+        // The reader of our output went away (`| head`): that is theirs to decide.
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+            Err(Failure::Failed(format!("cannot write the export to standard output: {error}")))
         }
-        None => match io::stdout().lock().write_all(text.as_bytes()) {
-            // The reader of our output went away (`| head`): that is theirs to decide.
-            Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
-                return Err(Failure::Failed(format!("cannot write the export to standard output: {error}")));
-            }
-            _ => {}
-        },
+        _ => Ok(()),
     }
-    Ok(())
+}
+
+/// The store ids of the articles `--article` names: exactly by id, file name or file stem, or
+/// by the start of one id.
+fn article_ids(wanted: &[String], articles: &[Article], store: &Store) -> Result<Vec<String>, Failure> {
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let known = export::gather(articles, store, None, &export::Filter { all_articles: true, ..Default::default() });
+    let mut ids = Vec::new();
+    for name in wanted {
+        let exact: Vec<&str> = known
+            .iter()
+            .filter(|a| a.id == *name || a.file == *name || export::stem(&a.file) == name)
+            .map(|a| a.id.as_str())
+            .collect();
+        let by_start: Vec<&str> = known
+            .iter()
+            .filter(|a| !name.is_empty() && a.id.starts_with(name.as_str()))
+            .map(|a| a.id.as_str())
+            .collect();
+        match (exact.as_slice(), by_start.as_slice()) {
+            ([], []) => {
+                return Err(Failure::Usage(format!(
+                    "no article matches --article {name}; give its id, file name or file stem (see gloss list)"
+                )));
+            }
+            ([], [one]) => ids.push((*one).to_owned()),
+            ([], many) => {
+                return Err(Failure::Usage(format!(
+                    "--article {name} is the start of {} ids ({}); give more of it",
+                    many.len(),
+                    many.join(", ")
+                )));
+            }
+            (exact, _) => ids.extend(exact.iter().map(|id| (*id).to_owned())),
+        }
+    }
+    Ok(ids)
 }
 
 /// What to call the corpus in an export: its folder, or its files.

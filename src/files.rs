@@ -14,9 +14,18 @@ pub struct WriteError {
     pub source: io::Error,
 }
 
+/// Who may read a file gloss creates. A file it replaces keeps the permissions it had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewFile {
+    /// The analyst's own data (annotations, names): readable by them alone.
+    Private,
+    /// Something made to be shared (an export): as the umask allows, like any file they write.
+    Shared,
+}
+
 /// Replaces `path` with `bytes` atomically: readers see the old file or the new one, never a
 /// mix. When `backup` is given, the previous version is kept there.
-pub fn write_atomically(path: &Path, bytes: &[u8], backup: Option<&Path>) -> Result<(), WriteError> {
+pub fn write_atomically(path: &Path, bytes: &[u8], backup: Option<&Path>, new: NewFile) -> Result<(), WriteError> {
     let error = |source| WriteError { path: path.to_path_buf(), source };
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -27,10 +36,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: Option<&Path>) -> Res
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
-    // A temporary file is private (0600); the file it becomes gets the usual permissions,
-    // or keeps those it had.
+    // The temporary file becomes the file, permissions and all.
     #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(match new {
+        NewFile::Private => 0o600,
+        NewFile::Shared => 0o666,
+    }));
     let mut temporary = builder.tempfile_in(&folder).map_err(error)?;
     if let Ok(existing) = fs::metadata(path) {
         temporary.as_file().set_permissions(existing.permissions()).map_err(error)?;
@@ -72,16 +83,22 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn new_files_get_the_usual_permissions_and_old_ones_keep_theirs() {
+    fn new_files_are_private_or_shared_and_old_ones_keep_their_permissions() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("brief.md");
-        write_atomically(&path, b"one", None).unwrap();
         let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode(&path) & 0o644, 0o644, "readable by others, as the umask allows");
-        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-        write_atomically(&path, b"two", None).unwrap();
-        assert_eq!(mode(&path), 0o640);
+        let private = dir.path().join("annotations.ron");
+        write_atomically(&private, b"notes", None, NewFile::Private).unwrap();
+        assert_eq!(mode(&private), 0o600);
+        // Shared: what any program the user runs would create here, umask and all.
+        let shared = dir.path().join("brief.md");
+        write_atomically(&shared, b"one", None, NewFile::Shared).unwrap();
+        let usual = dir.path().join("usual");
+        fs::File::create(&usual).unwrap();
+        assert_eq!(mode(&shared), mode(&usual));
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&shared, b"two", None, NewFile::Shared).unwrap();
+        assert_eq!(mode(&shared), 0o640);
     }
 
     #[test]
@@ -89,10 +106,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("store.ron");
         let backup = dir.path().join("store.ron.bak");
-        write_atomically(&path, b"one", Some(&backup)).unwrap();
+        write_atomically(&path, b"one", Some(&backup), NewFile::Private).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"one");
         assert!(!backup.exists());
-        write_atomically(&path, b"two", Some(&backup)).unwrap();
+        write_atomically(&path, b"two", Some(&backup), NewFile::Private).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
         assert_eq!(fs::read(&backup).unwrap(), b"one");
         let leftovers: Vec<_> = fs::read_dir(dir.path())
@@ -106,7 +123,7 @@ mod tests {
     fn creates_missing_folders() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a/b/out.md");
-        write_atomically(&path, b"x", None).unwrap();
+        write_atomically(&path, b"x", None, NewFile::Private).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"x");
     }
 
@@ -115,7 +132,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let blocker = dir.path().join("not-a-folder");
         fs::write(&blocker, "").unwrap();
-        let error = write_atomically(&blocker.join("x.ron"), b"x", None).unwrap_err();
+        let error = write_atomically(&blocker.join("x.ron"), b"x", None, NewFile::Private).unwrap_err();
         assert!(error.to_string().starts_with(&format!("cannot write {}", blocker.join("x.ron").display())));
     }
 }

@@ -30,12 +30,12 @@ fn store_in(dir: &Path) -> PathBuf {
     let other = record.add_claim(second.text(), &sentences[14], "c002", &stamp);
     record.claims[other].tags = vec!["quantity".into()];
     record.claims[other].verdict = Verdict::Verified;
-    store.articles.insert("kim".into(), record);
+    store.articles.insert("kim-interview".into(), record);
 
     let fourth = seed("003_12e60f9c685f900f.txt");
     let mut noted = ArticleRecord::for_article(&fourth);
     noted.note = "Compare with the Yonhap report.".into();
-    store.articles.insert("summit".into(), noted);
+    store.articles.insert("kim-summit".into(), noted);
 
     let path = dir.join("annotations.ron");
     store.save(&path).unwrap();
@@ -66,7 +66,10 @@ fn the_default_is_a_markdown_briefing_on_standard_output() {
     let output = run(&mut export(dir.path(), &store, &[]));
     assert!(output.status.success(), "{}", stderr(&output));
     let briefing = stdout(&output);
-    assert!(briefing.starts_with("# Briefing: seeds\n\nExported 2026-11-21.\n\n2 claims in 2 articles."), "{briefing}");
+    assert!(
+        briefing.starts_with("# Briefing: seeds\n\nExported 2026-11-21.\n\n2 claims from 2 articles."),
+        "{briefing}"
+    );
     assert!(briefing.contains("### Claim `c001` · fact · check-worthy"), "{briefing}");
     assert!(briefing.contains("**Article note.** Compare with the Yonhap report."), "{briefing}");
     assert!(!briefing.contains("000_a7678b54e883ccb6"), "articles without annotations are left out");
@@ -97,7 +100,9 @@ fn out_writes_each_format_whole_and_says_so() {
         let output = run(&mut export(dir.path(), &store, &["--format", format, "--out", out.to_str().unwrap()]));
         assert!(output.status.success(), "{}", stderr(&output));
         assert!(stdout(&output).is_empty());
-        assert_eq!(stderr(&output), format!("gloss: wrote 2 claims from 2 articles to {}\n", out.display()));
+        // W3C has annotations on claims only; the other formats also carry the article note.
+        let articles = if format == "w3c" { "1 article" } else { "2 articles" };
+        assert_eq!(stderr(&output), format!("gloss: wrote 2 claims from {articles} to {}\n", out.display()));
         let text = fs::read_to_string(&out).unwrap();
         match format {
             "json" => {
@@ -159,7 +164,8 @@ fn filters_choose_claims_and_articles() {
     assert_eq!(claims(&["--check-worthy"]), (1, vec!["c001".to_owned()]));
     assert_eq!(claims(&["--verdict", "verified"]), (1, vec!["c002".to_owned()]));
     assert_eq!(claims(&["--article", "003_12e60f9c685f900f"]), (1, vec![]));
-    assert_eq!(claims(&["--article", "kim", "--verdict", "false"]), (0, vec![]));
+    assert_eq!(claims(&["--article", "kim-interview", "--verdict", "false"]), (0, vec![]));
+    assert_eq!(claims(&["--article", "kim-i"]).1.len(), 2, "the start of one id is enough");
     assert_eq!(claims(&["--article", "000_a7678b54e883ccb6.txt"]), (0, vec![]), "a real article, not annotated");
 }
 
@@ -167,11 +173,12 @@ fn filters_choose_claims_and_articles() {
 fn bad_usage_exits_2_and_says_what_to_fix() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_in(dir.path());
-    let cases: [(&[&str], &str); 4] = [
+    let cases: [(&[&str], &str); 5] = [
         (&["--tag", "rumour"], "unknown tag `rumour`; tags are fact, quantity"),
         (&["--format", "pdf"], "unknown export format `pdf`; formats are md, json, csv, w3c"),
         (&["--verdict", "maybe"], "maybe"),
         (&["--article", "nope"], "no article matches --article nope"),
+        (&["--article", "kim"], "--article kim is the start of 2 ids (kim-interview, kim-summit); give more of it"),
     ];
     for (args, message) in cases {
         let output = run(&mut export(dir.path(), &store, args));

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::claim::Claim;
-use crate::files::{WriteError, write_atomically};
+use crate::files::{NewFile, WriteError, write_atomically};
 
 /// The store format this gloss writes; older ones it can read.
 pub const STORE_VERSION: u32 = 1;
@@ -115,7 +115,7 @@ impl Store {
 
     /// Writes the store atomically, keeping the previous version beside it as `*.bak`.
     pub fn save(&self, path: &Path) -> Result<(), WriteError> {
-        write_atomically(path, self.to_ron().as_bytes(), Some(&backup_path(path)))
+        write_atomically(path, self.to_ron().as_bytes(), Some(&backup_path(path)), NewFile::Private)
     }
 
     /// All claims, with the id of their article.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Kind;
 use super::gazetteer::{Entry, EntryOrigin, Gazetteer};
-use crate::files::{WriteError, write_atomically};
+use crate::files::{NewFile, WriteError, write_atomically};
 
 /// A name the user added: `("Inoden Peninsula", LOC, [])`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,7 +71,7 @@ impl UserGazetteer {
     }
 
     pub fn save(&self, path: &Path) -> Result<(), WriteError> {
-        write_atomically(path, self.to_ron().as_bytes(), None)
+        write_atomically(path, self.to_ron().as_bytes(), None, NewFile::Private)
     }
 
     /// Adds `name` as an entity of `kind`, and stops rejecting it.

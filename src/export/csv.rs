@@ -22,7 +22,7 @@ pub const COLUMNS: [&str; 14] = [
 ];
 
 /// The CSV text for `export`: a header row, then a row per claim. `start` and `end` are
-/// code-point offsets into the article's text.
+/// code-point offsets into the article's text, empty for an orphan.
 pub fn csv(export: &Export) -> String {
     let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
     let _ = writer.write_record(COLUMNS);
@@ -38,8 +38,8 @@ pub fn csv(export: &Export) -> String {
             c.check_worthy.to_string(),
             c.verdict.name().to_owned(),
             c.note.clone(),
-            claim.start.to_string(),
-            claim.end.to_string(),
+            claim.place.map(|p| p.start.to_string()).unwrap_or_default(),
+            claim.place.map(|p| p.end.to_string()).unwrap_or_default(),
             c.created.clone(),
             c.modified.clone(),
             c.author.clone(),

@@ -23,14 +23,19 @@ pub fn markdown(export: &Export, vocabulary: &Vocabulary) -> String {
 
 fn totals(out: &mut String, export: &Export, vocabulary: &Vocabulary) {
     let claims: Vec<&ClaimOut> = export.claims().map(|(_, c)| c).collect();
-    let plural = |n: usize, one: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") };
-    let _ = writeln!(out, "{} in {}.\n", plural(claims.len(), "claim"), plural(export.articles.len(), "article"));
-    let mut tags: Vec<String> = vocabulary
-        .tags
-        .iter()
-        .map(|t| (t.name.as_str(), claims.iter().filter(|c| c.claim.tags.contains(&t.name)).count()))
+    let _ = writeln!(out, "{}.\n", capitalised(&export.tally(super::Format::Markdown).to_string()));
+    // Tags in vocabulary order, then any the vocabulary no longer has, by name.
+    let mut names: Vec<&str> = vocabulary.tags.iter().map(|t| t.name.as_str()).collect();
+    let mut others: Vec<&str> =
+        claims.iter().flat_map(|c| c.claim.tags.iter().map(String::as_str)).filter(|t| !names.contains(t)).collect();
+    others.sort_unstable();
+    others.dedup();
+    names.extend(others);
+    let mut tags: Vec<String> = names
+        .into_iter()
+        .map(|name| (name, claims.iter().filter(|c| c.claim.tags.iter().any(|t| t == name)).count()))
         .filter(|(_, n)| *n > 0)
-        .map(|(name, n)| format!("{name} {n}"))
+        .map(|(name, n)| format!("{} {n}", escape(name)))
         .collect();
     if tags.is_empty() {
         tags.push("none".to_owned());
@@ -58,9 +63,6 @@ fn write_article(out: &mut String, export: &Export, article: &ArticleOut) {
         None => format!("{} (built in)", escape(&article.file)),
     });
     facts.push(format!("article `{}`", article.id));
-    if !article.in_corpus {
-        facts.push("not in this corpus".to_owned());
-    }
     let _ = writeln!(out, "{}\n", facts.join(" · "));
     if !article.note.trim().is_empty() {
         let _ = writeln!(out, "**Article note.** {}\n", paragraphs(&article.note));
@@ -73,7 +75,7 @@ fn write_article(out: &mut String, export: &Export, article: &ArticleOut) {
 fn write_claim(out: &mut String, export: &Export, article: &ArticleOut, claim: &ClaimOut) {
     let c = &claim.claim;
     let mut heading = vec![format!("Claim `{}`", c.id)];
-    heading.push(if c.tags.is_empty() { "untagged".to_owned() } else { c.tags.join(", ") });
+    heading.push(if c.tags.is_empty() { "untagged".to_owned() } else { escape(&c.tags.join(", ")) });
     if c.check_worthy {
         heading.push("check-worthy".to_owned());
     }
@@ -83,15 +85,20 @@ fn write_claim(out: &mut String, export: &Export, article: &ArticleOut, claim: &
         let _ = writeln!(out, "> {}", escape(line.trim()));
     }
     out.push('\n');
-    if c.orphaned {
-        let _ = writeln!(out, "- ⚠ Orphaned: this text is no longer in the article; the quote is as it was annotated.");
-    } else {
-        let place = format!("{}, line {}, characters {}–{}", escape(&article.file), claim.line, claim.start, claim.end);
-        match link(export, article, Some(claim.line)) {
-            Some(target) => writeln!(out, "- Where: [{place}]({target})"),
-            None => writeln!(out, "- Where: {place}"),
+    match claim.place {
+        None => {
+            let _ =
+                writeln!(out, "- ⚠ Orphaned: this text is no longer in the article; the quote is as it was annotated.");
         }
-        .unwrap_or_default();
+        Some(place) => {
+            let at =
+                format!("{}, line {}, characters {}–{}", escape(&article.file), place.line, place.start, place.end);
+            match link(export, article, Some(place.line)) {
+                Some(target) => writeln!(out, "- Where: [{at}]({target})"),
+                None => writeln!(out, "- Where: {at}"),
+            }
+            .unwrap_or_default();
+        }
     }
     if !claim.entities.is_empty() {
         let names: Vec<String> =
@@ -102,6 +109,12 @@ fn write_claim(out: &mut String, export: &Export, article: &ArticleOut, claim: &
         let _ = writeln!(out, "- Note: {}", c.note.trim().lines().map(escape).collect::<Vec<_>>().join("  \n  "));
     }
     let _ = writeln!(out, "- By {} · created {} · modified {}\n", escape(&c.author), c.created, c.modified);
+}
+
+/// `text` with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// A note's paragraphs, with line breaks kept.
@@ -164,7 +177,6 @@ mod tests {
             date: None,
             fingerprint: String::new(),
             location: Some(PathBuf::from("/data/news/my file (1).txt")),
-            in_corpus: true,
             read: false,
             note: String::new(),
             claims: Vec::new(),

@@ -13,10 +13,13 @@ use std::str::FromStr;
 pub use csv::COLUMNS;
 pub use json::JSON_VERSION;
 pub use markdown::escape as escape_markdown;
-pub use model::{ArticleOut, ClaimEntity, ClaimOut, Export, Filter, Tally, gather};
+pub use model::{ArticleOut, ClaimEntity, ClaimOut, Export, Filter, Place, Tally, gather, stem};
 pub use w3c::CONTEXT;
 
+use std::path::Path;
+
 use crate::annotations::Vocabulary;
+use crate::files::{self, NewFile, WriteError};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -90,29 +93,59 @@ impl FromStr for Format {
     }
 }
 
+impl Export {
+    /// What the export holds in `format`: W3C Web Annotation leaves orphans out, having no
+    /// place in the text to give them.
+    pub fn tally(&self, format: Format) -> Tally {
+        let counts = |claim: &ClaimOut| format != Format::W3c || claim.place.is_some();
+        let mut tally = Tally::default();
+        for article in &self.articles {
+            let claims = article.claims.iter().filter(|c| counts(c)).count();
+            if claims > 0 || format != Format::W3c {
+                tally.articles += 1;
+                tally.claims += claims;
+            }
+        }
+        tally
+    }
+
+    /// Writes the export to `path` in `format`, atomically, links relative to its folder.
+    pub fn write_to(&mut self, path: &Path, format: Format, vocabulary: &Vocabulary) -> Result<Tally, WriteError> {
+        let error = |source| WriteError { path: path.to_path_buf(), source };
+        let absolute = std::path::absolute(path).map_err(error)?;
+        self.links_from = absolute.parent().map(Path::to_path_buf);
+        files::write_atomically(path, format.write(self, vocabulary).as_bytes(), None, NewFile::Shared)?;
+        Ok(self.tally(format))
+    }
+}
+
 /// A file name for an export, `gloss-<part>-…-<date>.<extension>`, with every character a
 /// file system or a shell might trip on turned into `-`.
 pub fn file_name(parts: &[&str], date: &str, format: Format) -> String {
     let mut name = String::from("gloss");
-    for part in parts.iter().chain([&date]) {
-        let slug: String = part.chars().map(|c| if c.is_alphanumeric() || c == '_' { c } else { '-' }).collect();
-        let slug = slug.split('-').filter(|piece| !piece.is_empty()).collect::<Vec<_>>().join("-");
-        if !slug.is_empty() {
-            name.push('-');
-            name.push_str(&slug);
-        }
+    for slug in parts.iter().chain([&date]).map(|part| slug(part)).filter(|slug| !slug.is_empty()) {
+        name.push('-');
+        name.push_str(&slug);
     }
     name.push('.');
     name.push_str(format.extension());
     name
 }
 
-/// The export date: `GLOSS_EXPORT_DATE` when set (to freeze it, as tests do), else today.
+/// `text` with every run of characters other than letters, digits and `_` turned into one `-`.
+fn slug(text: &str) -> String {
+    let dashed: String = text.chars().map(|c| if c.is_alphanumeric() || c == '_' { c } else { '-' }).collect();
+    dashed.split('-').filter(|piece| !piece.is_empty()).collect::<Vec<_>>().join("-")
+}
+
+/// The export date: `GLOSS_EXPORT_DATE` when it holds a date (`YYYY-MM-DD`; to freeze it, as
+/// tests do), else today.
 pub fn today() -> String {
     std::env::var("GLOSS_EXPORT_DATE")
         .ok()
-        .filter(|d| !d.trim().is_empty())
-        .unwrap_or_else(|| jiff::Zoned::now().date().to_string())
+        .and_then(|d| d.trim().parse::<jiff::civil::Date>().ok())
+        .unwrap_or_else(|| jiff::Zoned::now().date())
+        .to_string()
 }
 
 #[cfg(test)]

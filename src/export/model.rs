@@ -1,10 +1,12 @@
 //! What an export holds: the chosen articles and claims, with what gloss knows of each, in
-//! corpus and text order, offsets in both bytes and code points.
+//! corpus and text order, placed in the text in both bytes and code points.
 
 use std::borrow::Borrow;
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::annotations::follow::follow;
 use crate::annotations::{ArticleRecord, Claim, Resolver, Store, Verdict};
 use crate::corpus::{Article, Origin};
 use crate::entities::{Kind, Recognizer};
@@ -13,7 +15,7 @@ use crate::text::CharOffsets;
 /// Which claims and articles go out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// Articles by store id (or a prefix of it), file name or file stem; empty means all.
+    /// Articles by store id, file name or file stem, exactly; empty means all.
     pub articles: Vec<String>,
     /// Claims with any of these tags; empty means any.
     pub tags: Vec<String>,
@@ -30,23 +32,6 @@ impl Filter {
             && self.verdict.is_none_or(|v| claim.verdict == v)
     }
 
-    /// How many articles and claims of `store` this filter keeps: what an export of it holds,
-    /// counted without reading the corpus.
-    pub fn tally(&self, store: &Store) -> Tally {
-        let mut tally = Tally::default();
-        for (id, record) in &store.articles {
-            if !self.keeps_article(id, &record.file) {
-                continue;
-            }
-            let claims = record.claims.iter().filter(|c| self.keeps_claim(c)).count();
-            if self.has_output(claims, record) {
-                tally.articles += 1;
-                tally.claims += claims;
-            }
-        }
-        tally
-    }
-
     /// Whether an article with `claims` kept claims has something to export: those claims, or
     /// its note when claims are not being filtered.
     fn has_output(&self, claims: usize, record: &ArticleRecord) -> bool {
@@ -55,12 +40,14 @@ impl Filter {
     }
 
     fn keeps_article(&self, id: &str, file: &str) -> bool {
-        let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
         self.articles.is_empty()
-            || self.articles.iter().any(|wanted| {
-                !wanted.is_empty() && (id.starts_with(wanted.as_str()) || wanted == file || wanted == stem)
-            })
+            || self.articles.iter().any(|wanted| wanted == id || wanted == file || wanted == stem(file))
     }
+}
+
+/// A file name without its extension.
+pub fn stem(file: &str) -> &str {
+    file.rsplit_once('.').map_or(file, |(stem, _)| stem)
 }
 
 /// What an export holds, in numbers.
@@ -93,15 +80,25 @@ pub struct ClaimEntity {
     pub canonical: Arc<str>,
 }
 
+/// Where a claim is in its article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// Code-point offsets, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// UTF-8 byte offsets, end exclusive.
+    pub start_byte: usize,
+    pub end_byte: usize,
+    /// 1-based line of the start in the file.
+    pub line: usize,
+}
+
 /// A claim as exported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimOut {
     pub claim: Claim,
-    /// Code-point offsets into the article's text, end exclusive.
-    pub start: usize,
-    pub end: usize,
-    /// 1-based line of the claim's start in the file.
-    pub line: usize,
+    /// `None` for an orphan: its text is not in the article any more.
+    pub place: Option<Place>,
     pub entities: Vec<ClaimEntity>,
 }
 
@@ -115,11 +112,8 @@ pub struct ArticleOut {
     pub source: Option<String>,
     pub date: Option<String>,
     pub fingerprint: String,
-    /// The article's file on disk, absolute; `None` for a built-in sample or an article the
-    /// corpus no longer has.
+    /// The article's file on disk, absolute; `None` for a built-in sample.
     pub location: Option<PathBuf>,
-    /// False when the store has the record but the corpus does not have the article.
-    pub in_corpus: bool,
     pub read: bool,
     pub note: String,
     pub claims: Vec<ClaimOut>,
@@ -139,8 +133,9 @@ pub struct Export {
 }
 
 impl Export {
-    pub fn tally(&self) -> Tally {
-        Tally { articles: self.articles.len(), claims: self.claims().count() }
+    /// An export of `articles` (from [`gather`]) from the corpus called `corpus`.
+    pub fn new(corpus: impl Into<String>, date: Option<String>, articles: Vec<ArticleOut>) -> Self {
+        Self { corpus: corpus.into(), date, articles, links_from: None }
     }
 
     pub fn claims(&self) -> impl Iterator<Item = (&ArticleOut, &ClaimOut)> {
@@ -148,8 +143,8 @@ impl Export {
     }
 }
 
-/// Gathers what `filter` keeps from `store` for `articles`, in corpus order, then the store's
-/// records for articles not in the corpus.
+/// Gathers what `filter` keeps from `store` for `articles`, in corpus order. Annotations of
+/// articles not in `articles` stay out: the store serves every corpus the analyst reads.
 pub fn gather<A: Borrow<Article>>(
     articles: &[A],
     store: &Store,
@@ -157,90 +152,83 @@ pub fn gather<A: Borrow<Article>>(
     filter: &Filter,
 ) -> Vec<ArticleOut> {
     let resolver = Resolver::new(store);
+    let mut seen = HashSet::new();
     let mut out = Vec::new();
-    let mut seen = std::collections::HashSet::new();
     for article in articles.iter().map(Borrow::borrow) {
         let identity = resolver.resolve(&article.fingerprint().to_hex(), &article.origin().display_path());
         let id = identity.id().map_or_else(|| article.fingerprint().to_hex()[..12].to_owned(), str::to_owned);
-        let record = store.articles.get(&id);
-        seen.insert(id.clone());
-        if let Some(kept) = article_out(&id, Some(article), record, recognizer, filter) {
-            out.push(kept);
+        // Two copies of one article share its record: export it once.
+        if !seen.insert(id.clone()) || !filter.keeps_article(&id, &article.origin().file_name()) {
+            continue;
         }
-    }
-    for (id, record) in store.articles.iter().filter(|(id, _)| !seen.contains(*id)) {
-        out.extend(article_out(id, None, Some(record), None, filter));
+        let mut record = identity.id().and_then(|id| store.articles.get(id)).cloned().unwrap_or_default();
+        // An article edited since it was annotated: place its claims again, as the reader does.
+        follow(&mut record, article, &identity);
+        out.extend(article_out(id, article, &record, recognizer, filter));
     }
     out
 }
 
 fn article_out(
-    id: &str,
-    article: Option<&Article>,
-    record: Option<&ArticleRecord>,
+    id: String,
+    article: &Article,
+    record: &ArticleRecord,
     recognizer: Option<&Recognizer>,
     filter: &Filter,
 ) -> Option<ArticleOut> {
-    let file = article.map_or_else(|| record.map(|r| r.file.clone()).unwrap_or_default(), |a| a.origin().file_name());
-    if !filter.keeps_article(id, &file) {
-        return None;
-    }
-    let empty = ArticleRecord::default();
-    let record = record.unwrap_or(&empty);
     let claims: Vec<&Claim> = record.claims.iter().filter(|c| filter.keeps_claim(c)).collect();
     if !filter.has_output(claims.len(), record) && !filter.all_articles {
         return None;
     }
-    let mentions = match (article, recognizer) {
-        (Some(article), Some(recognizer)) if !claims.is_empty() => recognizer.recognize(article),
+    let mentions = match recognizer {
+        Some(recognizer) if !claims.is_empty() => recognizer.recognize(article),
         _ => Vec::new(),
     };
-    let text = article.map(Article::text);
-    let mut offsets = text.map(CharOffsets::new);
+    let text = article.text();
+    let mut offsets = CharOffsets::new(text);
     let claims = claims
         .into_iter()
         .map(|claim| {
-            let (start, end, line) = match (text, offsets.as_mut()) {
-                (Some(text), Some(offsets)) if !claim.orphaned && claim.anchor.end <= text.len() => (
-                    offsets.of(claim.anchor.start),
-                    offsets.of(claim.anchor.end),
-                    text[..claim.anchor.start].matches('\n').count() + 1,
-                ),
-                _ => (claim.anchor.start, claim.anchor.end, 0),
-            };
-            let entities = mentions
-                .iter()
-                .filter(|m| !claim.orphaned && claim.anchor.start <= m.span.start && m.span.end <= claim.anchor.end)
-                .filter_map(|m| {
-                    Some(ClaimEntity {
-                        text: text?[m.span.clone()].to_owned(),
-                        kind: m.kind,
-                        canonical: m.canonical.clone(),
-                    })
-                })
-                .fold(Vec::new(), |mut all: Vec<ClaimEntity>, e| {
-                    if !all.iter().any(|x| x.kind == e.kind && x.canonical == e.canonical) {
-                        all.push(e);
-                    }
-                    all
-                });
-            ClaimOut { claim: claim.clone(), start, end, line, entities }
+            let anchor = &claim.anchor;
+            // A claim whose text is not where the store says (an orphan, or a store edited by
+            // hand) has no place to give.
+            let here = !claim.orphaned && text.get(anchor.start..anchor.end) == Some(anchor.quote.as_str());
+            let place = here.then(|| Place {
+                start: offsets.of(anchor.start),
+                end: offsets.of(anchor.end),
+                start_byte: anchor.start,
+                end_byte: anchor.end,
+                line: text[..anchor.start].matches('\n').count() + 1,
+            });
+            let mut entities: Vec<ClaimEntity> = Vec::new();
+            for mention in mentions.iter().filter(|m| here && anchor.start <= m.span.start && m.span.end <= anchor.end)
+            {
+                if !entities.iter().any(|e| e.kind == mention.kind && e.canonical == mention.canonical) {
+                    entities.push(ClaimEntity {
+                        text: text[mention.span.clone()].to_owned(),
+                        kind: mention.kind,
+                        canonical: mention.canonical.clone(),
+                    });
+                }
+            }
+            let mut claim = claim.clone();
+            claim.orphaned = !here;
+            ClaimOut { claim, place, entities }
         })
         .collect();
-    let header = article.map(Article::header);
+    let header = article.header();
     Some(ArticleOut {
-        id: id.to_owned(),
-        file,
-        path: article.map_or_else(|| record.path.clone(), |a| a.origin().display_path()),
-        title: article.map_or_else(|| record.title.clone(), |a| a.title().to_owned()),
-        source: header.and_then(|h| h.source.clone()),
-        date: header.and_then(|h| h.date.clone()),
-        fingerprint: article.map_or_else(|| record.fingerprint.clone(), |a| a.fingerprint().to_hex()),
-        location: match article.map(Article::origin) {
-            Some(Origin::File(path)) => std::path::absolute(path).ok(),
-            _ => None,
+        id,
+        file: article.origin().file_name(),
+        path: article.origin().display_path(),
+        title: article.title().to_owned(),
+        source: header.source.clone(),
+        date: header.date.clone(),
+        fingerprint: article.fingerprint().to_hex(),
+        location: match article.origin() {
+            Origin::File(path) => std::path::absolute(path).ok(),
+            Origin::Embedded(_) => None,
         },
-        in_corpus: article.is_some(),
         read: record.read,
         note: record.note.clone(),
         claims,

@@ -123,7 +123,9 @@ fn filters_by_tag_flag_verdict_and_article() {
     assert_eq!(claims(Filter { tags: vec!["quote".into()], ..Filter::default() }), ["c0000000001", "c0000000004"]);
     assert_eq!(claims(Filter { check_worthy: true, ..Filter::default() }), ["c0000000001", "c0000000004"]);
     assert_eq!(claims(Filter { verdict: Some(Verdict::Verified), ..Filter::default() }), ["c0000000002"]);
-    assert_eq!(claims(Filter { articles: vec!["acb9".into()], ..Filter::default() }), ["c0000000004"]);
+    assert_eq!(claims(Filter { articles: vec!["acb96b68d56a".into()], ..Filter::default() }), ["c0000000004"]);
+    assert!(claims(Filter { articles: vec!["acb9".into()], ..Filter::default() }).is_empty(), "ids match whole");
+    assert!(claims(Filter { articles: vec![String::new()], ..Filter::default() }).is_empty());
     assert_eq!(claims(Filter { articles: vec!["002_acb96b68d56a8566".into()], ..Filter::default() }), ["c0000000004"]);
     assert_eq!(
         claims(Filter { articles: vec!["002_acb96b68d56a8566.txt".into()], ..Filter::default() }),
@@ -138,10 +140,14 @@ fn claims_carry_their_names_and_code_point_offsets() {
     let names: Vec<&str> = interview.entities.iter().map(|e| &*e.canonical).collect();
     assert!(names.contains(&"Fumio Kishida") && names.contains(&"North Korea"), "{names:?}");
     let text = SEEDS[1].1;
-    let quoted: String = text.chars().skip(interview.start).take(interview.end - interview.start).collect();
+    let place = interview.place.unwrap();
+    let quoted: String = text.chars().skip(place.start).take(place.end - place.start).collect();
     assert_eq!(quoted, interview.claim.anchor.quote);
+    assert_eq!(text[place.start_byte..place.end_byte], interview.claim.anchor.quote);
     assert_eq!(article.file, SEEDS[1].0);
-    assert_eq!(interview.line, 2);
+    assert_eq!(place.line, 2);
+    let orphan = export.claims().find(|(_, c)| c.claim.orphaned).unwrap().1;
+    assert_eq!(orphan.place, None);
 }
 
 #[test]
@@ -201,6 +207,8 @@ fn w3c_follows_the_web_annotation_model() {
     assert!(collection["id"].as_str().unwrap().starts_with("urn:gloss:export:"));
     let page = &collection["first"];
     assert_eq!(page["type"], "AnnotationPage");
+    assert_eq!(page["partOf"], collection["id"]);
+    assert!(page["id"].is_string());
     let items = page["items"].as_array().unwrap();
     assert_eq!(collection["total"], items.len());
     assert_eq!(items.len(), 3, "orphans have no place to point at");
@@ -221,6 +229,8 @@ fn w3c_follows_the_web_annotation_model() {
     ];
     for item in items {
         assert_eq!(item["type"], "Annotation");
+        assert!(motivations.contains(&item["motivation"].as_str().unwrap()));
+        assert!(item["created"].is_string() && item["creator"]["name"].is_string());
         assert!(item["id"].as_str().unwrap().starts_with("urn:gloss:claim:c"));
         for body in item["body"].as_array().unwrap() {
             assert_eq!(body["type"], "TextualBody");
@@ -277,18 +287,37 @@ fn file_names_are_safe_and_say_what_they_hold() {
 }
 
 #[test]
-fn tally_counts_what_an_export_holds() {
-    let corpus = corpus();
+fn tally_counts_what_each_format_holds() {
+    let export = export(&Filter::default());
+    assert_eq!(export.tally(Format::Markdown), Tally { articles: 2, claims: 4 });
+    assert_eq!(export.tally(Format::W3c), Tally { articles: 2, claims: 3 }, "W3C leaves the orphan out");
+    assert_eq!(Tally { articles: 1, claims: 1 }.to_string(), "1 claim from 1 article");
+}
+
+#[test]
+fn an_article_edited_since_it_was_annotated_has_its_claims_placed_again() {
+    let mut corpus = corpus();
+    let edited = format!("Editor's note: this article was updated.\n\n{}", SEEDS[1].1);
     let store = store(&corpus);
-    let all = Filter::default();
-    assert_eq!(all.tally(&store), Tally { articles: 2, claims: 4 });
-    let quotes = Filter { tags: vec!["quote".into()], ..Filter::default() };
-    assert_eq!(quotes.tally(&store), Tally { articles: 2, claims: 2 });
-    let one = Filter { articles: vec!["acb96b68d56a".into()], check_worthy: true, ..Filter::default() };
-    assert_eq!(one.tally(&store), Tally { articles: 1, claims: 1 });
-    for filter in [all, quotes, one] {
-        let gathered = gather(&corpus, &store, None, &filter);
-        let claims = gathered.iter().map(|a| a.claims.len()).sum();
-        assert_eq!(filter.tally(&store), Tally { articles: gathered.len(), claims }, "{filter:?}");
-    }
+    corpus[1] = Article::from_text(Origin::Embedded(SEEDS[1].0), &edited);
+    let export = Export::new("seeds", None, gather(&corpus, &store, None, &Filter::default()));
+    let (article, interview) = export.claims().next().unwrap();
+    assert_eq!(article.id, "a4fe56e616a3", "found by its path");
+    let place = interview.place.unwrap();
+    let text = corpus[1].text();
+    assert_eq!(text[place.start_byte..place.end_byte], interview.claim.anchor.quote);
+    assert_eq!(place.line, 4);
+    assert!(export.claims().filter(|(_, c)| c.place.is_some()).all(|(_, c)| !c.claim.orphaned));
+}
+
+#[test]
+fn copies_are_exported_once_and_other_corpora_not_at_all() {
+    let full = corpus();
+    let store = store(&full);
+    // This corpus is the second seed twice; the store also annotates the third.
+    let copy = || Article::from_text(Origin::Embedded(SEEDS[1].0), SEEDS[1].1);
+    let copies = vec![copy(), copy()];
+    let gathered = gather(&copies, &store, None, &Filter::default());
+    let ids: Vec<&str> = gathered.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a4fe56e616a3"]);
 }

@@ -3,30 +3,33 @@
 
 use serde_json::{Value, json};
 
-use super::model::{ArticleOut, ClaimOut, Export};
+use super::model::{ArticleOut, ClaimOut, Export, Place};
 
 /// The JSON-LD context of the Web Annotation model.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
 /// The collection for `export`.
 pub fn w3c(export: &Export) -> String {
-    let items: Vec<Value> = export.claims().filter(|(_, c)| !c.claim.orphaned).map(|(a, c)| annotation(a, c)).collect();
-    let mut collection = json!({
+    let items: Vec<Value> = export.claims().filter_map(|(a, c)| c.place.map(|place| annotation(a, c, place))).collect();
+    let id = format!("urn:gloss:export:{}", super::slug(&export.corpus).to_lowercase());
+    let label = match &export.date {
+        Some(date) => format!("gloss claims: {}, exported {date}", export.corpus),
+        None => format!("gloss claims: {}", export.corpus),
+    };
+    let collection = json!({
         "@context": CONTEXT,
-        "id": format!("urn:gloss:export:{}", slug(&export.corpus)),
+        "id": id,
         "type": "AnnotationCollection",
-        "label": format!("gloss claims: {}", export.corpus),
+        "label": label,
         "total": items.len(),
         "first": {
-            "id": format!("urn:gloss:export:{}:page:1", slug(&export.corpus)),
+            "id": format!("{id}:page:1"),
             "type": "AnnotationPage",
+            "partOf": id,
             "startIndex": 0,
             "items": items,
         },
     });
-    if let (Some(date), Some(object)) = (&export.date, collection.as_object_mut()) {
-        object.insert("generated".into(), json!(date));
-    }
     let mut text = serde_json::to_string_pretty(&collection).unwrap_or_default();
     text.push('\n');
     text
@@ -34,7 +37,7 @@ pub fn w3c(export: &Export) -> String {
 
 /// One claim as an annotation: its claim types classify it, check-worthiness is a tag, the
 /// verdict assesses it and the note comments on it.
-fn annotation(article: &ArticleOut, claim: &ClaimOut) -> Value {
+fn annotation(article: &ArticleOut, claim: &ClaimOut, place: Place) -> Value {
     let c = &claim.claim;
     let text_body = |purpose: &str, value: &str| json!({ "type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain" });
     let mut body: Vec<Value> = c.tags.iter().map(|tag| text_body("classifying", tag)).collect();
@@ -42,37 +45,44 @@ fn annotation(article: &ArticleOut, claim: &ClaimOut) -> Value {
         body.push(text_body("tagging", "check-worthy"));
     }
     body.push(text_body("assessing", c.verdict.name()));
-    if !c.note.trim().is_empty() {
+    let noted = !c.note.trim().is_empty();
+    if noted {
         body.push(text_body("commenting", &c.note));
+    }
+    // Why the claim was annotated: to classify it when it has a type, else to comment on it or
+    // to assess it.
+    let motivation = match (c.tags.is_empty(), noted) {
+        (false, _) => "classifying",
+        (true, true) => "commenting",
+        (true, false) => "assessing",
+    };
+    let mut quote = json!({ "type": "TextQuoteSelector", "exact": c.anchor.quote });
+    for (key, value) in [("prefix", &c.anchor.prefix), ("suffix", &c.anchor.suffix)] {
+        if let (false, Some(quote)) = (value.is_empty(), quote.as_object_mut()) {
+            quote.insert(key.into(), json!(value));
+        }
     }
     json!({
         "id": format!("urn:gloss:claim:{}", c.id),
         "type": "Annotation",
-        "motivation": "classifying",
+        "motivation": motivation,
         "created": c.created,
         "modified": c.modified,
         "creator": { "type": "Person", "name": c.author },
         "body": body,
         "target": {
             "source": source(article),
-            "selector": [
-                { "type": "TextQuoteSelector", "exact": c.anchor.quote, "prefix": c.anchor.prefix, "suffix": c.anchor.suffix },
-                { "type": "TextPositionSelector", "start": claim.start, "end": claim.end },
-            ],
+            "selector": [quote, { "type": "TextPositionSelector", "start": place.start, "end": place.end }],
         },
     })
 }
 
-/// The article as a target: its file as a `file:` URL, else (a built-in seed, or an article
-/// no longer in the corpus) a gloss URN by article id.
+/// The article as a target: its file as a `file:` URL, else (a built-in sample) a gloss URN
+/// by article id.
 fn source(article: &ArticleOut) -> String {
     article
         .location
         .as_deref()
         .and_then(super::link::file_url)
         .unwrap_or_else(|| format!("urn:gloss:article:{}", article.id))
-}
-
-fn slug(text: &str) -> String {
-    text.chars().map(|c| if c.is_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '-' }).collect()
 }

@@ -3,7 +3,6 @@
 //! Each effect's work is a plain function from the effect to the messages it produces, so tests
 //! run it in place and the event loop runs it on a thread.
 
-use std::path::Path;
 use std::sync::mpsc::Sender;
 use std::thread;
 
@@ -11,7 +10,6 @@ use super::update::{Effect, ExportJob, Exported, Msg};
 use crate::annotations::{SaveReport, Saver};
 use crate::entities::{Recognizer, entities_of};
 use crate::export::{self, Export};
-use crate::files;
 
 /// Articles indexed between two reports to the screen.
 const INDEX_BATCH: usize = 64;
@@ -54,15 +52,11 @@ fn write_export(job: ExportJob) -> Result<Exported, String> {
         Some(recognizer) => recognizer,
         None => Recognizer::with_user(&job.user).map_err(|e| format!("gazetteer: {e}"))?.into(),
     };
-    let gathered = Export {
-        corpus: job.corpus,
-        date: Some(job.date),
-        articles: export::gather(&job.articles, &job.store, Some(&recognizer), &job.filter),
-        links_from: job.path.parent().map(Path::to_path_buf),
-    };
-    let text = job.format.write(&gathered, &job.vocabulary);
-    files::write_atomically(&job.path, text.as_bytes(), None).map_err(|e| e.to_string())?;
-    Ok(Exported { path: job.path, tally: gathered.tally() })
+    let gathered = export::gather(&job.articles, &job.store, Some(&recognizer), &job.filter);
+    let tally = Export::new(job.corpus, Some(job.date), gathered)
+        .write_to(&job.path, job.format, &job.vocabulary)
+        .map_err(|e| e.to_string())?;
+    Ok(Exported { path: job.path, tally })
 }
 
 /// Runs effects off the UI thread: the store through one saving thread, everything else on

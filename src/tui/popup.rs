@@ -206,7 +206,7 @@ impl ExportScope {
     /// Which claims and articles go out.
     pub fn filter(&self) -> Filter {
         match self {
-            // An article with no record yet has nothing to export; no id matches that.
+            // An article with no record yet has nothing to export; no article is called "".
             Self::Article { id, .. } => Filter { articles: vec![id.clone().unwrap_or_default()], ..Filter::default() },
             Self::All => Filter::default(),
             Self::CheckWorthy => Filter { check_worthy: true, ..Filter::default() },

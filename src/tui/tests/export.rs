@@ -205,3 +205,12 @@ fn export_works_read_only_too() {
     press(&mut state, "x enter");
     assert!(Path::new(&dir.join("gloss-001_83b17aba16443aae-2026-11-21.md")).is_file(), "{}", status(&state));
 }
+
+#[test]
+fn quitting_while_an_export_is_written_asks_first() {
+    let (mut state, _) = app_exporting();
+    state.exports.running = true;
+    assert!(!press(&mut state, "q"), "the first q warns");
+    assert!(status(&state).starts_with("an export is still being written"), "{}", status(&state));
+    assert!(press(&mut state, "q"), "the second quits");
+}

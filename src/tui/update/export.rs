@@ -38,6 +38,7 @@ pub fn open(state: &mut AppState) {
     if let Some(typed) = retry {
         dialog.path = path_input(&typed);
     }
+    recount(state, &mut dialog);
     refresh(state, &mut dialog);
     state.popup = Some(Popup::Export(Box::new(dialog)));
 }
@@ -49,8 +50,7 @@ fn scopes(state: &AppState) -> Vec<ExportScope> {
     if let Some(index) = state.reader.as_ref().map(|r| r.article)
         && let Some(article) = state.articles.get(index)
     {
-        let file = article.origin().file_name();
-        let stem = file.rsplit_once('.').map_or(file.as_str(), |(stem, _)| stem).to_owned();
+        let stem = export::stem(&article.origin().file_name()).to_owned();
         let id = state.notes.ids.get(index).cloned().flatten();
         scopes.push(ExportScope::Article { id, title: article.title().to_owned(), stem });
     }
@@ -99,8 +99,12 @@ pub fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
                     let format = Format::ALL[cycle(at, step, Format::ALL.len())];
                     change_extension(dialog, format);
                     dialog.format = format;
+                    recount(state, dialog);
                 }
-                ExportField::Scope => dialog.scope = cycle(dialog.scope, step, dialog.scopes.len()),
+                ExportField::Scope => {
+                    dialog.scope = cycle(dialog.scope, step, dialog.scopes.len());
+                    recount(state, dialog);
+                }
                 ExportField::Path => {
                     dialog.path.move_cursor(if step > 0 { CursorMove::Forward } else { CursorMove::Back });
                 }
@@ -118,6 +122,10 @@ pub fn type_key(state: &mut AppState, chord: Chord) {
             return;
         }
         if to_input(chord).is_some_and(|input| dialog.path.input(input)) {
+            // The editor's own keys can break a line; a file name has one.
+            if dialog.path.lines().len() > 1 {
+                dialog.path = path_input(&dialog.path.lines().concat());
+            }
             dialog.path_edited = true;
             refresh(state, dialog);
         }
@@ -186,6 +194,7 @@ fn confirm(state: &mut AppState) -> Vec<Effect> {
 /// The export is written, or failed: say so. A failure keeps the file name for another try.
 pub fn on_exported(state: &mut AppState, result: Result<Exported, String>) {
     state.exports.running = false;
+    state.notes.quit_warned = false;
     match result {
         Ok(done) => {
             state.exports.retry = None;
@@ -202,10 +211,15 @@ fn with_dialog(state: &mut AppState, change: impl FnOnce(&AppState, &mut ExportD
     state.popup = Some(Popup::Export(dialog));
 }
 
-/// Brings the dialog up to date with its choices: the tally, the proposed file (unless the
-/// user typed one), whether it exists, and the cursor shown only in the focused file field.
+/// Counts what the export will hold, for the format and scope chosen.
+fn recount(state: &AppState, dialog: &mut ExportDialog) {
+    let gathered = export::gather(&state.articles, &state.notes.store, None, &dialog.scope().filter());
+    dialog.tally = export::Export::new("", None, gathered).tally(dialog.format);
+}
+
+/// Brings the dialog up to date with its file: the proposed one (unless the user typed one),
+/// where it goes, whether it exists, and the cursor shown only in the focused file field.
 fn refresh(state: &AppState, dialog: &mut ExportDialog) {
-    dialog.tally = dialog.scope().filter().tally(&state.notes.store);
     if !dialog.path_edited {
         let proposed = match &state.exports.folder {
             Some(folder) => format!("{}/{}", folder.trim_end_matches('/'), proposed_name(&state.exports, dialog)),

@@ -315,8 +315,14 @@ fn on_loaded(state: &mut AppState, articles: Vec<Article>, problems: Vec<Problem
     effects
 }
 
-/// `q`: quit, unless changes failed to save, which it says first; a second `q` quits anyway.
+/// `q`: quit, unless changes failed to save or an export is being written, which it says
+/// first; a second `q` quits anyway.
 fn quit(state: &mut AppState) -> Vec<Effect> {
+    if state.exports.running && !state.notes.quit_warned {
+        state.set_error("an export is still being written; press q again to quit without it");
+        state.notes.quit_warned = true;
+        return Vec::new();
+    }
     if let super::app::SaveState::Failed(error) = &state.notes.save
         && !state.notes.quit_warned
     {

@@ -35,7 +35,8 @@ pub fn draw(state: &AppState, dialog: &ExportDialog, frame: &mut Frame) {
         let text = fit(&format!("‹ {text} ›"), width);
         Span::styled(text, if dialog.field == field { theme.accent() } else { Style::new() })
     };
-    let row = |at: u16| Rect { y: inside.y + at, height: 1, ..inside };
+    // Rows past the bottom of a short dialog are not drawn.
+    let row = |at: u16| Rect { y: inside.y + at, height: u16::from(at < inside.height), ..inside };
     let lines = [
         Line::from(vec![
             label(ExportField::Format, "Format"),
