@@ -6,13 +6,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::annotations::{ArticleRecord, Resolver, Store, StoreLock, Verdict, Vocabulary};
-use crate::config::Paths;
-use crate::corpus::{self, Article, Decoding, Problem};
-use crate::entities::{Recognizer, UserGazetteer};
-use crate::export;
-use crate::text::{CharOffsets, sanitize_inline};
 use crate::tui;
+use gloss_core::annotations::{ArticleRecord, Resolver, Store, StoreLock, Verdict, Vocabulary};
+use gloss_core::config::Paths;
+use gloss_core::corpus::{self, Article, Decoding, Problem};
+use gloss_core::entities::{Recognizer, UserGazetteer};
+use gloss_core::export;
+use gloss_core::text::{CharOffsets, sanitize_inline};
 
 /// A keyboard-first terminal reader and annotator for news analysts.
 #[derive(Debug, Parser)]
@@ -213,8 +213,13 @@ fn rescue(store: &Store, path: &Path, error: &str) -> String {
     let beside = path.with_file_name(&name);
     let elsewhere = std::env::temp_dir().join(&name);
     for place in [beside, elsewhere] {
-        if crate::files::write_atomically(&place, store.to_ron().as_bytes(), None, crate::files::NewFile::Private)
-            .is_ok()
+        if gloss_core::files::write_atomically(
+            &place,
+            store.to_ron().as_bytes(),
+            None,
+            gloss_core::files::NewFile::Private,
+        )
+        .is_ok()
         {
             return format!(
                 "{} could not be saved ({error}); your annotations were written to {}",
@@ -350,7 +355,7 @@ fn entities(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result
 }
 
 /// One JSON object per article; offsets are code points into the text, end exclusive.
-fn entities_json(article: &Article, mentions: &[crate::entities::Mention]) -> serde_json::Value {
+fn entities_json(article: &Article, mentions: &[gloss_core::entities::Mention]) -> serde_json::Value {
     let text = article.text();
     let mut offsets = CharOffsets::new(text);
     let entities: Vec<serde_json::Value> = mentions
@@ -372,7 +377,7 @@ fn entities_json(article: &Article, mentions: &[crate::entities::Mention]) -> se
 fn write_entities_text(
     out: &mut impl Write,
     article: &Article,
-    mentions: &[crate::entities::Mention],
+    mentions: &[gloss_core::entities::Mention],
 ) -> io::Result<()> {
     writeln!(out, "{}\t{}", article.origin().file_name(), sanitize_inline(article.title()))?;
     for mention in mentions {

@@ -142,8 +142,8 @@ fn a_corrupt_store_stops_gloss_and_is_left_untouched() {
 
 #[test]
 fn list_json_counts_claims_notes_and_reads_from_the_store() {
-    use gloss::annotations::{ArticleRecord, Store};
-    use gloss::corpus::{Article, Origin};
+    use gloss_core::annotations::{ArticleRecord, Store};
+    use gloss_core::corpus::{Article, Origin};
 
     let home = tempfile::tempdir().unwrap();
     let path = seeds().join("001_83b17aba16443aae.txt");
@@ -151,7 +151,7 @@ fn list_json_counts_claims_notes_and_reads_from_the_store() {
         Origin::File(path.clone()),
         &std::fs::read(&path).unwrap(),
         std::fs::read_to_string(&path).unwrap(),
-        gloss::corpus::Decoding::Utf8,
+        gloss_core::corpus::Decoding::Utf8,
     );
     let mut record = ArticleRecord::for_article(&article);
     record.read = true;

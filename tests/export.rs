@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use common::{seeds, stderr, stdout};
-use gloss::annotations::{ArticleRecord, Stamp, Store, Verdict};
-use gloss::corpus::{Article, Decoding, Origin};
+use gloss_core::annotations::{ArticleRecord, Stamp, Store, Verdict};
+use gloss_core::corpus::{Article, Decoding, Origin};
 
 /// A store with two claims on seed 001 (one check-worthy fact with a note full of CSV's
 /// special characters, one verified quantity) and an article note on seed 003.
@@ -112,7 +112,7 @@ fn out_writes_each_format_whole_and_says_so() {
             }
             "csv" => {
                 let mut reader = csv::Reader::from_reader(text.as_bytes());
-                assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), gloss::export::COLUMNS);
+                assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), gloss_core::export::COLUMNS);
                 let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
                 assert_eq!(rows.len(), 2);
                 assert_eq!(&rows[0][8], "Ask KCNA, \"verbatim\";\nthen compare.");

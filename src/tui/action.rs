@@ -1,6 +1,6 @@
 //! The actions keys can be bound to: one table with each action's name, contexts and descriptions.
 
-use crate::config::{Bindable, Context};
+use crate::keymap::{Bindable, Context};
 
 /// Declares the action enum and the list of all its variants from one list of names.
 macro_rules! actions {

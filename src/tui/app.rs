@@ -11,11 +11,11 @@ use super::geometry::{self, Areas, ReaderAreas};
 use super::popup::{ExportScope, Popup};
 use super::reader::{Place, Reader};
 use super::theme::Theme;
-use crate::annotations::{ArticleRecord, History, Resolver, Store, Vocabulary};
-use crate::config::{Context, Keymap};
-use crate::corpus::{Article, Problem};
-use crate::entities::{EntityIndex, Kind, Recognizer, UserGazetteer};
-use crate::export::Format;
+use crate::keymap::{Context, Keymap};
+use gloss_core::annotations::{ArticleRecord, History, Resolver, Store, Vocabulary};
+use gloss_core::corpus::{Article, Problem};
+use gloss_core::entities::{EntityIndex, Kind, Recognizer, UserGazetteer};
+use gloss_core::export::Format;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,8 +115,8 @@ impl Annotations {
             history: History::default(),
             vocabulary,
             ids: Vec::new(),
-            author: crate::annotations::author_from_environment(),
-            clock: || crate::annotations::Stamp::now("").time,
+            author: gloss_core::annotations::author_from_environment(),
+            clock: || gloss_core::annotations::Stamp::now("").time,
             salt: 0,
             save: SaveState::Saved,
             quit_warned: false,
@@ -156,13 +156,13 @@ impl Default for Exports {
         Self {
             dir: PathBuf::from("."),
             home: None,
-            corpus: crate::corpus::DEFAULT_FOLDER.to_owned(),
+            corpus: gloss_core::corpus::DEFAULT_FOLDER.to_owned(),
             format: Format::Markdown,
             scope: None,
             folder: None,
             retry: None,
             running: false,
-            today: crate::export::today,
+            today: gloss_core::export::today,
         }
     }
 }

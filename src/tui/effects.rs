@@ -7,9 +7,9 @@ use std::sync::mpsc::Sender;
 use std::thread;
 
 use super::update::{Effect, ExportJob, Exported, Msg};
-use crate::annotations::{SaveReport, Saver};
-use crate::entities::{Recognizer, entities_of};
-use crate::export::{self, Export};
+use gloss_core::annotations::{SaveReport, Saver};
+use gloss_core::entities::{Recognizer, entities_of};
+use gloss_core::export::{self, Export};
 
 /// Articles indexed between two reports to the screen.
 const INDEX_BATCH: usize = 64;

@@ -4,7 +4,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, Mou
 use ratatui::layout::Rect;
 
 use super::update::{Mouse, MouseKind, Msg};
-use crate::config::{Chord, Key};
+use crate::keymap::{Chord, Key};
 
 /// The message for a terminal event, if gloss cares about it.
 #[allow(clippy::needless_pass_by_value)] // Events are small and consumed by value everywhere else.

@@ -26,7 +26,7 @@ pub use theme::{Background, Theme};
 pub use update::{Effect, Mouse, MouseKind, Msg, startup, update};
 pub use view::view;
 
-use crate::config::{Keymap, KeymapError};
+use crate::keymap::{Keymap, KeymapError};
 
 /// The built-in keymap, `keymap.ron` at the root of the repository.
 pub const DEFAULT_KEYMAP: &str = include_str!("../../keymap.ron");

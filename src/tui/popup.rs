@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use ratatui_textarea::TextArea;
 
-use crate::annotations::{ArticleRecord, Verdict};
-use crate::config::Context;
-use crate::entities::{EntitySummary, Kind};
-use crate::export::{Filter, Format, Tally};
+use crate::keymap::Context;
+use gloss_core::annotations::{ArticleRecord, Verdict};
+use gloss_core::entities::{EntitySummary, Kind};
+use gloss_core::export::{Filter, Format, Tally};
 
 /// A window over everything else.
 #[derive(Debug, Clone)]
@@ -113,7 +113,7 @@ pub enum Purpose {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClaimTarget {
     Existing(String),
-    New(crate::text::Span),
+    New(gloss_core::text::Span),
 }
 
 impl Choice {

@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use crate::corpus::Article;
-use crate::entities::{Mention, Recognizer};
-use crate::text::{Span, Wrapped, words_in, wrap};
+use gloss_core::corpus::Article;
+use gloss_core::entities::{Mention, Recognizer};
+use gloss_core::text::{Span, Wrapped, words_in, wrap};
 
 /// Where the reader is in an article, remembered when switching articles.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

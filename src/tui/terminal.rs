@@ -20,8 +20,8 @@ use super::effects::Executor;
 use super::input;
 use super::update::{Msg, startup, update};
 use super::view::view;
-use crate::annotations::{Saver, Store};
-use crate::corpus::{self, Problem};
+use gloss_core::annotations::{Saver, Store};
+use gloss_core::corpus::{self, Problem};
 
 /// How often the loader hands a batch of articles to the screen.
 const BATCH_INTERVAL: Duration = Duration::from_millis(40);
@@ -78,7 +78,7 @@ fn event_loop(
         for msg in std::iter::once(first).chain(receiver.try_iter()) {
             // Debug builds can be told to panic on f12, so tests can see the panic path.
             let test_panic = cfg!(debug_assertions) && std::env::var_os("GLOSS_TEST_PANIC").is_some();
-            let f12 = matches!(&msg, Msg::Key(chord) if chord.key == crate::config::Key::F(12));
+            let f12 = matches!(&msg, Msg::Key(chord) if chord.key == crate::keymap::Key::F(12));
             assert!(!(test_panic && f12), "GLOSS_TEST_PANIC is set");
             let mut quit = false;
             for effect in update(state, msg) {

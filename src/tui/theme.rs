@@ -2,8 +2,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::annotations::{Colour, NamedColour};
-use crate::entities::Kind;
+use gloss_core::annotations::{Colour, NamedColour};
+use gloss_core::entities::Kind;
 
 /// Whether the terminal background is dark or light; picks accent shades that read on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 
 use super::{app_with, deliver, press, type_text};
-use crate::annotations::{Claim, Store, Verdict};
-use crate::corpus::{Article, Origin, SEEDS};
 use crate::tui::{AppState, Msg, Popup, SaveState};
+use gloss_core::annotations::{Claim, Store, Verdict};
+use gloss_core::corpus::{Article, Origin, SEEDS};
 
 /// The seeds, with a store in a fresh folder (kept for the test's life).
 fn app_with_store() -> (AppState, PathBuf) {
@@ -131,7 +131,7 @@ fn esc_keeps_the_note_and_throwing_it_away_asks_first() {
     press(&mut state, "j enter a");
     type_text(&mut state, "keep?");
     press(&mut state, "ctrl-x");
-    assert_eq!(state.context(), crate::config::Context::Picker);
+    assert_eq!(state.context(), crate::keymap::Context::Picker);
     press(&mut state, "esc");
     assert!(matches!(state.popup, Some(Popup::Editor(_))), "esc at the question keeps editing");
     assert_eq!(saved_claims(&path)[0].note, "keep?");

@@ -5,9 +5,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::{app, deliver, press, type_text};
-use crate::export::Format;
 use crate::tui::popup::{ExportDialog, ExportField, ExportScope};
 use crate::tui::{AppState, Msg, Popup};
+use gloss_core::export::Format;
 
 /// The seeds, exports going to a fresh folder, on a fixed day.
 pub fn app_exporting() -> (AppState, PathBuf) {

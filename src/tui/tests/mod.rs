@@ -10,9 +10,9 @@ use std::sync::{Arc, LazyLock};
 use ratatui::layout::Rect;
 
 use super::*;
-use crate::config::{Bindable, Chord, Context};
-use crate::corpus::{Article, Origin, SEEDS};
-use crate::entities::{Recognizer, UserGazetteer};
+use crate::keymap::{Bindable, Chord, Context};
+use gloss_core::corpus::{Article, Origin, SEEDS};
+use gloss_core::entities::{Recognizer, UserGazetteer};
 
 /// The built-in recogniser, built once for all tests.
 static BUILT_IN: LazyLock<Arc<Recognizer>> = LazyLock::new(|| Arc::new(Recognizer::built_in().unwrap()));
@@ -272,9 +272,9 @@ fn articles_arriving_later_keep_the_selection() {
 fn problems_show_in_the_status_bar() {
     let keymap = load_keymap(None).unwrap();
     let mut state = AppState::new(keymap, Theme::plain(), Rect::new(0, 0, 100, 30));
-    let problem = crate::corpus::Problem {
+    let problem = gloss_core::corpus::Problem {
         path: "x/empty.txt".into(),
-        reason: crate::corpus::ProblemReason::Skipped(crate::corpus::Unreadable::Empty),
+        reason: gloss_core::corpus::ProblemReason::Skipped(gloss_core::corpus::Unreadable::Empty),
     };
     deliver(&mut state, Msg::Loaded { articles: Vec::new(), problems: vec![problem], expected: 1 });
     deliver(&mut state, Msg::LoadFinished);

@@ -2,9 +2,9 @@
 //! gazetteer.
 
 use super::{app, app_with, deliver, press};
-use crate::corpus::{Article, Origin};
-use crate::entities::Kind;
 use crate::tui::{AppState, Focus, Msg, Popup};
+use gloss_core::corpus::{Article, Origin};
+use gloss_core::entities::Kind;
 
 fn focused_text(state: &AppState) -> String {
     let reader = state.reader.as_ref().unwrap();
@@ -149,7 +149,7 @@ fn an_alias_joins_a_known_entity() {
     press(&mut state, "enter l l l");
     assert_eq!(focused_text(&state), "Zorbia");
     press(&mut state, "=");
-    assert_eq!(state.context(), crate::config::Context::Dialog);
+    assert_eq!(state.context(), crate::keymap::Context::Dialog);
     for c in "Seoul".chars() {
         press(&mut state, &c.to_string());
     }

@@ -6,9 +6,9 @@ use super::super::app::{AppState, SaveState};
 use super::super::popup::{Choice, ChoiceItem, ChoiceValue, ClaimTarget, ClaimsPanel, Popup, Purpose};
 use super::super::reader::Reader;
 use super::Effect;
-use crate::annotations::{ArticleRecord, Claim, Edit, Stamp, Verdict, claim_id, new_article_id};
-use crate::corpus::Article;
-use crate::text::Span;
+use gloss_core::annotations::{ArticleRecord, Claim, Edit, Stamp, Verdict, claim_id, new_article_id};
+use gloss_core::corpus::Article;
+use gloss_core::text::Span;
 
 pub fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     if let Some(slot) = action.tag_slot() {

@@ -11,8 +11,8 @@ use super::super::app::{AppState, Exports, Focus};
 use super::super::popup::{ExportDialog, ExportField, ExportScope, Popup};
 use super::notes::to_input;
 use super::{Effect, ExportJob, Exported};
-use crate::config::Chord;
-use crate::export::{self, Format};
+use crate::keymap::Chord;
+use gloss_core::export::{self, Format};
 
 /// `x`: the dialog, with last time's format and scope (this article from the reader, else
 /// all articles, the first time).

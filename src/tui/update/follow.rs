@@ -4,7 +4,7 @@
 use super::super::app::AppState;
 use super::Effect;
 use super::claims::save;
-use crate::annotations::follow::follow;
+use gloss_core::annotations::follow::follow;
 
 /// Finds the records of the articles from `first` on; saves when any record had to change.
 pub fn follow_new(state: &mut AppState, first: usize) -> Vec<Effect> {

@@ -15,11 +15,11 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::app::{AppState, Focus};
 use super::popup::Popup;
-use crate::annotations::{SaveReport, Store, Vocabulary};
-use crate::config::{Chord, Context, Key};
-use crate::corpus::{Article, Problem};
-use crate::entities::{EntityKey, Recognizer, UserGazetteer};
-use crate::export::{Filter, Format, Tally};
+use crate::keymap::{Chord, Context, Key};
+use gloss_core::annotations::{SaveReport, Store, Vocabulary};
+use gloss_core::corpus::{Article, Problem};
+use gloss_core::entities::{EntityKey, Recognizer, UserGazetteer};
+use gloss_core::export::{Filter, Format, Tally};
 
 pub use claims::panel_claims;
 pub use navigate::{Mouse, MouseKind};

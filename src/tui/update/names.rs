@@ -8,8 +8,8 @@ use super::super::app::{AppState, Focus, ListFilter};
 use super::super::popup::{Choice, ChoiceItem, ChoiceValue, EntityPanel, Popup, Purpose};
 use super::super::reader::{Reader, Selection};
 use super::Effect;
-use crate::entities::{EntityKey, Kind, Recognizer, summarize};
-use crate::text::Span;
+use gloss_core::entities::{EntityKey, Kind, Recognizer, summarize};
+use gloss_core::text::Span;
 
 /// Articles handed to one indexing job at most (the job reports back in smaller batches).
 pub fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
@@ -34,7 +34,7 @@ pub fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
 /// ready (else they are indexed when it arrives).
 pub fn index_from(state: &AppState, first: usize) -> Vec<Effect> {
     let Some(recognizer) = state.names.recognizer.clone() else { return Vec::new() };
-    let articles: Vec<(usize, Arc<crate::corpus::Article>)> =
+    let articles: Vec<(usize, Arc<gloss_core::corpus::Article>)> =
         state.articles.iter().enumerate().skip(first).map(|(i, a)| (i, a.clone())).collect();
     if articles.is_empty() {
         return Vec::new();
@@ -48,7 +48,7 @@ pub fn on_recognizer(state: &mut AppState, recognizer: Arc<Recognizer>, generati
     }
     state.names.recognizer = Some(recognizer);
     state.names.ready = generation;
-    state.names.index = crate::entities::EntityIndex::default();
+    state.names.index = gloss_core::entities::EntityIndex::default();
     if let Some(filter) = state.filter.as_mut() {
         filter.articles.clear();
     }

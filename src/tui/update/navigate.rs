@@ -7,7 +7,7 @@ use super::super::app::{AppState, Focus, keep_visible};
 use super::super::geometry::LIST_ROW_HEIGHT;
 use super::super::popup::Popup;
 use super::super::reader::{Reader, Selection};
-use crate::config::Context;
+use crate::keymap::Context;
 
 /// A mouse event, in screen cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,8 +8,8 @@ use super::super::app::AppState;
 use super::super::popup::{ClaimTarget, NoteEditor, NoteTarget, Popup};
 use super::Effect;
 use super::claims::{ensure_id, save, target};
-use crate::annotations::{ArticleRecord, Edit};
-use crate::config::{Chord, Key};
+use crate::keymap::{Chord, Key};
+use gloss_core::annotations::{ArticleRecord, Edit};
 
 /// `a`: the note of the claim under the cursor (made if needed). `A`: the article's note.
 pub fn open(state: &mut AppState, on_article: bool) -> Vec<Effect> {
@@ -53,13 +53,13 @@ pub fn open(state: &mut AppState, on_article: bool) -> Vec<Effect> {
 
 /// Makes an untagged claim on `span` for a note to go on, outside undo (the editor session is
 /// one step of undo as a whole).
-fn make_claim(state: &mut AppState, index: usize, span: &crate::text::Span) -> String {
+fn make_claim(state: &mut AppState, index: usize, span: &gloss_core::text::Span) -> String {
     let Some(article) = state.articles.get(index).cloned() else { return String::new() };
     let id = ensure_id(state, index, &article);
     let notes = &mut state.notes;
     notes.salt += 1;
-    let stamp = crate::annotations::Stamp { author: notes.author.clone(), time: (notes.clock)() };
-    let claim = crate::annotations::claim_id(&id, span, &stamp, notes.salt);
+    let stamp = gloss_core::annotations::Stamp { author: notes.author.clone(), time: (notes.clock)() };
+    let claim = gloss_core::annotations::claim_id(&id, span, &stamp, notes.salt);
     let record = notes.store.articles.entry(id).or_insert_with(|| ArticleRecord::for_article(&article));
     record.add_claim(article.text(), span, &claim, &stamp);
     claim

@@ -7,10 +7,10 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::super::app::AppState;
 use super::super::geometry::inner;
 use super::pane;
-use crate::annotations::Vocabulary;
-use crate::config::{Context, Keymap};
-use crate::entities::Kind;
+use crate::keymap::{Context, Keymap};
 use crate::tui::action::Action;
+use gloss_core::annotations::Vocabulary;
+use gloss_core::entities::Kind;
 
 /// Headings for the contexts, in the order help lists them.
 const SECTIONS: &[(Context, &str)] = &[

@@ -1,7 +1,7 @@
 //! Key hints for the status bar, made from the live keymap so they always tell the truth.
 
 use super::super::action::Action;
-use crate::config::{Context, Keymap};
+use crate::keymap::{Context, Keymap};
 
 /// What the status bar offers in each context: groups of actions shown as one hint, most
 /// useful first (a narrow terminal shows the first ones). The first and last tag keys read as

@@ -10,8 +10,8 @@ use super::super::app::{AppState, Focus};
 use super::super::geometry::{LIST_ROW_HEIGHT, inner, list_rows};
 use super::pane;
 use super::styled::safe;
-use crate::annotations::ArticleRecord;
-use crate::corpus::{Article, Decoding};
+use gloss_core::annotations::ArticleRecord;
+use gloss_core::corpus::{Article, Decoding};
 
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = state.theme;

@@ -14,7 +14,7 @@ use super::list::fit;
 use super::pane;
 use super::panels::centered;
 use super::styled::safe;
-use crate::annotations::{Claim, Verdict};
+use gloss_core::annotations::{Claim, Verdict};
 
 /// The claims of the article, over the list when it is shown.
 pub fn draw_claims(state: &AppState, panel: &ClaimsPanel, frame: &mut Frame) {

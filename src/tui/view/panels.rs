@@ -12,7 +12,7 @@ use super::super::popup::{Choice, EntityPanel};
 use super::list::fit;
 use super::pane;
 use super::styled::safe;
-use crate::entities::Kind;
+use gloss_core::entities::Kind;
 
 /// The entity panel: over the article list when it is shown, else in the middle.
 pub fn draw_entities(state: &AppState, panel: &EntityPanel, frame: &mut Frame) {

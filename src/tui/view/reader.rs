@@ -11,9 +11,9 @@ use super::super::reader::Reader;
 use super::list::{fit, group_thousands};
 use super::pane;
 use super::styled::{Insert, Layer, safe, styled_line};
-use crate::corpus::Article;
-use crate::entities::MentionSource;
-use crate::text::{Span, WrappedLine};
+use gloss_core::corpus::Article;
+use gloss_core::entities::MentionSource;
+use gloss_core::text::{Span, WrappedLine};
 
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = state.theme;
@@ -160,7 +160,7 @@ fn metadata(article: &Article) -> String {
     if header.title_derived {
         parts.push("title from first sentence".to_owned());
     }
-    if let crate::corpus::Decoding::Lossy { replaced } = article.decoding() {
+    if let gloss_core::corpus::Decoding::Lossy { replaced } = article.decoding() {
         parts.push(format!("⚠ not UTF-8: {replaced} bytes replaced"));
     }
     parts.join(" · ")

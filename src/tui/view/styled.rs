@@ -3,7 +3,7 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TextSpan};
 
-use crate::text::{Span, display_char};
+use gloss_core::text::{Span, display_char};
 
 /// A style over a byte range; later layers are patched over earlier ones.
 pub type Layer = (Span, Style);

@@ -108,8 +108,8 @@ fn gaps_are_dim_and_the_focused_pane_is_bold() {
 #[test]
 fn hostile_text_is_drawn_harmless() {
     let mut state = app();
-    let article = crate::corpus::Article::from_text(
-        crate::corpus::Origin::Embedded("evil.txt"),
+    let article = gloss_core::corpus::Article::from_text(
+        gloss_core::corpus::Origin::Embedded("evil.txt"),
         "Evil\u{1b}]0;owned\u{7} title\n\nBody \u{1b}[2J cleared\u{9b}? text.\n",
     );
     update(&mut state, Msg::Loaded { articles: vec![article], problems: Vec::new(), expected: 6 });

@@ -7,13 +7,14 @@
 //! and one key bound to two actions in one context (global bindings count in every context
 //! that is not text input).
 
+pub mod chord;
 mod parse;
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::hash::Hash;
 
-use super::chord::Chord;
+pub use chord::{Chord, ChordError, Key};
 
 /// Where a binding applies. Text-input contexts send unbound keys to the text, so global
 /// bindings do not apply there.

@@ -4,8 +4,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use gloss::corpus::{Article, Origin, SEEDS};
-use gloss::entities::Recognizer;
+use gloss_core::corpus::{Article, Origin, SEEDS};
+use gloss_core::entities::Recognizer;
 
 /// About 1 MB of news text: the seeds, repeated.
 fn corpus() -> Vec<Article> {

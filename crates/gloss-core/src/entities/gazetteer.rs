@@ -35,16 +35,16 @@ struct Line(String, Kind, Vec<String>);
 
 /// The built-in gazetteer files, in the binary.
 pub const BUILT_IN: &[(&str, &str)] = &[
-    ("countries.ron", include_str!("../../data/gazetteer/countries.ron")),
-    ("places.ron", include_str!("../../data/gazetteer/places.ron")),
-    ("provinces.ron", include_str!("../../data/gazetteer/provinces.ron")),
-    ("groups.ron", include_str!("../../data/gazetteer/groups.ron")),
-    ("geography.ron", include_str!("../../data/gazetteer/geography.ron")),
-    ("events.ron", include_str!("../../data/gazetteer/events.ron")),
-    ("organisations.ron", include_str!("../../data/gazetteer/organisations.ron")),
-    ("government.ron", include_str!("../../data/gazetteer/government.ron")),
-    ("media.ron", include_str!("../../data/gazetteer/media.ron")),
-    ("people.ron", include_str!("../../data/gazetteer/people.ron")),
+    ("countries.ron", include_str!("../../../../data/gazetteer/countries.ron")),
+    ("places.ron", include_str!("../../../../data/gazetteer/places.ron")),
+    ("provinces.ron", include_str!("../../../../data/gazetteer/provinces.ron")),
+    ("groups.ron", include_str!("../../../../data/gazetteer/groups.ron")),
+    ("geography.ron", include_str!("../../../../data/gazetteer/geography.ron")),
+    ("events.ron", include_str!("../../../../data/gazetteer/events.ron")),
+    ("organisations.ron", include_str!("../../../../data/gazetteer/organisations.ron")),
+    ("government.ron", include_str!("../../../../data/gazetteer/government.ron")),
+    ("media.ron", include_str!("../../../../data/gazetteer/media.ron")),
+    ("people.ron", include_str!("../../../../data/gazetteer/people.ron")),
 ];
 
 /// A gazetteer file that does not parse, with where.

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
-use gloss::annotations::{ArticleRecord, Saver, Store};
+use gloss_core::annotations::{ArticleRecord, Saver, Store};
 
 const CHILD: &str = "GLOSS_CRASH_CHILD";
 

@@ -6,18 +6,18 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::Kind;
 
 /// The built-in word lists, one entry per line, `#` comments.
-const GIVEN_NAMES: &str = include_str!("../../data/lexicon/given_names.txt");
-const FAMILY_FIRST_SURNAMES: &str = include_str!("../../data/lexicon/family_first_surnames.txt");
-const COMMON_WORDS: &str = include_str!("../../data/lexicon/common_words.txt");
-const TITLES: &str = include_str!("../../data/lexicon/titles.txt");
-const SPEECH_VERBS: &str = include_str!("../../data/lexicon/speech_verbs.txt");
-const ORG_HEADS: &str = include_str!("../../data/lexicon/org_heads.txt");
-const LOC_HEADS: &str = include_str!("../../data/lexicon/loc_heads.txt");
-const EVENT_HEADS: &str = include_str!("../../data/lexicon/event_heads.txt");
-const ROLES: &str = include_str!("../../data/lexicon/roles.txt");
-const COMPANY_HEADS: &str = include_str!("../../data/lexicon/company_heads.txt");
-const GENERIC_BODIES: &str = include_str!("../../data/lexicon/generic_bodies.txt");
-const PREFIX_HEADS: &str = include_str!("../../data/lexicon/prefix_heads.txt");
+const GIVEN_NAMES: &str = include_str!("../../../../data/lexicon/given_names.txt");
+const FAMILY_FIRST_SURNAMES: &str = include_str!("../../../../data/lexicon/family_first_surnames.txt");
+const COMMON_WORDS: &str = include_str!("../../../../data/lexicon/common_words.txt");
+const TITLES: &str = include_str!("../../../../data/lexicon/titles.txt");
+const SPEECH_VERBS: &str = include_str!("../../../../data/lexicon/speech_verbs.txt");
+const ORG_HEADS: &str = include_str!("../../../../data/lexicon/org_heads.txt");
+const LOC_HEADS: &str = include_str!("../../../../data/lexicon/loc_heads.txt");
+const EVENT_HEADS: &str = include_str!("../../../../data/lexicon/event_heads.txt");
+const ROLES: &str = include_str!("../../../../data/lexicon/roles.txt");
+const COMPANY_HEADS: &str = include_str!("../../../../data/lexicon/company_heads.txt");
+const GENERIC_BODIES: &str = include_str!("../../../../data/lexicon/generic_bodies.txt");
+const PREFIX_HEADS: &str = include_str!("../../../../data/lexicon/prefix_heads.txt");
 
 /// Lower-case words that may sit inside a name: `Bank of Korea`, `Ludwig van Beethoven`.
 pub const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&"];

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 /// The built-in vocabulary.
-pub const DEFAULT_TAGS: &str = include_str!("../../data/tags.ron");
+pub const DEFAULT_TAGS: &str = include_str!("../../../../data/tags.ron");
 
 /// Most tags a vocabulary may have: one per number key.
 pub const MAX_TAGS: usize = 9;

@@ -10,7 +10,7 @@ fn seed(index: usize) -> Article {
 #[test]
 fn seeds_folder_matches_the_built_in_seeds_byte_for_byte() {
     for (name, text) in SEEDS {
-        let on_disk = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join(name)).unwrap();
+        let on_disk = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds").join(name)).unwrap();
         assert_eq!(on_disk, text, "{name}");
     }
 }

@@ -5,8 +5,8 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::chord::Chord;
 use super::{Bindable, Context, KeymapError};
-use crate::config::chord::Chord;
 
 /// One binding as written: the context, the action and its chords.
 pub(super) type Entry<A> = (Context, A, Vec<Chord>);

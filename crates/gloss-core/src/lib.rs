@@ -1,0 +1,20 @@
+//! gloss-core: everything gloss knows that is not about terminals.
+//!
+//! - [`text`]: paragraphs, sentences, words and gaps of raw article text, as byte ranges;
+//! - [`corpus`]: finding, decoding and describing articles (title, source, date, fingerprint);
+//! - [`entities`]: the gazetteer, the name detector, recognition and the corpus-wide index;
+//! - [`annotations`]: claims, notes, the store, undo, and keeping claims on their text;
+//! - [`export`]: the Markdown briefing, JSON, CSV and W3C Web Annotation;
+//! - [`config`]: where gloss keeps its files;
+//! - [`files`]: atomic writes, so no file is ever left half-written.
+//!
+//! The raw text of an article is the single source of truth: everything gloss computes about it
+//! is a byte range into that text, converted to code points only in [`text::char_offset`].
+
+pub mod annotations;
+pub mod config;
+pub mod corpus;
+pub mod entities;
+pub mod export;
+pub mod files;
+pub mod text;
