@@ -160,7 +160,7 @@ impl Action {
             Self::DeleteClaim => {
                 info!("delete_claim", Reader: "Delete the claim (u undoes)", Claims: "Delete the claim (u undoes)")
             }
-            Self::Undo => info!("undo", Global: "Undo the last change to claims and notes"),
+            Self::Undo => info!("undo", Global: "Undo the last change to claims, notes or names"),
             Self::Redo => info!("redo", Global: "Redo what was undone"),
             Self::CloseEditor => info!("close_editor", Editor: "Close the note, keeping what is written"),
             Self::DiscardNote => info!("discard_note", Editor: "Throw away the changes to this note (asks first)"),
