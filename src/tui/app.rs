@@ -166,7 +166,7 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(keymap: Keymap<Action>, theme: Theme, screen: Rect) -> Self {
+    pub fn new(keymap: Keymap<Action>, theme: Theme, screen: Rect, vocabulary: Vocabulary) -> Self {
         Self {
             keymap,
             theme,
@@ -180,7 +180,7 @@ impl AppState {
             reader: None,
             places: HashMap::new(),
             names: Names { highlights: true, ..Names::default() },
-            notes: Annotations::new(Session::new(Store::default(), Vocabulary::built_in()), None),
+            notes: Annotations::new(Session::new(Store::default(), vocabulary), None),
             exports: Exports::default(),
             status: None,
             screen,

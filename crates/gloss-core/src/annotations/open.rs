@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::lock::StoreLock;
 use super::store::{Store, StoreError};
+use crate::config::ron_file::SerializeError;
 use crate::files::{NewFile, WriteError, write_atomically};
 
 /// The store a session works on, and whether it may write it.
@@ -46,12 +47,14 @@ pub fn read_store(path: Option<&Path>) -> Result<Store, StoreError> {
     path.map_or_else(|| Ok(Store::default()), Store::load)
 }
 
-/// Neither beside the store nor in the temporary folder could the annotations be written.
+/// The annotations could not be rescued.
 #[derive(Debug, thiserror::Error)]
-#[error("no copy of the annotations could be written: {beside}; {elsewhere}")]
-pub struct RescueError {
-    pub beside: WriteError,
-    pub elsewhere: WriteError,
+pub enum RescueError {
+    #[error(transparent)]
+    Serialize(#[from] SerializeError),
+    /// Neither beside the store nor in the temporary folder.
+    #[error("{beside}; {elsewhere}")]
+    Write { beside: WriteError, elsewhere: WriteError },
 }
 
 /// The store could not be saved to `path`: writes it beside it as
@@ -62,13 +65,13 @@ pub fn rescue(store: &Store, path: &Path) -> Result<PathBuf, RescueError> {
 }
 
 fn rescue_to(store: &Store, beside: &Path, elsewhere: &Path) -> Result<PathBuf, RescueError> {
-    let text = store.to_ron();
+    let text = store.to_ron()?;
     let write = |place: &Path| write_atomically(place, text.as_bytes(), None, NewFile::Private);
     match write(beside) {
         Ok(()) => Ok(beside.to_path_buf()),
         Err(beside_error) => match write(elsewhere) {
             Ok(()) => Ok(elsewhere.to_path_buf()),
-            Err(elsewhere_error) => Err(RescueError { beside: beside_error, elsewhere: elsewhere_error }),
+            Err(elsewhere_error) => Err(RescueError::Write { beside: beside_error, elsewhere: elsewhere_error }),
         },
     }
 }

@@ -12,7 +12,7 @@ fn annotated() -> Store {
 }
 
 fn fresh(store: Store) -> Session {
-    let mut session = Session::new(store, Vocabulary::built_in());
+    let mut session = Session::new(store, Vocabulary::built_in().unwrap());
     session.set_clock(Clock::fixed("2026-11-22T09:00:00Z"));
     session
 }

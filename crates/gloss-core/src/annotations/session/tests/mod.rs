@@ -22,7 +22,7 @@ pub fn article(name: &'static str, text: &str) -> Arc<Article> {
 
 /// A session over `store` by `tester` at a fixed time, with two articles attached.
 pub fn session_with(store: Store) -> Session {
-    let mut session = Session::new(store, Vocabulary::built_in());
+    let mut session = Session::new(store, Vocabulary::built_in().unwrap());
     session.set_author("tester");
     session.set_clock(Clock::fixed("2026-11-21T09:00:00Z"));
     let attachment = session.attach([article("first.txt", FIRST), article("second.txt", SECOND)]);
