@@ -7,6 +7,7 @@ use std::sync::mpsc::Sender;
 use std::thread;
 
 use super::update::{Effect, ExportJob, Exported, Msg};
+use gloss_core::annotations::session::PlaceJob;
 use gloss_core::annotations::{SaveReport, Saver};
 use gloss_core::entities::{Recognizer, entities_of};
 use gloss_core::export::{self, Export};
@@ -33,6 +34,7 @@ pub fn run_now(effect: Effect, send: &mut dyn FnMut(Msg)) -> bool {
         Effect::SaveUserGazetteer { user, path } => {
             send(Msg::UserGazetteerSaved(user.save(&path).map(|()| path).map_err(|e| e.to_string())));
         }
+        Effect::PlaceClaims(jobs) => send(Msg::ClaimsPlaced(jobs.into_iter().map(PlaceJob::run).collect())),
         Effect::SaveStore { store, path } => send(Msg::StoreSaved(match store.save(&path) {
             Ok(()) => SaveReport::Saved,
             Err(error) => SaveReport::Failed(error.to_string()),

@@ -57,7 +57,7 @@ pub fn run(mut state: AppState, paths: Vec<PathBuf>) -> io::Result<Outcome> {
     let flushed = executor.flush(FLUSH_ON_QUIT);
     let unsaved = match (&flushed, &state.notes.save) {
         (Err(error), _) | (Ok(()), SaveState::Failed(error)) if state.notes.path.is_some() => {
-            Some((state.notes.store.clone(), error.clone()))
+            Some((state.notes.session.store().clone(), error.clone()))
         }
         _ => None,
     };
