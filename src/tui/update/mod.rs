@@ -6,6 +6,7 @@ mod follow;
 mod names;
 mod navigate;
 mod notes;
+mod screen;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -121,6 +122,9 @@ pub fn startup(state: &AppState) -> Vec<Effect> {
 
 /// Applies `msg` to `state` and says what should happen next.
 pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
+    if screen::hidden_input(state, &msg) {
+        return Vec::new();
+    }
     let effects = match msg {
         Msg::Key(chord) => on_key(state, chord),
         Msg::Paste(text) if state.context() == Context::Editor => notes::paste(state, &text),
