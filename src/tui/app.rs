@@ -147,8 +147,18 @@ pub struct Exports {
     pub retry: Option<String>,
     /// An export is being written.
     pub running: bool,
+    /// The number of the last request made for the export dialog (a count, a look at a file).
+    pub requests: u64,
     /// Today's date, `YYYY-MM-DD`, for file names and the export; a function so tests can fix it.
     pub today: fn() -> String,
+}
+
+impl Exports {
+    /// A number no earlier request had, to tell its answer from stale ones.
+    pub fn next_request(&mut self) -> u64 {
+        self.requests += 1;
+        self.requests
+    }
 }
 
 impl Default for Exports {
@@ -162,6 +172,7 @@ impl Default for Exports {
             folder: None,
             retry: None,
             running: false,
+            requests: 0,
             today: gloss_core::export::today,
         }
     }

@@ -211,3 +211,21 @@ fn export_dialog() {
     press(&mut state, "j enter j j 1 ! x down");
     insta::assert_snapshot!(screen(&state));
 }
+
+#[test]
+fn the_export_dialog_says_it_is_counting_until_the_count_comes() {
+    let mut state = app();
+    press(&mut state, "j enter j j 1");
+    let effects = update(&mut state, Msg::Key("x".parse().unwrap()));
+    let waiting = screen(&state);
+    assert!(waiting.contains("Counting…") && !waiting.contains("Exports"), "{waiting}");
+    for effect in effects {
+        let mut answers = Vec::new();
+        crate::tui::run_now(effect, &mut |msg| answers.push(msg));
+        for msg in answers {
+            update(&mut state, msg);
+        }
+    }
+    let counted = screen(&state);
+    assert!(counted.contains("Exports 1 claim from 1 article.") && !counted.contains("Counting…"), "{counted}");
+}
