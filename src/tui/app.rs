@@ -197,6 +197,9 @@ pub struct AppState {
     pub notes: Annotations,
     pub exports: Exports,
     pub status: Option<Status>,
+    /// The terminal's size as `update` last heard of it, for paging and keeping cursors on
+    /// screen; the event loop reports the real size before each draw and each key. The view
+    /// lays out from the frame it draws in, never from this.
     pub screen: Rect,
 }
 
@@ -231,6 +234,7 @@ impl AppState {
         }
     }
 
+    /// The panes for `screen`, as `update` sees them; `None` when the terminal is too small.
     pub fn areas(&self) -> Option<Areas> {
         geometry::areas(self.screen, self.focus)
     }
