@@ -42,7 +42,7 @@ pub fn target(exports: &Exports, dialog: &ExportDialog) -> Option<PathBuf> {
 /// The format the target's extension belongs to, when it is not the chosen one.
 pub fn other_format(dialog: &ExportDialog) -> Option<Format> {
     let extension = dialog.target.as_deref()?.extension()?.to_string_lossy().to_ascii_lowercase();
-    Format::ALL.into_iter().find(|f| extension == f.extension()).filter(|&f| f != dialog.format)
+    Format::ALL.iter().copied().find(|f| extension == f.extension()).filter(|&f| f != dialog.format)
 }
 
 /// A typed file name's extension follows the format when it was the old format's.
