@@ -13,7 +13,7 @@ pub use offsets::{CharOffsets, char_offset};
 pub use paragraphs::{Paragraphs, paragraphs};
 pub use sanitize::{display_char, sanitize_inline};
 pub use sentences::{sentences, sentences_in};
-pub use words::{word_count, words_in};
+pub use words::{word_before, word_count, words_in};
 pub use wrap::{Wrapped, WrappedLine, char_width, wrap};
 
 /// A half-open byte range into an article's raw text.
