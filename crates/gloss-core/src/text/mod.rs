@@ -1,5 +1,7 @@
 //! Text structure over an article's raw text: paragraphs, sentences, words, gaps; all byte ranges.
 
+mod bounds;
+mod collapsed;
 mod gaps;
 mod offsets;
 mod paragraphs;
