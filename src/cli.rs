@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod entities;
+
 use crate::tui;
 use gloss_core::annotations::lookup::LookupError;
 use gloss_core::annotations::{
@@ -15,7 +17,7 @@ use gloss_core::config::Paths;
 use gloss_core::corpus::{self, Article, Problem, corpus_name};
 use gloss_core::entities::{Recognizer, UserGazetteer};
 use gloss_core::export;
-use gloss_core::text::{CharOffsets, sanitize_inline};
+use gloss_core::text::sanitize_inline;
 
 /// A keyboard-first terminal reader and annotator for news analysts.
 #[derive(Debug, Parser)]
@@ -139,7 +141,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let store_path = cli.store.clone().or_else(|| paths.as_ref().map(Paths::store));
     match cli.command {
         Some(Command::List { paths: articles, format }) => list(&articles, format, store_path.as_deref()),
-        Some(Command::Entities { paths: articles, format }) => entities(&articles, format, paths.as_ref()),
+        Some(Command::Entities { paths: articles, format }) => entities::run(&articles, format, paths.as_ref()),
         Some(Command::Export(args)) => export_command(&args, paths.as_ref(), store_path.as_deref()),
         None => open(&cli, paths.as_ref(), store_path),
     }
@@ -282,62 +284,6 @@ fn list_line(article: &Article, id: &str) -> String {
         article.words().to_string(),
     ]
     .join("\t")
-}
-
-fn entities(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result<(), Failure> {
-    let user = user_gazetteer(config.map(Paths::user_gazetteer).as_deref())?;
-    let articles = load(paths)?;
-    let recognizer = Recognizer::with_user(&user).map_err(|e| Failure::Failed(format!("gazetteer: {e}")))?;
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    for article in &articles {
-        let mentions = recognizer.recognize(article);
-        let written = match format {
-            Format::Json => writeln!(out, "{}", entities_json(article, &mentions)),
-            Format::Text => write_entities_text(&mut out, article, &mentions),
-        };
-        if let Err(error) = written {
-            return stopped_printing("the entities", &error);
-        }
-    }
-    out.flush().or_else(|error| stopped_printing("the entities", &error))
-}
-
-/// One JSON object per article; offsets are code points into the text, end exclusive.
-fn entities_json(article: &Article, mentions: &[gloss_core::entities::Mention]) -> serde_json::Value {
-    let text = article.text();
-    let mut offsets = CharOffsets::new(text);
-    let entities: Vec<serde_json::Value> = mentions
-        .iter()
-        .map(|m| {
-            serde_json::json!({
-                "start": offsets.of(m.span.start),
-                "end": offsets.of(m.span.end),
-                "text": &text[m.span.clone()],
-                "kind": m.kind,
-                "canonical": &*m.canonical,
-                "source": m.source,
-            })
-        })
-        .collect();
-    serde_json::json!({ "file": article.origin().file_name(), "title": article.title(), "entities": entities })
-}
-
-fn write_entities_text(
-    out: &mut impl Write,
-    article: &Article,
-    mentions: &[gloss_core::entities::Mention],
-) -> io::Result<()> {
-    writeln!(out, "{}\t{}", article.origin().file_name(), sanitize_inline(article.title()))?;
-    for mention in mentions {
-        let text = sanitize_inline(&article.text()[mention.span.clone()]);
-        let canonical = if *mention.canonical == *text {
-            String::new()
-        } else {
-            format!(" → {}", sanitize_inline(&mention.canonical))
-        };
-        writeln!(out, "  {}\t{}{canonical}\t{:?}", mention.kind, text, mention.source)?;
-    }
-    Ok(())
 }
 
 fn export_command(args: &ExportArgs, config: Option<&Paths>, store_path: Option<&Path>) -> Result<(), Failure> {
