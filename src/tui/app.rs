@@ -3,18 +3,19 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 
 use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::geometry::{self, Areas, ReaderAreas};
 use super::popup::{ExportScope, Popup};
-use super::reader::{Place, Reader};
+use super::reader::{NamesNow, Place, Preparation, Reader};
 use super::theme::Theme;
 use crate::keymap::{Context, Keymap};
 use gloss_core::annotations::{ArticleRecord, Session, Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
-use gloss_core::entities::{EntityIndex, Kind, Recognizer};
+use gloss_core::entities::{EntityIndex, Kind, Mention, Recognizer};
 use gloss_core::export::Format;
 
 /// Which pane has the keyboard.
@@ -66,6 +67,11 @@ pub struct Names {
     /// from an older one are ignored.
     pub generation: u64,
     pub index: EntityIndex,
+    /// Mentions of long articles found by the indexer or the reader, with the generation of
+    /// the recogniser that found them, so opening one again does not recognise it again.
+    pub found: HashMap<usize, (u64, Arc<[Mention]>)>,
+    /// The generation the running indexer works for; the indexer stops when it changes.
+    pub indexing: Arc<AtomicU64>,
     pub highlights: bool,
     /// Where the user's gazetteer is saved; `None` keeps changes in memory only.
     pub user_path: Option<PathBuf>,
@@ -272,12 +278,12 @@ impl AppState {
         }
         let place = self.places.get(&index).copied().unwrap_or_default();
         self.reader = Some(Reader::new(index, place));
-        self.sync_layout();
     }
 
     /// Brings derived state up to date after any change: the reader's mentions and wrapped
-    /// lines, and the list's and the reader's scroll so their cursors are on screen.
-    pub fn sync_layout(&mut self) {
+    /// lines, and the list's and the reader's scroll so their cursors are on screen. Returns
+    /// the work on a long article that is for the background.
+    pub fn sync_layout(&mut self) -> Option<Preparation> {
         let rows = self.list_rows();
         let shown = self.shown_articles().len();
         self.list.selected = self.list.selected.min(shown.saturating_sub(1));
@@ -286,12 +292,13 @@ impl AppState {
         let width = usize::from(self.reader_text_area().width);
         let height = self.reader_height();
         let tags = !self.theme.color && self.names.highlights;
-        let Some(reader) = self.reader.as_mut() else { return };
-        let Some(article) = self.articles.get(reader.article) else { return };
-        let ready = if self.names.recognizer.is_some() { self.names.ready } else { u64::MAX - 1 };
-        reader.refresh_mentions(article, self.names.recognizer.as_deref(), ready);
-        reader.relayout(article, width, tags);
-        let sentences = article.sentences();
+        let reader = self.reader.as_mut()?;
+        let article = self.articles.get(reader.article)?;
+        let recognizer = self.names.recognizer.as_ref();
+        let generation = if recognizer.is_some() { self.names.ready } else { u64::MAX - 1 };
+        let found = self.names.found.get(&reader.article).filter(|(g, _)| *g == generation).map(|(_, m)| m);
+        let preparation = reader.refresh(article, NamesNow { recognizer, generation, found }, width, tags);
+        let sentences = reader.sentence_list(article);
         reader.place.cursor = reader.place.cursor.min(sentences.len().saturating_sub(1));
         let target = reader.selection.map(|s| s.head..s.head).or_else(|| reader.focus.clone());
         let lines = match target {
@@ -301,6 +308,7 @@ impl AppState {
         reader.place.scroll = keep_visible(reader.place.scroll, lines, height);
         let last_top = reader.wrapped.lines.len().saturating_sub(height);
         reader.place.scroll = reader.place.scroll.min(last_top);
+        preparation
     }
 }
 

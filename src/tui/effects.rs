@@ -4,15 +4,20 @@
 //! run it in place and the event loop runs it on a thread.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::Sender;
 use std::thread;
 
 use super::popup::OnDisk;
+use super::reader::SYNC_LIMIT;
 use super::update::{Effect, ExportJob, Exported, Msg};
 use gloss_core::annotations::session::PlaceJob;
 use gloss_core::annotations::{SaveReport, Saver};
-use gloss_core::entities::{Recognizer, entities_of};
+use gloss_core::corpus::Article;
+use gloss_core::entities::{Mention, Recognizer, entities_of};
 use gloss_core::export::{self, Export};
+use rayon::prelude::*;
 
 /// Articles indexed between two reports to the screen.
 const INDEX_BATCH: usize = 64;
@@ -26,13 +31,15 @@ pub fn run_now(effect: Effect, send: &mut dyn FnMut(Msg)) -> bool {
             Ok(recognizer) => Msg::RecognizerReady { recognizer: recognizer.into(), generation },
             Err(error) => Msg::RecognizerFailed(error.to_string()),
         }),
-        Effect::Index { recognizer, generation, articles } => {
+        Effect::Index { recognizer, generation, articles, wanted } => {
             for batch in articles.chunks(INDEX_BATCH) {
-                let entries =
-                    batch.iter().map(|(i, article)| (*i, entities_of(&recognizer.recognize(article)))).collect();
-                send(Msg::Indexed { generation, entries });
+                if wanted.load(Ordering::Relaxed) != generation {
+                    break;
+                }
+                send(index(&recognizer, generation, batch));
             }
         }
+        Effect::Prepare(preparation) => send(Msg::Prepared(Box::new(preparation.run()))),
         Effect::SaveUserGazetteer { user, path } => {
             send(Msg::UserGazetteerSaved(user.save(&path).map(|()| path).map_err(|e| e.to_string())));
         }
@@ -48,6 +55,24 @@ pub fn run_now(effect: Effect, send: &mut dyn FnMut(Msg)) -> bool {
         }
     }
     false
+}
+
+/// The entities of a batch of articles, recognised on every core; with the mentions of the
+/// long ones, which the reader would take long to find again.
+fn index(recognizer: &Recognizer, generation: u64, batch: &[(usize, Arc<Article>)]) -> Msg {
+    let found: Vec<(usize, bool, Vec<Mention>)> = batch
+        .par_iter()
+        .map(|(i, article)| (*i, article.text().len() > SYNC_LIMIT, recognizer.recognize(article)))
+        .collect();
+    let mut entries = Vec::with_capacity(found.len());
+    let mut long = Vec::new();
+    for (index, is_long, mentions) in found {
+        entries.push((index, entities_of(&mentions)));
+        if is_long {
+            long.push((index, mentions.into()));
+        }
+    }
+    Msg::Indexed { generation, entries, long }
 }
 
 /// What is at `path`: a file, a folder, nothing, or why it cannot be told.

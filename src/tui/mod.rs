@@ -8,6 +8,7 @@ mod app;
 mod effects;
 mod geometry;
 mod input;
+pub mod loader;
 mod popup;
 mod reader;
 mod terminal;

@@ -2,6 +2,7 @@
 
 mod claims;
 mod export;
+mod long;
 mod names;
 
 use std::collections::VecDeque;

@@ -11,17 +11,19 @@ mod screen;
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 
 use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::app::{AppState, Focus};
 use super::popup::{OnDisk, Popup};
+use super::reader::{Preparation, Prepared};
 use crate::keymap::{Chord, Context, Key};
 use gloss_core::annotations::session::{PlaceJob, Placed};
 use gloss_core::annotations::{SaveReport, Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
-use gloss_core::entities::{EntityKey, Recognizer, UserGazetteer};
+use gloss_core::entities::{EntityKey, Mention, Recognizer, UserGazetteer};
 use gloss_core::export::{Filter, Format, Tally};
 
 pub use claims::panel_claims;
@@ -52,11 +54,15 @@ pub enum Msg {
         generation: u64,
     },
     RecognizerFailed(String),
-    /// Articles' entities, for the corpus index, from the recogniser of `generation`.
+    /// Articles' entities, for the corpus index, from the recogniser of `generation`; with
+    /// the mentions of long ones, for the reader.
     Indexed {
         generation: u64,
         entries: Vec<(usize, Vec<EntityKey>)>,
+        long: Vec<(usize, Arc<[Mention]>)>,
     },
+    /// A long article prepared for the reader in the background.
+    Prepared(Box<Prepared>),
     /// The user's gazetteer was saved, or why not.
     UserGazetteerSaved(Result<PathBuf, String>),
     /// How the last write of the annotation store went.
@@ -111,12 +117,16 @@ pub enum Effect {
         user: UserGazetteer,
         generation: u64,
     },
-    /// Recognise these articles' entities for the corpus index, in the background.
+    /// Recognise these articles' entities for the corpus index, in the background, until
+    /// `wanted` holds another generation.
     Index {
         recognizer: Arc<Recognizer>,
         generation: u64,
         articles: Vec<(usize, Arc<Article>)>,
+        wanted: Arc<AtomicU64>,
     },
+    /// Segment, recognise and lay out a long article for the reader, in the background.
+    Prepare(Box<Preparation>),
     SaveUserGazetteer {
         user: UserGazetteer,
         path: PathBuf,
@@ -169,15 +179,19 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::LoadFinished => {
             state.loading.finished = true;
             report_load(state);
-            Vec::new()
+            names::index_all(state)
         }
         Msg::RecognizerReady { recognizer, generation } => names::on_recognizer(state, recognizer, generation),
         Msg::RecognizerFailed(error) => {
             state.set_error(format!("entity recognition is off: {error}"));
             Vec::new()
         }
-        Msg::Indexed { generation, entries } => {
-            names::on_indexed(state, generation, &entries);
+        Msg::Indexed { generation, entries, long } => {
+            names::on_indexed(state, generation, &entries, long);
+            Vec::new()
+        }
+        Msg::Prepared(prepared) => {
+            names::on_prepared(state, *prepared);
             Vec::new()
         }
         Msg::UserGazetteerSaved(result) => {
@@ -204,7 +218,8 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
     };
-    state.sync_layout();
+    let mut effects = effects;
+    effects.extend(state.sync_layout().map(|p| Effect::Prepare(Box::new(p))));
     effects
 }
 
@@ -342,9 +357,7 @@ fn on_loaded(state: &mut AppState, articles: Vec<Article>, problems: Vec<Problem
         state.show_article(article);
     }
     let new = state.articles[first_new..].to_vec();
-    let mut effects = attach::attach(state, &new);
-    effects.extend(names::index_from(state, first_new));
-    effects
+    attach::attach(state, &new)
 }
 
 /// `q`: quit, unless changes failed to save or an export is being written, which it says

@@ -80,9 +80,9 @@ pub fn select_row(state: &mut AppState, row: usize) {
 fn step_reader(state: &mut AppState, step: Step) {
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
-    let sentences = article.sentences();
+    let sentences = reader.sentence_list(&article);
     if let Some(selection) = reader.selection.as_mut() {
-        let current = Reader::sentence_of(&article, selection.head.saturating_sub(1));
+        let current = Reader::sentence_at(&sentences, selection.head.saturating_sub(1));
         let target = step.apply(current, sentences.len());
         if let Some(sentence) = sentences.get(target) {
             // Before the anchor the selection grows backwards, to the sentence's start.
@@ -99,7 +99,8 @@ fn step_reader(state: &mut AppState, step: Step) {
 pub fn word(state: &mut AppState, direction: isize) {
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
-    let Some(sentence) = article.sentences().get(reader.place.cursor).cloned() else { return };
+    let sentences = reader.sentence_list(&article);
+    let Some(sentence) = sentences.get(reader.place.cursor).cloned() else { return };
     if let Some(selection) = reader.selection.as_mut() {
         let next = if direction > 0 {
             Reader::next_word(&article, Some(selection.head), &sentence).map(|w| w.end)
@@ -109,7 +110,7 @@ pub fn word(state: &mut AppState, direction: isize) {
         };
         if let Some(head) = next {
             selection.head = head;
-            reader.place.cursor = Reader::sentence_of(&article, head.saturating_sub(1));
+            reader.place.cursor = Reader::sentence_at(&sentences, head.saturating_sub(1));
         }
         return;
     }
@@ -120,7 +121,7 @@ pub fn word(state: &mut AppState, direction: isize) {
         Reader::previous_word(&article, focus.map(|f| f.start), &sentence)
     };
     if let Some(word) = next {
-        reader.place.cursor = Reader::sentence_of(&article, word.start);
+        reader.place.cursor = Reader::sentence_at(&sentences, word.start);
         reader.focus = Some(word);
     }
 }
@@ -139,7 +140,7 @@ pub fn entity(state: &mut AppState, direction: isize) {
         return;
     }
     let from = reader.focus.clone().unwrap_or_else(|| {
-        let sentence = article.sentences().get(reader.place.cursor).cloned().unwrap_or_default();
+        let sentence = reader.sentences(&article).get(reader.place.cursor).cloned().unwrap_or_default();
         if direction > 0 {
             sentence.start.saturating_sub(1)..sentence.start.saturating_sub(1)
         } else {
@@ -154,7 +155,7 @@ pub fn entity(state: &mut AppState, direction: isize) {
     };
     if let Some(mention) = found {
         let wrapped = if direction > 0 { mention.span.start <= from.start } else { mention.span.start >= from.start };
-        reader.place.cursor = Reader::sentence_of(&article, mention.span.start);
+        reader.place.cursor = reader.sentence_of(&article, mention.span.start);
         reader.focus = Some(mention.span.clone());
         if wrapped {
             state.set_status(if direction > 0 { "back to the first name" } else { "on to the last name" });
@@ -181,7 +182,7 @@ fn page_reader(state: &mut AppState, direction: isize) {
     let height = state.reader_height();
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
-    let sentences = article.sentences();
+    let sentences = reader.sentence_list(&article);
     let Some(current) = sentences.get(reader.place.cursor) else { return };
     reader.focus = None;
     let last_top = reader.wrapped.lines.len().saturating_sub(height);
@@ -206,17 +207,27 @@ fn scroll_reader(state: &mut AppState, lines: isize) {
     let last_top = reader.wrapped.lines.len().saturating_sub(height);
     reader.place.scroll = reader.place.scroll.saturating_add_signed(lines).min(last_top);
     let top = reader.place.scroll;
-    let sentences = article.sentences();
+    let sentences = reader.sentence_list(&article);
+    let wrapped = &reader.wrapped;
     let visible = |i: usize| {
-        let lines = reader.wrapped.lines_of(&sentences[i]);
+        let lines = wrapped.lines_of(&sentences[i]);
         *lines.end() >= top && *lines.start() < top + height
     };
-    if visible(reader.place.cursor) {
+    if sentences.get(reader.place.cursor).is_none() || visible(reader.place.cursor) {
         return;
     }
-    let candidates: Vec<usize> = (0..sentences.len()).filter(|&i| visible(i)).collect();
-    let pick = if lines > 0 { candidates.first() } else { candidates.last() };
-    if let Some(&index) = pick {
+    // Lines only grow down the sentences, so the ones on screen are a run: found by bisection,
+    // not by looking at each of a long article's sentences.
+    let first = sentences.partition_point(|s| *wrapped.lines_of(s).end() < top);
+    let after = sentences.partition_point(|s| *wrapped.lines_of(s).start() < top + height);
+    let pick = if first >= after {
+        None
+    } else if lines > 0 {
+        Some(first)
+    } else {
+        Some(after - 1)
+    };
+    if let Some(index) = pick {
         reader.place.cursor = index;
         reader.focus = None;
         reader.place.scroll = keep_visible(top, reader.wrapped.lines_of(&sentences[index]), height);
@@ -266,7 +277,11 @@ fn click_reader(state: &mut AppState, at: Position) {
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
     let line = reader.place.scroll + usize::from(at.y - text_area.y);
-    if let Some(index) = article.sentences().iter().position(|s| reader.wrapped.lines_of(s).contains(&line)) {
+    let sentences = reader.sentence_list(&article);
+    // The first sentence that ends on or after the line, if it starts on or before it.
+    let first = sentences.partition_point(|s| *reader.wrapped.lines_of(s).end() < line);
+    let under = sentences.get(first).filter(|s| *reader.wrapped.lines_of(s).start() <= line).map(|_| first);
+    if let Some(index) = under {
         reader.place.cursor = index;
         reader.focus = None;
     }
@@ -279,7 +294,7 @@ pub fn toggle_selection(state: &mut AppState) {
     if reader.selection.take().is_some() {
         return;
     }
-    let span = reader.focus.clone().or_else(|| article.sentences().get(reader.place.cursor).cloned());
+    let span = reader.focus.clone().or_else(|| reader.sentences(&article).get(reader.place.cursor).cloned());
     if let Some(span) = span {
         reader.selection = Some(Selection { anchor: span.start, head: span.end });
         reader.focus = None;

@@ -9,10 +9,21 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::app::AppState;
 use super::hints;
+use super::list::group_thousands;
 use super::styled::safe;
 
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = state.theme;
+    // Background work on the right, the message or the hints in the rest.
+    let area = match progress(state) {
+        Some(text) => {
+            let width = u16::try_from(text.width() + 1).unwrap_or(u16::MAX).min(area.width);
+            let right = Rect { x: area.x + area.width - width, width, ..area };
+            frame.render_widget(Paragraph::new(Line::styled(text, theme.dim()).right_aligned()), right);
+            Rect { width: area.width - width, ..area }
+        }
+        None => area,
+    };
     let line = match &state.status {
         Some(status) if status.is_error => Line::styled(safe(&status.text).into_owned(), theme.error()),
         Some(status) => Line::raw(safe(&status.text).into_owned()),
@@ -34,4 +45,14 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
         }
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// How far the names of the corpus are indexed, while they are being indexed.
+fn progress(state: &AppState) -> Option<String> {
+    let total = state.articles.len();
+    let indexed = state.names.index.indexed();
+    if !state.loading.finished || state.names.recognizer.is_none() || indexed >= total {
+        return None;
+    }
+    Some(format!("indexing names {}/{}", group_thousands(indexed), group_thousands(total)))
 }

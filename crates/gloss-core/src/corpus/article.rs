@@ -65,6 +65,15 @@ pub struct Structure {
     pub gaps: Vec<Gap>,
 }
 
+impl Structure {
+    /// The structure of `text`.
+    pub fn of(text: &str) -> Self {
+        let paragraphs = paragraphs(text);
+        let sentences = sentences(text, &paragraphs);
+        Self { paragraphs, sentences, gaps: gaps(text) }
+    }
+}
+
 /// An article of the corpus.
 #[derive(Debug)]
 pub struct Article {
@@ -122,11 +131,13 @@ impl Article {
 
     /// Paragraphs, sentences and gaps; computed once, on first use, from any thread.
     pub fn structure(&self) -> &Structure {
-        self.structure.get_or_init(|| {
-            let paragraphs = paragraphs(&self.text);
-            let sentences = sentences(&self.text, &paragraphs);
-            Structure { paragraphs, sentences, gaps: gaps(&self.text) }
-        })
+        self.structure.get_or_init(|| Structure::of(&self.text))
+    }
+
+    /// The structure if it has been computed already: to ask without waiting for it (a long
+    /// article's takes a while).
+    pub fn structure_if_ready(&self) -> Option<&Structure> {
+        self.structure.get()
     }
 
     pub fn sentences(&self) -> &[Span] {
