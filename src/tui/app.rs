@@ -10,7 +10,9 @@ use super::action::Action;
 use super::geometry::{self, Areas, ReaderAreas};
 use super::popup::{ExportScope, Popup};
 use super::reader::{Place, Reader};
+use super::search::Search;
 use super::theme::Theme;
+use super::update::JumpList;
 use crate::keymap::{Context, Keymap};
 use gloss_core::annotations::{ArticleRecord, Session, Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
@@ -172,6 +174,9 @@ pub struct AppState {
     pub names: Names,
     pub notes: Annotations,
     pub exports: Exports,
+    pub search: Search,
+    /// Places the reader jumped from, for going back.
+    pub jumps: JumpList,
     pub status: Option<Status>,
     /// The terminal's size as `update` last heard of it, for paging and keeping cursors on
     /// screen; the event loop reports the real size before each draw and each key. The view
@@ -196,6 +201,8 @@ impl AppState {
             names: Names { highlights: true, ..Names::default() },
             notes: Annotations::new(Session::new(Store::default(), vocabulary), None),
             exports: Exports::default(),
+            search: Search::default(),
+            jumps: JumpList::default(),
             status: None,
             screen,
         }

@@ -46,6 +46,7 @@ pub fn run_now(effect: Effect, send: &mut dyn FnMut(Msg)) -> bool {
         Effect::LookAtExportTarget { asked, path } => {
             send(Msg::ExportTargetFound { asked, on_disk: look_at(&path) });
         }
+        Effect::SearchCorpus(job) => job.run(send),
     }
     false
 }

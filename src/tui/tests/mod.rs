@@ -3,6 +3,9 @@
 mod claims;
 mod export;
 mod names;
+mod search;
+mod search_corpus;
+mod search_view;
 
 use std::collections::VecDeque;
 use std::sync::{Arc, LazyLock};
