@@ -121,7 +121,7 @@ fn print_hits(
 }
 
 /// `path  line:column  start-end  where  sentence`, tab-separated, made safe to print. For a
-/// hit in a note, line, column and offsets are in the note.
+/// hit in a note, line, column and offsets are in the note, and the line of the note is shown.
 fn text_line(article: &Article, hit: &Hit) -> String {
     [
         sanitize_inline(&article.origin().display_path()).into_owned(),
@@ -133,23 +133,19 @@ fn text_line(article: &Article, hit: &Hit) -> String {
     .join("\t")
 }
 
-/// Where a hit is: `sentence 12`, `title`, `note`, `claim c4f671aed37`.
+/// Where a hit is: `text`, `title`, `note`, `claim c4f671aed37`.
 fn place(hit: &Hit) -> String {
     match &hit.field {
-        Field::Text { headline: true, .. } | Field::Title => "title".to_owned(),
-        Field::Text { sentence, .. } => format!("sentence {}", sentence + 1),
+        Field::Text { headline: true } | Field::Title => "title".to_owned(),
+        Field::Text { headline: false } => "text".to_owned(),
         Field::ArticleNote => "note".to_owned(),
         Field::ClaimNote { claim } => format!("claim {}", sanitize_inline(claim)),
     }
 }
 
-/// One JSON object per hit; `start`/`end` in code points (end exclusive), `line`, `column` and
-/// `sentence` from 1.
+/// One JSON object per hit; `start`/`end` in code points (end exclusive), `line` and `column`
+/// from 1.
 fn json_line(article: &Article, hit: &Hit) -> serde_json::Value {
-    let sentence = match &hit.field {
-        Field::Text { sentence, .. } => Some(sentence + 1),
-        _ => None,
-    };
     serde_json::json!({
         "file": article.origin().file_name(),
         "path": article.origin().display_path(),
@@ -162,7 +158,6 @@ fn json_line(article: &Article, hit: &Hit) -> serde_json::Value {
         "end": hit.chars.end,
         "start_byte": hit.span.start,
         "end_byte": hit.span.end,
-        "sentence": sentence,
         "text": &hit.context.text[hit.context.hit.clone()],
         "context": hit.context.text,
     })

@@ -98,15 +98,14 @@ fn hit_lines(state: &AppState, panel: &CorpusPanel, width: usize) -> (Vec<Line<'
     (lines, selected_line)
 }
 
-/// Columns for where a hit is: `sentence 123` and a space.
-const PLACE_WIDTH: usize = 13;
+/// Columns for where a hit is: `claim note`, `line 12345`, and a space.
+const PLACE_WIDTH: usize = 11;
 
-/// Where a hit is, for people: `sentence 12` (as the reader counts them), `title`, `note`,
-/// `claim note`.
+/// Where a hit is, for people: `line 12`, `title`, `note`, `claim note`.
 pub fn place(hit: &Hit) -> String {
     match &hit.field {
-        Field::Text { headline: true, .. } | Field::Title => "title".to_owned(),
-        Field::Text { sentence, .. } => format!("sentence {}", sentence + 1),
+        Field::Text { headline: true } | Field::Title => "title".to_owned(),
+        Field::Text { headline: false } => format!("line {}", hit.line),
         Field::ArticleNote => "note".to_owned(),
         Field::ClaimNote { .. } => "claim note".to_owned(),
     }

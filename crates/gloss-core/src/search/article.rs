@@ -7,6 +7,7 @@ use super::hit::{Field, Hit, Locator, context, line_around};
 use super::notes::ArticleNotes;
 use super::query::Query;
 use super::scope::Scope;
+use super::sentence::SentenceFinder;
 use crate::annotations::Claim;
 use crate::corpus::Article;
 use crate::text::Span;
@@ -58,16 +59,13 @@ fn search_text(
     let text = article.text();
     let headline = article.header().title_span.clone();
     let mut locator = Locator::new(text);
+    let mut sentences = SentenceFinder::new(article);
     for span in query.find_iter(text) {
-        // Sentences are worked out only for articles with a hit, and then kept.
-        let sentences = article.sentences();
-        let sentence = sentences.partition_point(|s| s.end <= span.start).min(sentences.len().saturating_sub(1));
-        let around = sentences.get(sentence).cloned().unwrap_or_else(|| line_around(text, span.start));
+        let around = sentences.around(span.start).unwrap_or_else(|| line_around(text, span.start));
         let location = locator.locate(&span);
         sink(Hit {
             article: index,
             field: Field::Text {
-                sentence,
                 headline: headline.as_ref().is_some_and(|h| h.start <= span.start && span.start < h.end),
             },
             context: context(text, &around, &span),
@@ -161,10 +159,10 @@ mod tests {
         let found = hits(Some(&notes), "kishida", &Scope::default());
         let fields: Vec<&str> = found.iter().map(|h| h.field.name()).collect();
         assert_eq!(fields, ["title", "text", "text", "note", "claim_note"]);
-        assert_eq!(found[1].field, Field::Text { sentence: 1, headline: false });
+        assert_eq!(found[1].field, Field::Text { headline: false });
         assert_eq!((found[1].line, found[1].column), (3, 16));
         assert_eq!(found[1].context.text, "Prime Minister Kishida arrived.");
-        assert_eq!(found[2].field, Field::Text { sentence: 3, headline: false });
+        assert_eq!(found[2].context.text, "Kishida left.");
         assert_eq!(found[3].context.text, "Ask about Kishida.");
         assert_eq!((found[3].line, found[3].at), (1, 0));
         assert_eq!(found[4].field, Field::ClaimNote { claim: "c1".into() });

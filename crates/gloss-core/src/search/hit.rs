@@ -9,9 +9,8 @@ use crate::text::{CharOffsets, Span};
 /// Which text of an article a hit is in.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Field {
-    /// The article's text: the sentence the match starts in (from 0), and whether that is in
-    /// the headline line.
-    Text { sentence: usize, headline: bool },
+    /// The article's text; `headline` when the match is in the headline line.
+    Text { headline: bool },
     /// A title that is not part of the text (a page's or a feed item's own title).
     Title,
     /// The analyst's note on the article.
@@ -62,6 +61,8 @@ pub struct Hit {
     /// The line the match starts on, from 1, and its column in code points, from 1.
     pub line: usize,
     pub column: usize,
+    /// For a hit in the text, its sentence (cut to [`CONTEXT_CHARS`] a side); in a note, its
+    /// line.
     pub context: Context,
     /// Where to open the article for this hit: a byte offset into its text (the match, the
     /// claim of a claim note, or the start for an article note).

@@ -3,8 +3,8 @@
 //!
 //! - [`Query`]: plain text or a regular expression, smart case; its matches are byte ranges
 //!   into the text searched, like every other span in gloss;
-//! - [`Hit`]: one match across the corpus, with where it is (file line and column, code points,
-//!   sentence or note) and the sentence around it;
+//! - [`Hit`]: one match across the corpus, with where it is (line and column, code points, text
+//!   or note) and the sentence around it;
 //! - [`search_article`] and [`search_corpus`]: every hit, in corpus order, to a sink that can
 //!   stop the search; [`Streamer`] runs a corpus search in batches that a new query cancels;
 //! - [`Scope`]: which articles, and which claims' text and notes, a search looks in.
@@ -15,6 +15,7 @@ mod hit;
 mod notes;
 mod query;
 mod scope;
+mod sentence;
 
 pub use article::search_article;
 pub use corpus::{Batch, Streamer, search_corpus};
