@@ -2,7 +2,9 @@
 
 mod article;
 mod decode;
+mod document;
 mod format;
+pub mod markdown;
 mod header;
 mod seeds;
 
@@ -14,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 pub use article::{Article, Fingerprint, Origin, Structure};
 pub use decode::{Decoding, MAX_ARTICLE_BYTES, Unreadable, decode};
+pub use document::{Block, BlockKind, Document, Metadata, Rendition, normalize_date, tidy_inline};
 pub use format::Format;
 pub use header::{Header, parse_header};
 pub use seeds::SEEDS;
