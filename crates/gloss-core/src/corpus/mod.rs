@@ -4,6 +4,7 @@ mod article;
 mod decode;
 mod document;
 mod format;
+pub mod html;
 pub mod markdown;
 mod header;
 mod seeds;
