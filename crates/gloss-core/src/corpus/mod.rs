@@ -3,6 +3,7 @@
 mod article;
 mod decode;
 mod document;
+pub mod feed;
 mod format;
 pub mod html;
 pub mod markdown;
