@@ -25,7 +25,9 @@ pub enum BlockKind {
     Heading(u8),
     Paragraph,
     /// A list item: numbered when `number` is given.
-    Item { number: Option<u64> },
+    Item {
+        number: Option<u64>,
+    },
     Quote,
     /// Preformatted text, line breaks kept.
     Code,
@@ -74,9 +76,11 @@ impl Document {
 
     /// The title: the metadata's, else the first heading's.
     pub fn title(&self) -> Option<&str> {
-        self.metadata.title.as_deref().filter(|t| !t.trim().is_empty()).or_else(|| {
-            self.blocks.iter().find(|b| matches!(b.kind, BlockKind::Heading(_))).map(|b| b.text.as_str())
-        })
+        self.metadata
+            .title
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .or_else(|| self.blocks.iter().find(|b| matches!(b.kind, BlockKind::Heading(_))).map(|b| b.text.as_str()))
     }
 
     /// The clean text: one paragraph per block, separated by blank lines.
@@ -87,7 +91,10 @@ impl Document {
                 text.push_str("\n\n");
             }
             match block.kind {
-                BlockKind::Item { number: Some(n) } => text.push_str(&format!("{n}. ")),
+                BlockKind::Item { number: Some(n) } => {
+                    text.push_str(&n.to_string());
+                    text.push_str(". ");
+                }
                 BlockKind::Item { number: None } => text.push_str("• "),
                 _ => {}
             }

@@ -41,7 +41,10 @@ pub fn parse_feed(bytes: &[u8], url: Option<&str>) -> Result<ParsedFeed, FeedErr
         .entries
         .iter()
         .filter(|entry| seen.insert(entry.id.clone()))
-        .map(|entry| FeedItem { guid: entry.id.clone(), document: item_document(entry, title.as_ref(), base.as_deref()) })
+        .map(|entry| FeedItem {
+            guid: entry.id.clone(),
+            document: item_document(entry, title.as_ref(), base.as_deref()),
+        })
         .collect();
     Ok(ParsedFeed { title, items })
 }

@@ -30,7 +30,10 @@ fn rss_items_take_cdata_html_relative_links_and_keep_the_first_of_a_duplicate_gu
     let grain = &feed.items[1];
     assert_eq!(grain.document.metadata.title.as_deref(), Some("Grain deal lapses"));
     assert_eq!(grain.document.metadata.date, None);
-    assert_eq!(grain.document.render().text, "Russia let the Black Sea grain deal lapse on Monday.\n\nPrices rose in Chicago.\n");
+    assert_eq!(
+        grain.document.render().text,
+        "Russia let the Black Sea grain deal lapse on Monday.\n\nPrices rose in Chicago.\n"
+    );
 }
 
 #[test]
@@ -42,7 +45,10 @@ fn atom_entries_read_escaped_html_titles_and_resolve_links_against_xml_base() {
     assert_eq!(first.metadata.url.as_deref(), Some("https://analysis.example/posts/japan-korea.html"));
     assert_eq!(first.metadata.date.as_deref(), Some("2024-02-05"), "feed dates are read in UTC");
     assert_eq!(first.metadata.byline.as_deref(), Some("Kenji Sato"));
-    assert_eq!(first.render().text, "Background\n\nTokyo and Seoul warned about the Putin–Kim meeting.\n\n• Missiles\n\n• Sanctions\n");
+    assert_eq!(
+        first.render().text,
+        "Background\n\nTokyo and Seoul warned about the Putin–Kim meeting.\n\n• Missiles\n\n• Sanctions\n"
+    );
     let undated = &feed.items[1].document;
     assert_eq!(undated.metadata.date, None);
     assert_eq!(undated.render().text, "Summaries are plain text here.\n");

@@ -5,9 +5,10 @@ mod decode;
 mod document;
 pub mod feed;
 mod format;
+mod header;
 pub mod html;
 pub mod markdown;
-mod header;
+mod read;
 mod seeds;
 
 use std::collections::HashSet;
@@ -21,6 +22,7 @@ pub use decode::{Decoding, MAX_ARTICLE_BYTES, Unreadable, decode};
 pub use document::{Block, BlockKind, Document, Metadata, Rendition, normalize_date, tidy_inline};
 pub use format::Format;
 pub use header::{Header, parse_header};
+pub use read::{Extracted, ReadError, articles_of_file, read_documents};
 pub use seeds::SEEDS;
 
 /// Something to read articles from.
@@ -42,6 +44,8 @@ pub enum ProblemReason {
     NotFound,
     Io(String),
     Skipped(Unreadable),
+    /// The file is of a known format but does not parse, or holds no article.
+    Malformed(String),
 }
 
 impl fmt::Display for Problem {
@@ -50,6 +54,7 @@ impl fmt::Display for Problem {
             ProblemReason::NotFound => write!(f, "{}: no such file or folder", self.path),
             ProblemReason::Io(error) => write!(f, "{}: cannot read: {error}", self.path),
             ProblemReason::Skipped(why) => write!(f, "{}: skipped: {why}", self.path),
+            ProblemReason::Malformed(why) => write!(f, "{}: {why}", self.path),
         }
     }
 }
@@ -123,15 +128,17 @@ fn add_file(path: PathBuf, format: Format, found: &mut Discovery, seen: &mut Has
     }
 }
 
-/// Reads one source into articles (one per plain-text file; a feed format would give several).
+/// Reads one source into articles (one per file; one per item for a feed).
 pub fn load(source: &Source) -> Result<Vec<Article>, Problem> {
     match source {
         Source::Embedded { name, text } => Ok(vec![Article::from_text(Origin::Embedded(name), text)]),
-        Source::File { path, format: Format::PlainText } => {
+        Source::File { path, format } => {
             let problem = |reason| Problem { path: path.display().to_string(), reason };
             let bytes = read_limited(path).map_err(&problem)?;
-            let (text, decoding) = decode(&bytes).map_err(|why| problem(ProblemReason::Skipped(why)))?;
-            Ok(vec![Article::new(Origin::File(path.clone()), &bytes, text, decoding)])
+            articles_of_file(path, *format, &bytes).map_err(|error| match error {
+                ReadError::Unreadable(why) => problem(ProblemReason::Skipped(why)),
+                other => problem(ProblemReason::Malformed(other.to_string())),
+            })
         }
     }
 }

@@ -7,16 +7,47 @@ use super::super::document::{Block, BlockKind};
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg", "canvas",
-    "form", "button", "select", "textarea", "input", "nav", "aside", "footer", "img", "picture", "video",
-    "audio", "source", "map",
+    "script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg", "canvas", "form",
+    "button", "select", "textarea", "input", "nav", "aside", "footer", "img", "picture", "video", "audio", "source",
+    "map",
 ];
 
 /// Elements that start and end a block of text.
 const BLOCK_LEVEL: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "figure", "figcaption",
-    "hr", "address", "details", "summary", "center", "body", "html",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "figure",
+    "figcaption",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "center",
+    "body",
+    "html",
 ];
 
 /// The blocks of `node` and everything under it.
@@ -37,7 +68,7 @@ struct Walker {
     lists: Vec<Option<u64>>,
     in_pre: usize,
     /// A list item whose first block is still to come: it takes the item's marker.
-    item: Option<Option<u64>>,
+    item: Option<BlockKind>,
 }
 
 impl Walker {
@@ -56,7 +87,7 @@ impl Walker {
             return;
         }
         let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
-        if SKIPPED.contains(&name.as_str()) || is_hidden(node) {
+        if SKIPPED.contains(&name.as_str()) || is_hidden(node) || is_advert(node) {
             return;
         }
         match name.as_str() {
@@ -115,7 +146,7 @@ impl Walker {
                     *next = next.map(|n| n + 1);
                     current
                 });
-                self.item = Some(number);
+                self.item = Some(BlockKind::Item { number });
                 inherited
             }
             _ => inherited,
@@ -131,7 +162,7 @@ impl Walker {
         }
         let kind = match self.item.take() {
             _ if self.in_pre > 0 => BlockKind::Code,
-            Some(number) => BlockKind::Item { number },
+            Some(item) => item,
             None => self.kinds.last().copied().unwrap_or(BlockKind::Paragraph),
         };
         self.blocks.push(Block::new(kind, text));
@@ -145,6 +176,23 @@ fn is_hidden(node: &NodeRef<'_>) -> bool {
         || node.attr("aria-hidden").is_some_and(|v| v.as_ref() == "true")
         || style.contains("display:none")
         || style.contains("visibility:hidden")
+}
+
+/// An advert slot the extractor kept because it sits among the story's paragraphs: an element
+/// whose class or id is `ad`, `ads`, `advert…` or starts `ad-` (never a word such as `lead`).
+pub(super) fn is_advert(node: &NodeRef<'_>) -> bool {
+    let names = [node.attr("class"), node.attr("id")];
+    names
+        .iter()
+        .flatten()
+        .flat_map(|value| value.split_whitespace().map(str::to_ascii_lowercase).collect::<Vec<_>>())
+        .any(|name| {
+            name == "ad"
+                || name == "ads"
+                || name.starts_with("ad-")
+                || name.starts_with("advert")
+                || name.starts_with("ad_")
+        })
 }
 
 #[cfg(test)]
@@ -182,8 +230,15 @@ mod tests {
     #[test]
     fn scripts_styles_forms_and_hidden_nodes_are_left_out() {
         let html = "<p>Kept</p><script>var x = 1;</script><style>p{}</style><p hidden>h</p>\
-                    <p style='display: none'>n</p><div aria-hidden=true>a</div><form>f</form><!-- c --><p>Also</p>";
-        assert_eq!(rendered(html), [(BlockKind::Paragraph, "Kept".into()), (BlockKind::Paragraph, "Also".into())]);
+                    <p style='display: none'>n</p><div aria-hidden=true>a</div><form>f</form><div class='x ad-inline'>Advertisement</div><p class=lead>Lead</p><!-- c --><p>Also</p>";
+        assert_eq!(
+            rendered(html),
+            [
+                (BlockKind::Paragraph, "Kept".into()),
+                (BlockKind::Paragraph, "Lead".into()),
+                (BlockKind::Paragraph, "Also".into())
+            ]
+        );
     }
 
     #[test]

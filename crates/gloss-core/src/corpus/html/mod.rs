@@ -1,4 +1,4 @@
-//! HTML pages: the main article found by a readability-style extractor (dom_smoothie, a port of
+//! HTML pages: the main article found by a readability-style extractor (`dom_smoothie`, a port of
 //! Mozilla's Readability), its metadata, and its text as blocks.
 
 mod blocks;
@@ -8,6 +8,7 @@ use dom_smoothie::{Config, Readability};
 
 use super::document::{Block, Document, Metadata, normalize_date, tidy_inline};
 pub use blocks::blocks_of;
+use blocks::is_advert;
 
 /// Why a page gave no article.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -21,6 +22,13 @@ pub enum HtmlError {
 pub fn read_page(html: &str, url: Option<&str>) -> Result<Document, HtmlError> {
     let dom = Dom::from(html);
     let fallback = page_metadata(&dom);
+    // Advert slots go before extraction: the extractor turns a slot among the story's
+    // paragraphs into a paragraph of its own and drops the class that gave it away.
+    for node in dom.select("[class], [id]").nodes() {
+        if is_advert(node) {
+            node.remove_from_parent();
+        }
+    }
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let extracted = Readability::with_document(dom.clone(), url, Some(Config::default()))
         .ok()
@@ -69,7 +77,8 @@ fn page_metadata(dom: &Dom) -> Metadata {
             .or_else(|| dom.select("time[datetime]").attr("datetime").and_then(|v| non_empty(&v)))
             .and_then(|d| normalize_date(&d)),
         byline: meta("meta[name='author']"),
-        url: meta("meta[property='og:url']").or_else(|| dom.select("link[rel='canonical']").attr("href").map(|h| h.to_string())),
+        url: meta("meta[property='og:url']")
+            .or_else(|| dom.select("link[rel='canonical']").attr("href").map(|h| h.to_string())),
     }
 }
 

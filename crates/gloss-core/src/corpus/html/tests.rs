@@ -4,7 +4,8 @@ use super::*;
 
 #[test]
 fn a_page_too_short_to_score_still_gives_its_text_and_title() {
-    let html = "<html><head><title>Short &middot; page</title></head><body><nav>Home</nav><p>One line.</p></body></html>";
+    let html =
+        "<html><head><title>Short &middot; page</title></head><body><nav>Home</nav><p>One line.</p></body></html>";
     let document = read_page(html, None).unwrap();
     assert_eq!(document.metadata.title.as_deref(), Some("Short · page"));
     assert_eq!(document.render().text, "One line.\n");

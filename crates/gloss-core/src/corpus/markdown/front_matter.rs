@@ -47,12 +47,8 @@ impl FrontMatter {
         if self.fields.is_empty() {
             return String::new();
         }
-        let mut text = String::from("---\n");
-        for (key, value) in &self.fields {
-            text.push_str(&format!("{key}: {}\n", quote(value)));
-        }
-        text.push_str("---\n");
-        text
+        let lines = self.fields.iter().map(|(key, value)| format!("{key}: {}\n", quote(value)));
+        format!("---\n{}---\n", lines.collect::<String>())
     }
 }
 

@@ -1,4 +1,4 @@
-//! Markdown articles (CommonMark, by pulldown-cmark): blocks as text, front matter as metadata.
+//! Markdown articles (read by `pulldown-cmark`): blocks as text, front matter as metadata.
 
 mod front_matter;
 mod write;
@@ -34,7 +34,7 @@ struct BlockReader {
     /// Open lists: the next item number of each (None for bullets).
     lists: Vec<Option<u64>>,
     /// The number of the item whose first paragraph is being read, if any.
-    item: Option<Option<u64>>,
+    item: Option<BlockKind>,
     quotes: usize,
     in_front_matter: bool,
     in_image: usize,
@@ -72,7 +72,7 @@ impl BlockReader {
                     *next = next.map(|n| n + 1);
                     current
                 });
-                self.item = Some(number);
+                self.item = Some(BlockKind::Item { number });
             }
             Tag::BlockQuote(_) => {
                 self.flush();
@@ -115,7 +115,7 @@ impl BlockReader {
             return;
         }
         let kind = match self.item.take() {
-            Some(number) => BlockKind::Item { number },
+            Some(item) => item,
             None if self.quotes > 0 => BlockKind::Quote,
             None => BlockKind::Paragraph,
         };

@@ -20,7 +20,9 @@ pub fn to_markdown(front: &FrontMatter, document: &Document) -> String {
             out.push_str("<!-- -->\n\n");
         }
         let line = match block.kind {
-            BlockKind::Heading(level) => format!("{} {}", "#".repeat(usize::from(level.clamp(1, 6))), escape(&block.text)),
+            BlockKind::Heading(level) => {
+                format!("{} {}", "#".repeat(usize::from(level.clamp(1, 6))), escape(&block.text))
+            }
             BlockKind::Paragraph => escape(&block.text),
             BlockKind::Item { number: Some(n) } => format!("{n}. {}", indent(&escape(&block.text), "   ")),
             BlockKind::Item { number: None } => format!("- {}", indent(&escape(&block.text), "  ")),
@@ -54,7 +56,7 @@ fn escape_line(line: &str, out: &mut String) {
         let markup = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|' | '#' | '!')
             || (at_start && matches!(c, '-' | '+' | '='));
         // `1.` or `1)` at the start of a line would open a numbered list.
-        let number_mark = c.is_ascii_digit() && starts_number_mark(&line[..], at);
+        let number_mark = c.is_ascii_digit() && starts_number_mark(line, at);
         if markup {
             out.push('\\');
         }
