@@ -1,5 +1,8 @@
 //! The command line: `gloss [PATH...]` opens the reader; `gloss list` and friends print.
 
+mod network;
+mod show;
+
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,6 +15,7 @@ use gloss_core::config::Paths;
 use gloss_core::corpus::{self, Article, Decoding, Problem};
 use gloss_core::entities::{Recognizer, UserGazetteer};
 use gloss_core::export;
+use gloss_core::library::Library;
 use gloss_core::text::{CharOffsets, sanitize_inline};
 
 /// A keyboard-first terminal reader and annotator for news analysts.
@@ -21,7 +25,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Article files and folders to read (default: ./seeds, else the built-in samples).
+    /// Article files and folders to read (default: ./seeds, else the library when it has
+    /// articles, else the built-in samples).
     pub paths: Vec<PathBuf>,
 
     /// A keymap file to use over the built-in keys, instead of keymap.ron in the config folder.
@@ -35,6 +40,10 @@ pub struct Cli {
     /// Open the store without changing it (also works when the store cannot be read).
     #[arg(long, global = true)]
     pub read_only: bool,
+
+    /// The library of fetched pages and feed items (default: library in the data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub library: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -55,6 +64,48 @@ pub enum Command {
     },
     /// Export claims and notes: a Markdown briefing (default), JSON, CSV or W3C Web Annotation.
     Export(ExportArgs),
+    /// Print what the reader would show of a file or a web page: title, source, date, byline,
+    /// URL and the clean text.
+    Show {
+        /// A file (.txt, .md, .html, a feed) or an http(s):// URL.
+        target: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Fetch web pages (or feeds) and keep each article in the library as a Markdown snapshot.
+    Add {
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Fetch new items of every followed feed into the library.
+    Fetch {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Follow feeds: add one, import OPML or newsboat's urls file, list them.
+    #[command(subcommand)]
+    Feeds(FeedsCommand),
+}
+
+/// `gloss feeds ...`.
+#[derive(Debug, Subcommand)]
+pub enum FeedsCommand {
+    /// Follow an RSS, Atom or JSON feed.
+    Add {
+        url: String,
+        /// A name for the feed (its own title is used otherwise).
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Follow every feed of an OPML file or of newsboat's `urls` file.
+    Import { file: PathBuf },
+    /// Print the feeds followed: URL and name.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 /// What to export, how, and where.
@@ -131,15 +182,46 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
+fn run(mut cli: Cli) -> Result<(), Failure> {
     let paths = Paths::from_environment();
     let store_path = cli.store.clone().or_else(|| paths.as_ref().map(Paths::store));
-    match cli.command {
-        Some(Command::List { paths: articles, format }) => list(&articles, format, store_path.as_deref()),
-        Some(Command::Entities { paths: articles, format }) => entities(&articles, format, paths.as_ref()),
-        Some(Command::Export(args)) => export_command(&args, paths.as_ref(), store_path.as_deref()),
-        None => open(&cli, paths.as_ref(), store_path),
+    let library = cli.library.clone().or_else(|| paths.as_ref().map(Paths::library)).map(Library::new);
+    let articles = |given: &[PathBuf]| corpus::default_paths(given, library.as_ref());
+    match cli.command.take() {
+        Some(Command::List { paths: given, format }) => list(&articles(&given), format, store_path.as_deref()),
+        Some(Command::Entities { paths: given, format }) => entities(&articles(&given), format, paths.as_ref()),
+        Some(Command::Export(mut args)) => {
+            args.paths = articles(&args.paths);
+            export_command(&args, paths.as_ref(), store_path.as_deref())
+        }
+        Some(Command::Show { target, format }) => show::show(&target, format),
+        Some(Command::Add { urls, format }) => network::add(&urls, &needs(library.as_ref())?, format),
+        Some(Command::Fetch { format }) => {
+            network::fetch(&feeds_file(paths.as_ref())?, &needs(library.as_ref())?, format)
+        }
+        Some(Command::Feeds(command)) => {
+            let file = feeds_file(paths.as_ref())?;
+            match command {
+                FeedsCommand::Add { url, title } => network::feeds_add(&file, &url, title),
+                FeedsCommand::Import { file: import } => network::feeds_import(&file, &import),
+                FeedsCommand::List { format } => network::feeds_list(&file, format),
+            }
+        }
+        None => {
+            cli.paths = articles(&cli.paths);
+            open(&cli, paths.as_ref(), store_path)
+        }
     }
+}
+
+/// The library, or why there is none.
+fn needs(library: Option<&Library>) -> Result<Library, Failure> {
+    library.cloned().ok_or_else(|| Failure::Usage("no data folder (is HOME set?): use --library DIR".to_owned()))
+}
+
+/// The subscriptions file in the config folder.
+fn feeds_file(paths: Option<&Paths>) -> Result<PathBuf, Failure> {
+    paths.map(Paths::feeds).ok_or_else(|| Failure::Usage("no config folder (is HOME set?) to keep feeds in".to_owned()))
 }
 
 fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result<(), Failure> {

@@ -69,6 +69,18 @@ pub struct Discovery {
 /// The folder of sample articles used when no path is given.
 pub const DEFAULT_FOLDER: &str = "seeds";
 
+/// The paths to read: those given; with none, `./seeds` when there is one (a checkout), else
+/// the `library` when it holds articles; none at all means the built-in seeds.
+pub fn default_paths(paths: &[PathBuf], library: Option<&crate::library::Library>) -> Vec<PathBuf> {
+    if !paths.is_empty() || Path::new(DEFAULT_FOLDER).is_dir() {
+        return paths.to_vec();
+    }
+    match library {
+        Some(library) if library.has_articles() => vec![library.root().to_path_buf()],
+        _ => Vec::new(),
+    }
+}
+
 /// Finds the articles named by `paths`: files as given, folders recursively (hidden entries and
 /// files of unknown formats left out), in a stable sorted order, each file once. With no paths:
 /// `./seeds` when it exists, else the built-in seeds.

@@ -204,3 +204,16 @@ fn a_news_page_keeps_the_story_and_drops_everything_around_it() {
     }
     assert!(article.structure().gaps.is_empty());
 }
+
+#[test]
+fn with_no_paths_a_library_with_articles_is_read_when_there_are_no_seeds_here() {
+    // The tests run in the crate's folder, where there is no ./seeds.
+    assert!(!Path::new(DEFAULT_FOLDER).exists());
+    let dir = tempfile::tempdir().unwrap();
+    let library = crate::library::Library::new(dir.path().join("library"));
+    assert_eq!(default_paths(&[], Some(&library)), Vec::<PathBuf>::new(), "an empty library: the built-in seeds");
+    write(library.root(), "mondo/2024-01-01-a.md", b"# A\n\nText.\n");
+    assert_eq!(default_paths(&[], Some(&library)), [library.root().to_path_buf()]);
+    let given = [PathBuf::from("x.txt")];
+    assert_eq!(default_paths(&given, Some(&library)), given);
+}
