@@ -237,7 +237,8 @@ fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result
             "the reader needs a terminal; to print articles instead, use `gloss list`".to_owned(),
         ));
     }
-    let mut state = tui::AppState::new(keymap, tui::Theme::from_environment(), ratatui::layout::Rect::default());
+    let theme = tui::Theme::from_environment();
+    let mut state = tui::AppState::new(keymap, theme, ratatui::layout::Rect::default(), vocabulary.clone());
     state.names.user = user;
     state.names.user_path = user_path;
     state.notes = tui::Annotations::new(opened.store, store_path.clone(), vocabulary);
@@ -294,23 +295,28 @@ fn rescue(store: &Store, path: &Path, error: &str) -> String {
     let name = format!("annotations-unsaved-{stamp}.ron");
     let beside = path.with_file_name(&name);
     let elsewhere = std::env::temp_dir().join(&name);
+    let text = match store.to_ron() {
+        Ok(text) => text,
+        Err(why) => return format!("{} could not be saved ({error}), nor a copy of it ({why})", path.display()),
+    };
+    let mut failures = Vec::new();
     for place in [beside, elsewhere] {
-        if gloss_core::files::write_atomically(
-            &place,
-            store.to_ron().as_bytes(),
-            None,
-            gloss_core::files::NewFile::Private,
-        )
-        .is_ok()
-        {
-            return format!(
-                "{} could not be saved ({error}); your annotations were written to {}",
-                path.display(),
-                place.display()
-            );
+        match gloss_core::files::write_atomically(&place, text.as_bytes(), None, gloss_core::files::NewFile::Private) {
+            Ok(()) => {
+                return format!(
+                    "{} could not be saved ({error}); your annotations were written to {}",
+                    path.display(),
+                    place.display()
+                );
+            }
+            Err(why) => failures.push(why.to_string()),
         }
     }
-    format!("{} could not be saved ({error}), nor a copy of it; the last changes are lost", path.display())
+    format!(
+        "{} could not be saved ({error}), nor a copy of it ({}); the last changes are lost",
+        path.display(),
+        failures.join("; ")
+    )
 }
 
 /// The analyst's own names; a file that does not parse stops gloss (it is never overwritten).
@@ -324,7 +330,7 @@ fn user_gazetteer(path: Option<&Path>) -> Result<UserGazetteer, Failure> {
 /// The claim types: the user's `tags.ron` when there is one, else the built-in ones.
 fn vocabulary(config: Option<&Paths>) -> Result<Vocabulary, Failure> {
     config.map_or_else(
-        || Ok(Vocabulary::built_in()),
+        || Vocabulary::built_in().map_err(|e| Failure::Failed(e.to_string())),
         |paths| Vocabulary::load(&paths.tags()).map_err(|e| Failure::Usage(e.to_string())),
     )
 }
@@ -363,13 +369,22 @@ fn list(paths: &[PathBuf], format: Format, store_path: Option<&Path>) -> Result<
             Format::Text => list_line(article, record.map(|(id, _)| id)),
             Format::Json => list_json(article, record).to_string(),
         };
-        if writeln!(out, "{line}").is_err() {
-            // The reader of our output went away (`| head`): stop quietly.
-            return Ok(());
+        if let Err(error) = writeln!(out, "{line}") {
+            return stopped_printing("the list", &error);
         }
     }
-    let _ = out.flush();
-    Ok(())
+    out.flush().or_else(|error| stopped_printing("the list", &error))
+}
+
+/// Ends a printing command whose output could not be written: quietly when its reader went
+/// away (`| head`), that being theirs to decide; with an error otherwise, so that a full disk
+/// behind `>` does not pass for success.
+fn stopped_printing(what: &str, error: &io::Error) -> Result<(), Failure> {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(Failure::Failed(format!("cannot write {what} to standard output: {error}")))
+    }
 }
 
 /// An article's id: its record's in the store, else the start of its content fingerprint.
@@ -428,12 +443,11 @@ fn entities(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result
             Format::Json => writeln!(out, "{}", entities_json(article, &mentions)),
             Format::Text => write_entities_text(&mut out, article, &mentions),
         };
-        if written.is_err() {
-            return Ok(());
+        if let Err(error) = written {
+            return stopped_printing("the entities", &error);
         }
     }
-    let _ = out.flush();
-    Ok(())
+    out.flush().or_else(|error| stopped_printing("the entities", &error))
 }
 
 /// One JSON object per article; offsets are code points into the text, end exclusive.
@@ -498,15 +512,11 @@ fn export_command(args: &ExportArgs, config: Option<&Paths>, store_path: Option<
         eprintln!("gloss: wrote {tally} to {}", path.display());
         return Ok(());
     }
-    // Links to articles are relative to here, where the output is likely to be saved.
+    // Links to articles are relative to here, where the output is likely to be saved; with no
+    // current folder (it was removed), they stay absolute, which still work.
     export.links_from = std::env::current_dir().ok();
-    match io::stdout().lock().write_all(args.format.write(&export, &vocabulary).as_bytes()) {
-        // The reader of our output went away (`| head`): that is theirs to decide.
-        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
-            Err(Failure::Failed(format!("cannot write the export to standard output: {error}")))
-        }
-        _ => Ok(()),
-    }
+    let text = args.format.write(&export, &vocabulary).map_err(|e| Failure::Failed(e.to_string()))?;
+    io::stdout().lock().write_all(text.as_bytes()).or_else(|error| stopped_printing("the export", &error))
 }
 
 /// The store ids of the articles `--article` names: exactly by id, file name or file stem, or

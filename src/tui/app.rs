@@ -190,7 +190,7 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(keymap: Keymap<Action>, theme: Theme, screen: Rect) -> Self {
+    pub fn new(keymap: Keymap<Action>, theme: Theme, screen: Rect, vocabulary: Vocabulary) -> Self {
         Self {
             keymap,
             theme,
@@ -204,7 +204,7 @@ impl AppState {
             reader: None,
             places: HashMap::new(),
             names: Names { highlights: true, ..Names::default() },
-            notes: Annotations::new(Store::default(), None, Vocabulary::built_in()),
+            notes: Annotations::new(Store::default(), None, vocabulary),
             exports: Exports::default(),
             status: None,
             screen,

@@ -75,11 +75,16 @@ impl Executor {
     pub fn run(&mut self, effect: Effect) -> bool {
         match effect {
             Effect::Quit => return true,
-            Effect::SaveStore { store, path } => self.saver_for(path).save(*store),
+            Effect::SaveStore { store, path } => {
+                if let Err(stopped) = self.saver_for(path).save(*store) {
+                    self.report(Msg::StoreSaved(SaveReport::Failed(stopped.to_string())));
+                }
+            }
             other => {
                 let sender = self.sender.clone();
                 thread::spawn(move || {
                     run_now(other, &mut |msg| {
+                        // The loop is gone only when gloss is quitting; nobody is left to tell.
                         let _ = sender.send(msg);
                     })
                 });
@@ -93,11 +98,18 @@ impl Executor {
         self.saver.get_or_insert_with(|| {
             let sender = self.sender.clone();
             let saver = Saver::start(path, move |report| {
+                // As above: a report after the loop has gone has no one to reach.
                 let _ = sender.send(Msg::StoreSaved(report));
             });
             super::terminal::remember_saver(&saver);
             saver
         })
+    }
+
+    /// Tells the event loop `msg`, as the effects' own threads do.
+    fn report(&self, msg: Msg) {
+        // The loop is gone only when gloss is quitting; nobody is left to tell.
+        let _ = self.sender.send(msg);
     }
 
     /// Waits until every change sent so far is written (or `timeout` passes).

@@ -162,7 +162,12 @@ fn an_alias_joins_a_known_entity() {
 #[test]
 fn names_arrive_after_the_first_screen() {
     let keymap = crate::tui::load_keymap(None).unwrap();
-    let mut state = AppState::new(keymap, crate::tui::Theme::plain(), ratatui::layout::Rect::new(0, 0, 100, 30));
+    let mut state = AppState::new(
+        keymap,
+        crate::tui::Theme::plain(),
+        ratatui::layout::Rect::new(0, 0, 100, 30),
+        gloss_core::annotations::Vocabulary::built_in().unwrap(),
+    );
     let article = Article::from_text(Origin::Embedded("a.txt"), "Japan and Korea\n\nText.");
     deliver(&mut state, Msg::Loaded { articles: vec![article], problems: Vec::new(), expected: 1 });
     assert!(state.reader.as_ref().unwrap().mentions.is_empty());

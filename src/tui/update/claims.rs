@@ -182,10 +182,7 @@ fn ask_verdict(state: &mut AppState) {
         }
         ClaimTarget::New(_) => None,
     };
-    let items = Verdict::ALL
-        .iter()
-        .map(|&v| ChoiceItem { label: v.label().to_owned(), value: ChoiceValue::Verdict(v) })
-        .collect();
+    let items = Verdict::ALL.iter().map(|&v| ChoiceItem { label: v.label(), value: ChoiceValue::Verdict(v) }).collect();
     let selected = current.and_then(|v| Verdict::ALL.iter().position(|&x| x == v)).unwrap_or(0);
     state.popup = Some(Popup::Choice(Choice {
         title: "Verdict".to_owned(),

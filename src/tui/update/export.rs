@@ -241,8 +241,11 @@ fn refresh(state: &AppState, dialog: &mut ExportDialog) {
     dialog.replaces = dialog.target.as_deref().is_some_and(Path::is_file);
     let extension =
         dialog.target.as_deref().and_then(Path::extension).map(|e| e.to_string_lossy().to_ascii_lowercase());
-    dialog.other_format =
-        Format::ALL.into_iter().find(|f| extension.as_deref() == Some(f.extension())).filter(|&f| f != dialog.format);
+    dialog.other_format = Format::ALL
+        .iter()
+        .copied()
+        .find(|f| extension.as_deref() == Some(f.extension()))
+        .filter(|&f| f != dialog.format);
     let cursor =
         if dialog.field == ExportField::Path { Style::new().add_modifier(Modifier::REVERSED) } else { Style::new() };
     dialog.path.set_cursor_style(cursor);

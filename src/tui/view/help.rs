@@ -76,7 +76,7 @@ pub fn help_lines(
     }
     lines.push(Line::default());
     lines.push(Line::styled("Entity colours", theme.accent().patch(theme.title())));
-    for kind in Kind::ALL {
+    for &kind in Kind::ALL {
         let sample = if theme.color { kind.name().to_owned() } else { format!("{}[{}]", kind.name(), kind.tag()) };
         lines.push(Line::from(vec![
             Span::raw("  "),

@@ -17,6 +17,6 @@ pub use edit::{Stamp, author_from_environment, claim_id};
 pub use history::{Edit, History};
 pub use identity::{Identity, Resolver, new_article_id};
 pub use lock::{LockError, StoreLock, lock_path};
-pub use saver::{SaveReport, Saver};
+pub use saver::{SaveReport, Saver, SaverStopped};
 pub use store::{ArticleRecord, STORE_VERSION, Store, StoreError, backup_path};
-pub use vocabulary::{Colour, NamedColour, Tag, Vocabulary, VocabularyError};
+pub use vocabulary::{Colour, NamedColour, Tag, Vocabulary};

@@ -29,8 +29,10 @@ pub enum LibraryError {
     Read { path: PathBuf, source: std::io::Error },
     #[error(transparent)]
     Write(#[from] crate::files::WriteError),
-    #[error("{path}:{line}:{column}: {message} (gloss keeps fetch state here; delete the file to start again)")]
-    State { path: PathBuf, line: usize, column: usize, message: String },
+    #[error("{0} (gloss keeps what feeds' servers said here; delete the file to start again)")]
+    State(#[from] crate::config::ron_file::LoadError),
+    #[error(transparent)]
+    SaveState(#[from] crate::config::ron_file::SaveError),
 }
 
 /// The library folder.

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::files::{NewFile, write_atomically};
+use crate::config::ron_file;
+use crate::files::NewFile;
 
 /// One feed followed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,42 +29,24 @@ pub struct Subscriptions {
 pub enum SubscriptionsError {
     #[error("cannot read {path}: {source}")]
     Read { path: PathBuf, source: std::io::Error },
-    #[error("{path}:{line}:{column}: {message} (fix the file, or move it away to start again)")]
-    Parse { path: PathBuf, line: usize, column: usize, message: String },
+    #[error("{0} (fix the file, or move it away to start again)")]
+    Load(#[from] ron_file::LoadError),
     #[error("{path}: not an OPML file: {message}")]
     Opml { path: PathBuf, message: String },
     #[error(transparent)]
-    Write(#[from] crate::files::WriteError),
+    Save(#[from] ron_file::SaveError),
 }
 
 impl Subscriptions {
     /// Reads the subscriptions file; none when it does not exist yet.
     pub fn load(path: &Path) -> Result<Self, SubscriptionsError> {
-        let source = match fs::read_to_string(path) {
-            Ok(source) => source,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
-            Err(source) => return Err(SubscriptionsError::Read { path: path.to_path_buf(), source }),
-        };
-        ron::from_str(&source).map_err(|e| SubscriptionsError::Parse {
-            path: path.to_path_buf(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: e.code.to_string(),
-        })
+        Ok(ron_file::load(path)?.unwrap_or_default())
     }
 
     /// Writes the file atomically.
     pub fn save(&self, path: &Path) -> Result<(), SubscriptionsError> {
-        let config = ron::ser::PrettyConfig::new().indentor("    ").struct_names(false);
-        let body = ron::ser::to_string_pretty(self, config).map_err(|e| SubscriptionsError::Parse {
-            path: path.to_path_buf(),
-            line: 0,
-            column: 0,
-            message: e.to_string(),
-        })?;
-        let text = format!("// Feeds gloss fetches; edit freely, or use `gloss feeds add URL`.\n{body}\n");
-        write_atomically(path, text.as_bytes(), None, NewFile::Private)?;
-        Ok(())
+        let header = "// Feeds gloss fetches; edit freely, or use `gloss feeds add URL`.\n";
+        Ok(ron_file::save(path, header, self, None, NewFile::Private)?)
     }
 
     /// Adds `feed` unless its URL is already followed; true when it was added.
