@@ -209,7 +209,7 @@ fn run(mut cli: Cli) -> Result<(), Failure> {
         }
         None => {
             cli.paths = articles(&cli.paths);
-            open(&cli, paths.as_ref(), store_path)
+            open(&cli, paths.as_ref(), store_path, library)
         }
     }
 }
@@ -224,7 +224,12 @@ fn feeds_file(paths: Option<&Paths>) -> Result<PathBuf, Failure> {
     paths.map(Paths::feeds).ok_or_else(|| Failure::Usage("no config folder (is HOME set?) to keep feeds in".to_owned()))
 }
 
-fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result<(), Failure> {
+fn open(
+    cli: &Cli,
+    paths: Option<&Paths>,
+    store_path: Option<PathBuf>,
+    library: Option<Library>,
+) -> Result<(), Failure> {
     let user_keymap = cli.keymap.clone().or_else(|| paths.map(Paths::keymap).filter(|p| p.exists()));
     let keymap = tui::load_keymap(user_keymap.as_deref()).map_err(|e| Failure::Usage(e.to_string()))?;
     let user_path = paths.map(Paths::user_gazetteer);
@@ -244,6 +249,8 @@ fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result
     state.notes = tui::Annotations::new(opened.store, store_path.clone(), vocabulary);
     state.notes.read_only.clone_from(&opened.read_only);
     state.exports.corpus = corpus_name(&cli.paths);
+    state.feeds.subscriptions = paths.map(Paths::feeds);
+    state.feeds.library = library;
     state.exports.dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     state.exports.home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
     if let Some(why) = opened.read_only {

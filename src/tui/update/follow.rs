@@ -8,11 +8,20 @@ use gloss_core::annotations::follow::follow;
 
 /// Finds the records of the articles from `first` on; saves when any record had to change.
 pub fn follow_new(state: &mut AppState, first: usize) -> Vec<Effect> {
+    follow_range(state, first..state.articles.len())
+}
+
+/// Finds the record of the article at `index`, which was just replaced by a newer version.
+pub fn follow_one(state: &mut AppState, index: usize) -> Vec<Effect> {
+    follow_range(state, index..index + 1)
+}
+
+fn follow_range(state: &mut AppState, indices: std::ops::Range<usize>) -> Vec<Effect> {
     let notes = &mut state.notes;
     notes.ids.resize(state.articles.len(), None);
     let mut changed = false;
     let mut report = Vec::new();
-    for (index, article) in state.articles.iter().enumerate().skip(first) {
+    for (index, article) in state.articles.iter().enumerate().skip(indices.start).take(indices.len()) {
         let path = article.origin().display_path();
         let identity = notes.resolver.resolve(&article.fingerprint().to_hex(), &path);
         let Some(id) = identity.id().map(str::to_owned) else { continue };

@@ -2,6 +2,7 @@
 
 mod claims;
 mod export;
+mod feeds;
 mod follow;
 mod names;
 mod navigate;
@@ -59,6 +60,19 @@ pub enum Msg {
     StoreSaved(SaveReport),
     /// An export was written, or why not.
     Exported(Result<Exported, String>),
+    /// A feed of the running fetch is done.
+    FeedDone {
+        done: usize,
+        total: usize,
+    },
+    /// An article landed in the library: new, or an update of one already there.
+    Fetched {
+        article: Box<Article>,
+        updated: bool,
+    },
+    /// The fetch is over: how many new and updated, and the feeds that failed, or why it could
+    /// not start.
+    FeedsFetched(Result<Vec<String>, String>),
 }
 
 /// An export that was written.
@@ -112,6 +126,11 @@ pub enum Effect {
     },
     /// Write an export, in the background.
     Export(Box<ExportJob>),
+    /// Fetch every followed feed into the library, in the background.
+    FetchFeeds {
+        subscriptions: PathBuf,
+        library: gloss_core::library::Library,
+    },
 }
 
 /// What to do first, before any message: build the recogniser.
@@ -167,6 +186,15 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         }
         Msg::Exported(result) => {
             export::on_exported(state, result);
+            Vec::new()
+        }
+        Msg::FeedDone { done, total } => {
+            feeds::on_progress(state, done, total);
+            Vec::new()
+        }
+        Msg::Fetched { article, updated } => feeds::on_article(state, *article, updated),
+        Msg::FeedsFetched(result) => {
+            feeds::on_finished(state, result);
             Vec::new()
         }
     };
@@ -233,6 +261,7 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Open if state.context() == Context::Claims => claims::jump_to_panel_claim(state),
         Action::CloseEditor | Action::DiscardNote => return notes::act(state, action),
         Action::Export => export::open(state),
+        Action::FetchFeeds => return feeds::start(state),
         // Only the export dialog has options; it took them above.
         Action::NextOption | Action::PrevOption | Action::ClearField => {}
         Action::EditClaimNote => return notes::open(state, false),

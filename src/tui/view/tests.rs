@@ -187,3 +187,15 @@ fn export_dialog() {
     press(&mut state, "j enter j j 1 ! x down");
     insta::assert_snapshot!(screen(&state));
 }
+
+#[test]
+fn the_status_bar_shows_a_fetch_that_is_running() {
+    let mut state = app();
+    state.feeds.running = true;
+    let drawn = screen(&state);
+    assert!(drawn.lines().last().unwrap().starts_with("fetching feeds… · "), "{drawn}");
+    state.feeds.done = 1;
+    state.feeds.total = 3;
+    let drawn = screen(&state);
+    assert!(drawn.lines().last().unwrap().starts_with("fetching feeds 1/3 · "), "{drawn}");
+}
