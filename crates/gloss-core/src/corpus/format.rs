@@ -45,12 +45,12 @@ impl Format {
         let mime = content_type.unwrap_or("").split(';').next().unwrap_or("").trim().to_ascii_lowercase();
         match mime.as_str() {
             "text/html" | "application/xhtml+xml" => Some(Self::Html),
-            "application/rss+xml" | "application/atom+xml" | "application/feed+json" | "application/rdf+xml" => {
-                Some(Self::Feed)
-            }
+            // Servers say rss+xml, x-rss+xml, rss, atom+xml, x-atom+xml, feed+json…
+            feed if feed.contains("rss") || feed.contains("atom") || feed.ends_with("feed+json") => Some(Self::Feed),
             "text/markdown" | "text/x-markdown" => Some(Self::Markdown),
             "text/plain" => Some(Self::sniff(body).unwrap_or(Self::PlainText)),
-            "" | "text/xml" | "application/xml" | "application/json" | "application/octet-stream" => Self::sniff(body),
+            "" | "application/octet-stream" => Self::sniff(body),
+            other if other.contains("xml") || other.contains("json") => Self::sniff(body),
             _ => None,
         }
     }
@@ -92,6 +92,8 @@ mod tests {
     fn content_types_and_bodies_name_the_format() {
         assert_eq!(Format::from_content_type(Some("text/html; charset=utf-8"), b""), Some(Format::Html));
         assert_eq!(Format::from_content_type(Some("application/atom+xml"), b""), Some(Format::Feed));
+        assert_eq!(Format::from_content_type(Some("application/x-rss+xml"), b""), Some(Format::Feed));
+        assert_eq!(Format::from_content_type(Some("application/rdf+xml"), b"<rdf:RDF>"), Some(Format::Feed));
         assert_eq!(Format::from_content_type(Some("text/xml"), b"<?xml version='1.0'?>\n<rss>"), Some(Format::Feed));
         assert_eq!(Format::from_content_type(None, b"<!DOCTYPE html><html>"), Some(Format::Html));
         assert_eq!(
