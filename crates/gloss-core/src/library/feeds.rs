@@ -21,7 +21,7 @@ pub fn fetch_feeds(
         .iter()
         .map(|feed| Target {
             url: feed.url.clone(),
-            title: feed.title.clone(),
+            title: feed.title.clone().or_else(|| state.titles.get(&feed.url).cloned()),
             validators: state.feeds.get(&feed.url).cloned(),
         })
         .collect();
@@ -29,6 +29,9 @@ pub fn fetch_feeds(
     for report in &reports {
         if let Outcome::Fetched { validators, .. } = &report.outcome {
             state.feeds.insert(report.url.clone(), validators.clone());
+            if let Some(title) = &report.title {
+                state.titles.insert(report.url.clone(), title.clone());
+            }
         }
     }
     state.save(&state_path)?;

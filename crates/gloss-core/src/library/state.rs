@@ -10,10 +10,13 @@ use super::http::Validators;
 use crate::config::ron_file;
 use crate::files::NewFile;
 
-/// Validators by feed URL, kept in the library's hidden `.gloss` folder.
+/// Validators by feed URL, kept in the library's hidden `.gloss` folder, and each feed's own
+/// title, to name it when its server says nothing changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeedState {
     pub feeds: BTreeMap<String, Validators>,
+    #[serde(default)]
+    pub titles: BTreeMap<String, String>,
 }
 
 impl FeedState {
