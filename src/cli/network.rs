@@ -73,7 +73,11 @@ fn summary(report: &Report) -> String {
     let name = sanitize_inline(&name).into_owned();
     match &report.outcome {
         Outcome::NotModified => format!("{name}: not modified"),
-        Outcome::Failed(why) => format!("{name}: failed: {}", sanitize_inline(why)),
+        Outcome::Failed(why) => {
+            // The reason names the URL too; the line already starts with it.
+            let why = why.strip_prefix(&format!("{}: ", report.url)).unwrap_or(why);
+            format!("{name}: failed: {}", sanitize_inline(why))
+        }
         Outcome::Fetched { new, updated, unchanged, duplicates, .. } => {
             let mut parts = vec![format!("{new} new")];
             if *updated > 0 {
