@@ -86,26 +86,7 @@ pub enum Command {
     },
     /// Follow feeds: add one, import OPML or newsboat's urls file, list them.
     #[command(subcommand)]
-    Feeds(FeedsCommand),
-}
-
-/// `gloss feeds ...`.
-#[derive(Debug, Subcommand)]
-pub enum FeedsCommand {
-    /// Follow an RSS, Atom or JSON feed.
-    Add {
-        url: String,
-        /// A name for the feed (its own title is used otherwise).
-        #[arg(long)]
-        title: Option<String>,
-    },
-    /// Follow every feed of an OPML file or of newsboat's `urls` file.
-    Import { file: PathBuf },
-    /// Print the feeds followed: URL and name.
-    List {
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-    },
+    Feeds(network::FeedsCommand),
 }
 
 /// What to export, how, and where.
@@ -202,9 +183,9 @@ fn run(mut cli: Cli) -> Result<(), Failure> {
         Some(Command::Feeds(command)) => {
             let file = feeds_file(paths.as_ref())?;
             match command {
-                FeedsCommand::Add { url, title } => network::feeds_add(&file, &url, title),
-                FeedsCommand::Import { file: import } => network::feeds_import(&file, &import),
-                FeedsCommand::List { format } => network::feeds_list(&file, format),
+                network::FeedsCommand::Add { url, title } => network::feeds_add(&file, &url, title),
+                network::FeedsCommand::Import { file: import } => network::feeds_import(&file, &import),
+                network::FeedsCommand::List { format } => network::feeds_list(&file, format),
             }
         }
         None => {

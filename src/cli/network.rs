@@ -3,7 +3,9 @@
 
 use std::fmt::Display;
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -130,6 +132,25 @@ fn json_report(reports: &[Report], library: &Library, new: usize, updated: usize
         })
         .collect();
     serde_json::json!({ "library": library.root(), "new": new, "updated": updated, "urls": rows })
+}
+
+/// `gloss feeds ...`.
+#[derive(Debug, Subcommand)]
+pub enum FeedsCommand {
+    /// Follow an RSS, Atom or JSON feed.
+    Add {
+        url: String,
+        /// A name for the feed (its own title is used otherwise).
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Follow every feed of an OPML file or of newsboat's `urls` file.
+    Import { file: PathBuf },
+    /// Print the feeds followed: URL and name.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 /// `gloss feeds add URL [--title NAME]`.
