@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::super::app::AppState;
-use super::{Effect, follow, names};
+use super::{Effect, attach, names};
 use gloss_core::corpus::Article;
 
 /// Starts a fetch, unless one is running or there is nowhere to fetch to.
@@ -41,8 +41,9 @@ pub fn on_article(state: &mut AppState, article: Article, updated: bool) -> Vec<
     match existing {
         Some(index) if updated => {
             state.feeds.updated += 1;
-            state.articles[index] = Arc::new(article);
-            let effects = follow::follow_one(state, index);
+            let article = Arc::new(article);
+            state.articles[index] = article.clone();
+            let effects = attach::replace(state, index, article);
             // The open article is read again from its new text, at the same place.
             if let Some(old) = state.reader.take_if(|r| r.article == index) {
                 state.places.insert(old.article, old.place);
@@ -59,11 +60,12 @@ pub fn on_article(state: &mut AppState, article: Article, updated: bool) -> Vec<
                 state.feeds.new += 1;
             }
             let first_new = state.articles.len();
-            state.articles.push(Arc::new(article));
+            let article = Arc::new(article);
+            state.articles.push(article.clone());
             if state.reader.is_none() {
                 state.show_article(first_new);
             }
-            let mut effects = follow::follow_new(state, first_new);
+            let mut effects = attach::attach(state, &[article]);
             effects.extend(names::index_from(state, first_new));
             effects
         }

@@ -8,6 +8,7 @@ mod format;
 mod header;
 pub mod html;
 pub mod markdown;
+mod naming;
 mod read;
 mod seeds;
 
@@ -22,6 +23,7 @@ pub use decode::{Decoding, MAX_ARTICLE_BYTES, Unreadable, decode};
 pub use document::{Block, BlockKind, Document, Metadata, Rendition, normalize_date, tidy_inline};
 pub use format::Format;
 pub use header::{Header, parse_header};
+pub use naming::corpus_name;
 pub use read::{Extracted, ReadError, articles_of_file, read_documents};
 pub use seeds::SEEDS;
 
