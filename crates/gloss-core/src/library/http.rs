@@ -141,6 +141,14 @@ impl Client {
             ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
                 FetchError::Timeout { url, seconds: self.limits.timeout.as_secs() }
             }
+            // A failed handshake (a bad certificate, a server that does not speak TLS) comes
+            // back as invalid data, or as the server hanging up, on the connection.
+            ureq::Error::Io(io)
+                if url.starts_with("https://")
+                    && matches!(io.kind(), std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof) =>
+            {
+                FetchError::Tls { url, why: io.to_string() }
+            }
             other => FetchError::Connection { url, why: other.to_string() },
         }
     }
