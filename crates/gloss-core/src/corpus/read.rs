@@ -46,7 +46,11 @@ pub fn read_documents(bytes: &[u8], format: Format, url: Option<&str>) -> Result
         };
         return Ok(feed.items.into_iter().map(read).collect());
     }
-    let (text, decoding) = decode(bytes).map_err(ReadError::Unreadable)?;
+    let declared = if format == Format::Html { super::html::decode_declared(bytes) } else { None };
+    let (text, decoding) = match declared {
+        Some(decoded) => decoded,
+        None => decode(bytes).map_err(ReadError::Unreadable)?,
+    };
     let document = match format {
         Format::Markdown => markdown::parse(&text).1,
         Format::Html => read_page(&text, url)?,

@@ -2,6 +2,7 @@
 //! Mozilla's Readability), its metadata, and its text as blocks.
 
 mod blocks;
+mod charset;
 
 use dom_query::Document as Dom;
 use dom_smoothie::{Config, Readability};
@@ -9,6 +10,7 @@ use dom_smoothie::{Config, Readability};
 use super::document::{Block, Document, Metadata, normalize_date, tidy_inline};
 pub use blocks::blocks_of;
 use blocks::is_advert;
+pub use charset::decode_declared;
 
 /// Why a page gave no article.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
