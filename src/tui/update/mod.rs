@@ -410,7 +410,10 @@ fn on_saved(state: &mut AppState, report: SaveReport) {
 /// Tells the user about files that could not be read, once loading is done.
 fn report_load(state: &mut AppState) {
     match state.problems.as_slice() {
-        [] if state.articles.is_empty() => state.set_error("no articles to read: give gloss a folder or .txt files"),
+        [] if state.articles.is_empty() => {
+            state
+                .set_error("no articles to read: give gloss a folder or article files (.txt, .md, .html, .rss, .atom)");
+        }
         [] => {}
         [only] => state.set_error(only.to_string()),
         [first, rest @ ..] => state.set_error(format!("{first} (and {} more: see gloss list)", rest.len())),
