@@ -12,9 +12,9 @@ use super::popup::{ExportScope, Popup};
 use super::reader::{Place, Reader};
 use super::theme::Theme;
 use crate::keymap::{Context, Keymap};
-use gloss_core::annotations::{ArticleRecord, History, Resolver, Store, Vocabulary};
+use gloss_core::annotations::{ArticleRecord, Session, Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
-use gloss_core::entities::{EntityIndex, Kind, Recognizer, UserGazetteer};
+use gloss_core::entities::{EntityIndex, Kind, Recognizer};
 use gloss_core::export::Format;
 
 /// Which pane has the keyboard.
@@ -54,7 +54,8 @@ pub struct Loading {
     pub finished: bool,
 }
 
-/// Everything about names: the recogniser, the corpus index, the user's gazetteer.
+/// Everything about names on screen: the recogniser, the corpus index, where the user's
+/// gazetteer is saved (the gazetteer itself is in the annotation session, for undo).
 #[derive(Debug, Default)]
 pub struct Names {
     /// Ready once built in the background; `None` until then.
@@ -66,7 +67,6 @@ pub struct Names {
     pub generation: u64,
     pub index: EntityIndex,
     pub highlights: bool,
-    pub user: UserGazetteer,
     /// Where the user's gazetteer is saved; `None` keeps changes in memory only.
     pub user_path: Option<PathBuf>,
 }
@@ -82,50 +82,26 @@ pub enum SaveState {
     Failed(String),
 }
 
-/// The analyst's annotations and everything needed to change them safely.
+/// The annotation session, with what only the screen needs around it: where the store is
+/// saved, whether the last save worked, and whether quitting was warned about.
 #[derive(Debug)]
 pub struct Annotations {
-    pub store: Store,
+    pub session: Session,
     /// Where the store is saved; `None` keeps changes in memory only.
     pub path: Option<PathBuf>,
-    /// Why changes may not be made, when they may not.
-    pub read_only: Option<String>,
-    pub history: History,
-    pub vocabulary: Vocabulary,
-    pub resolver: Resolver,
-    /// The store id of each article, once it has a record.
-    pub ids: Vec<Option<String>>,
-    pub author: String,
-    /// The current time, RFC 3339; a function so tests can fix it.
-    pub clock: fn() -> String,
-    /// Makes each new claim id different from the last.
-    pub salt: u64,
     pub save: SaveState,
     /// `q` was pressed once with changes not written.
     pub quit_warned: bool,
 }
 
 impl Annotations {
-    pub fn new(store: Store, path: Option<PathBuf>, vocabulary: Vocabulary) -> Self {
-        Self {
-            resolver: Resolver::new(&store),
-            store,
-            path,
-            read_only: None,
-            history: History::default(),
-            vocabulary,
-            ids: Vec::new(),
-            author: gloss_core::annotations::author_from_environment(),
-            clock: || gloss_core::annotations::Stamp::now("").time,
-            salt: 0,
-            save: SaveState::Saved,
-            quit_warned: false,
-        }
+    pub fn new(session: Session, path: Option<PathBuf>) -> Self {
+        Self { session, path, save: SaveState::Saved, quit_warned: false }
     }
 
     /// The record of article `index`, if it has one.
     pub fn record(&self, index: usize) -> Option<&ArticleRecord> {
-        self.store.articles.get(self.ids.get(index)?.as_ref()?)
+        self.session.record(index)
     }
 }
 
@@ -190,7 +166,7 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(keymap: Keymap<Action>, theme: Theme, screen: Rect) -> Self {
+    pub fn new(keymap: Keymap<Action>, theme: Theme, screen: Rect, vocabulary: Vocabulary) -> Self {
         Self {
             keymap,
             theme,
@@ -204,7 +180,7 @@ impl AppState {
             reader: None,
             places: HashMap::new(),
             names: Names { highlights: true, ..Names::default() },
-            notes: Annotations::new(Store::default(), None, Vocabulary::built_in()),
+            notes: Annotations::new(Session::new(Store::default(), vocabulary), None),
             exports: Exports::default(),
             status: None,
             screen,

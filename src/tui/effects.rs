@@ -7,6 +7,7 @@ use std::sync::mpsc::Sender;
 use std::thread;
 
 use super::update::{Effect, ExportJob, Exported, Msg};
+use gloss_core::annotations::session::PlaceJob;
 use gloss_core::annotations::{SaveReport, Saver};
 use gloss_core::entities::{Recognizer, entities_of};
 use gloss_core::export::{self, Export};
@@ -33,6 +34,7 @@ pub fn run_now(effect: Effect, send: &mut dyn FnMut(Msg)) -> bool {
         Effect::SaveUserGazetteer { user, path } => {
             send(Msg::UserGazetteerSaved(user.save(&path).map(|()| path).map_err(|e| e.to_string())));
         }
+        Effect::PlaceClaims(jobs) => send(Msg::ClaimsPlaced(jobs.into_iter().map(PlaceJob::run).collect())),
         Effect::SaveStore { store, path } => send(Msg::StoreSaved(match store.save(&path) {
             Ok(()) => SaveReport::Saved,
             Err(error) => SaveReport::Failed(error.to_string()),
@@ -75,11 +77,16 @@ impl Executor {
     pub fn run(&mut self, effect: Effect) -> bool {
         match effect {
             Effect::Quit => return true,
-            Effect::SaveStore { store, path } => self.saver_for(path).save(*store),
+            Effect::SaveStore { store, path } => {
+                if let Err(stopped) = self.saver_for(path).save(*store) {
+                    self.report(Msg::StoreSaved(SaveReport::Failed(stopped.to_string())));
+                }
+            }
             other => {
                 let sender = self.sender.clone();
                 thread::spawn(move || {
                     run_now(other, &mut |msg| {
+                        // The loop is gone only when gloss is quitting; nobody is left to tell.
                         let _ = sender.send(msg);
                     })
                 });
@@ -93,11 +100,18 @@ impl Executor {
         self.saver.get_or_insert_with(|| {
             let sender = self.sender.clone();
             let saver = Saver::start(path, move |report| {
+                // As above: a report after the loop has gone has no one to reach.
                 let _ = sender.send(Msg::StoreSaved(report));
             });
             super::terminal::remember_saver(&saver);
             saver
         })
+    }
+
+    /// Tells the event loop `msg`, as the effects' own threads do.
+    fn report(&self, msg: Msg) {
+        // The loop is gone only when gloss is quitting; nobody is left to tell.
+        let _ = self.sender.send(msg);
     }
 
     /// Waits until every change sent so far is written (or `timeout` passes).

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use ratatui_textarea::TextArea;
 
 use crate::keymap::Context;
-use gloss_core::annotations::{ArticleRecord, Verdict};
+use gloss_core::annotations::{Target, Verdict};
 use gloss_core::entities::{EntitySummary, Kind};
 use gloss_core::export::{Filter, Format, Tally};
 
@@ -43,23 +43,11 @@ pub struct ClaimsPanel {
     pub selected: usize,
 }
 
-/// What a note is on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoteTarget {
-    Claim { id: String },
-    Article,
-}
-
-/// A note being written. Every keystroke goes to the store (and to disk) at once; closing the
-/// editor makes the whole session one step of undo.
+/// A note being written: the text as edited. What it is on, and what to go back to, the
+/// annotation session keeps; every keystroke goes to it (and to disk) at once.
 #[derive(Debug, Clone)]
 pub struct NoteEditor {
-    pub article_id: String,
-    pub article: usize,
-    pub target: NoteTarget,
     pub textarea: TextArea<'static>,
-    /// The article's record before the editor opened.
-    pub before: Option<ArticleRecord>,
     /// Asking whether to throw the changes away.
     pub confirm_discard: bool,
 }
@@ -106,14 +94,7 @@ pub enum Purpose {
     /// Add `text` as another name of the chosen entity.
     AddAlias { text: String },
     /// Set the verdict of a claim of article `article`.
-    SetVerdict { article: usize, target: ClaimTarget },
-}
-
-/// The claim a key acts on: one that exists, or one to make on a span.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ClaimTarget {
-    Existing(String),
-    New(gloss_core::text::Span),
+    SetVerdict { article: usize, target: Target },
 }
 
 impl Choice {

@@ -57,7 +57,7 @@ pub fn run(mut state: AppState, paths: Vec<PathBuf>) -> io::Result<Outcome> {
     let flushed = executor.flush(FLUSH_ON_QUIT);
     let unsaved = match (&flushed, &state.notes.save) {
         (Err(error), _) | (Ok(()), SaveState::Failed(error)) if state.notes.path.is_some() => {
-            Some((state.notes.store.clone(), error.clone()))
+            Some((state.notes.session.store().clone(), error.clone()))
         }
         _ => None,
     };
@@ -141,6 +141,9 @@ fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 }
 
 /// Puts the terminal back as it was. Safe to call more than once.
+///
+/// Best effort: it runs on the way out, from a panic hook too, when the terminal it would
+/// report to is the very thing failing; each step is tried even if the one before failed.
 pub fn restore() {
     let _ =
         execute!(stdout(), DisableBracketedPaste, DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
@@ -161,6 +164,8 @@ static SAVER: OnceLock<Saver> = OnceLock::new();
 
 /// Lets a panic flush `saver` before the process ends.
 pub fn remember_saver(saver: &Saver) {
+    // The executor starts one saver per run, so this is called once and `set` cannot fail;
+    // were that to change, the hook would still flush the first saver.
     let _ = SAVER.set(saver.clone());
 }
 

@@ -71,6 +71,10 @@ fn keep_previous(path: &Path, backup: &Path) -> io::Result<()> {
 }
 
 /// Flushes the folder entry so the rename itself survives a power cut (where supported).
+///
+/// Errors are not reported: by now the new file is complete, synced and in place, so "cannot
+/// write" would be false, and a retry could do no better. Some systems cannot open or sync a
+/// folder at all (Windows, some network file systems), which is why this is best effort.
 fn sync_folder(folder: &Path) {
     if let Ok(handle) = fs::File::open(folder) {
         let _ = handle.sync_all();

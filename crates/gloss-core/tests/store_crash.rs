@@ -25,7 +25,7 @@ fn saving_in_a_loop() {
         let mut store = Store::default();
         let note = format!("save {n} {}", "x".repeat(usize::try_from(n % 4096).unwrap()));
         store.articles.insert("article".into(), ArticleRecord { note, read: true, ..ArticleRecord::default() });
-        saver.save(store);
+        saver.save(store).unwrap();
         saver.flush(Duration::from_secs(10)).unwrap();
         println!("saved {n}");
     }

@@ -16,8 +16,8 @@ pub fn app_exporting() -> (AppState, PathBuf) {
     state.exports.dir.clone_from(&dir);
     state.exports.home = Some(dir.join("home"));
     state.exports.today = || "2026-11-21".to_owned();
-    state.notes.clock = || "2026-11-21T09:00:00Z".to_owned();
-    state.notes.author = "tester".to_owned();
+    state.notes.session.set_clock(gloss_core::annotations::Clock::fixed("2026-11-21T09:00:00Z"));
+    state.notes.session.set_author("tester");
     (state, dir)
 }
 
@@ -201,7 +201,7 @@ fn keys_edit_the_file_name_only_when_it_has_the_focus() {
 fn export_works_read_only_too() {
     let (mut state, dir) = app_exporting();
     tag_a_claim(&mut state);
-    state.notes.read_only = Some("started with --read-only".into());
+    state.notes.session.set_read_only(Some("started with --read-only".into()));
     press(&mut state, "x enter");
     assert!(Path::new(&dir.join("gloss-001_83b17aba16443aae-2026-11-21.md")).is_file(), "{}", status(&state));
 }

@@ -140,7 +140,7 @@ fn marking_a_highlight_wrong_removes_it_everywhere() {
     assert_eq!(focused_text(&state), "Seoul");
     press(&mut state, "-");
     assert!(!mention_texts(&state).contains(&"Seoul".to_owned()));
-    assert_eq!(state.names.user.rejected, ["Seoul"]);
+    assert_eq!(state.notes.session.names().rejected, ["Seoul"]);
 }
 
 #[test]
@@ -162,10 +162,30 @@ fn an_alias_joins_a_known_entity() {
 #[test]
 fn names_arrive_after_the_first_screen() {
     let keymap = crate::tui::load_keymap(None).unwrap();
-    let mut state = AppState::new(keymap, crate::tui::Theme::plain(), ratatui::layout::Rect::new(0, 0, 100, 30));
+    let mut state = AppState::new(
+        keymap,
+        crate::tui::Theme::plain(),
+        ratatui::layout::Rect::new(0, 0, 100, 30),
+        gloss_core::annotations::Vocabulary::built_in().unwrap(),
+    );
     let article = Article::from_text(Origin::Embedded("a.txt"), "Japan and Korea\n\nText.");
     deliver(&mut state, Msg::Loaded { articles: vec![article], problems: Vec::new(), expected: 1 });
     assert!(state.reader.as_ref().unwrap().mentions.is_empty());
     press(&mut state, "enter e");
     assert!(state.status.as_ref().unwrap().text.contains("still reading"));
+}
+
+#[test]
+fn u_undoes_a_correction_to_the_names_and_ctrl_r_redoes_it() {
+    let mut state = zorbia();
+    press(&mut state, "enter e e -");
+    assert!(!mention_texts(&state).contains(&"Seoul".to_owned()));
+    press(&mut state, "u");
+    assert_eq!(state.status.as_ref().unwrap().text, "undid: “Seoul” marked not a name");
+    assert!(mention_texts(&state).contains(&"Seoul".to_owned()));
+    let saved = std::fs::read_to_string(state.names.user_path.as_ref().unwrap()).unwrap();
+    assert!(!saved.contains("Seoul"), "{saved}");
+    press(&mut state, "ctrl-r");
+    assert!(!mention_texts(&state).contains(&"Seoul".to_owned()));
+    assert_eq!(state.notes.session.names().rejected, ["Seoul"]);
 }

@@ -51,14 +51,15 @@ fn scopes(state: &AppState) -> Vec<ExportScope> {
         && let Some(article) = state.articles.get(index)
     {
         let stem = export::stem(&article.origin().file_name()).to_owned();
-        let id = state.notes.ids.get(index).cloned().flatten();
+        let id = state.notes.session.id(index).map(str::to_owned);
         scopes.push(ExportScope::Article { id, title: article.title().to_owned(), stem });
     }
     scopes.extend([ExportScope::All, ExportScope::CheckWorthy]);
     scopes.extend(
         state
             .notes
-            .vocabulary
+            .session
+            .vocabulary()
             .tags
             .iter()
             .map(|t| ExportScope::Tag { name: t.name.clone(), description: t.description.clone() }),
@@ -183,10 +184,10 @@ fn confirm(state: &mut AppState) -> Vec<Effect> {
         corpus: state.exports.corpus.clone(),
         date: (state.exports.today)(),
         articles: state.articles.clone(),
-        store: state.notes.store.clone(),
-        vocabulary: state.notes.vocabulary.clone(),
+        store: state.notes.session.store().clone(),
+        vocabulary: state.notes.session.vocabulary().clone(),
         recognizer: names.recognizer.clone().filter(|_| names.ready == names.generation),
-        user: names.user.clone(),
+        user: state.notes.session.names().clone(),
         path,
     }))]
 }
@@ -213,7 +214,7 @@ fn with_dialog(state: &mut AppState, change: impl FnOnce(&AppState, &mut ExportD
 
 /// Counts what the export will hold, for the format and scope chosen.
 fn recount(state: &AppState, dialog: &mut ExportDialog) {
-    let gathered = export::gather(&state.articles, &state.notes.store, None, &dialog.scope().filter());
+    let gathered = export::gather(&state.articles, state.notes.session.store(), None, &dialog.scope().filter());
     dialog.tally = export::Export::new("", None, gathered).tally(dialog.format);
 }
 
@@ -241,8 +242,11 @@ fn refresh(state: &AppState, dialog: &mut ExportDialog) {
     dialog.replaces = dialog.target.as_deref().is_some_and(Path::is_file);
     let extension =
         dialog.target.as_deref().and_then(Path::extension).map(|e| e.to_string_lossy().to_ascii_lowercase());
-    dialog.other_format =
-        Format::ALL.into_iter().find(|f| extension.as_deref() == Some(f.extension())).filter(|&f| f != dialog.format);
+    dialog.other_format = Format::ALL
+        .iter()
+        .copied()
+        .find(|f| extension.as_deref() == Some(f.extension()))
+        .filter(|&f| f != dialog.format);
     let cursor =
         if dialog.field == ExportField::Path { Style::new().add_modifier(Modifier::REVERSED) } else { Style::new() };
     dialog.path.set_cursor_style(cursor);

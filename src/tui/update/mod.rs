@@ -1,8 +1,9 @@
 //! `update`: the one place state changes, message by message; it returns what the loop must do.
 
+mod attach;
 mod claims;
 mod export;
-mod follow;
+mod intents;
 mod names;
 mod navigate;
 mod notes;
@@ -16,6 +17,7 @@ use super::action::Action;
 use super::app::{AppState, Focus};
 use super::popup::Popup;
 use crate::keymap::{Chord, Context, Key};
+use gloss_core::annotations::session::{PlaceJob, Placed};
 use gloss_core::annotations::{SaveReport, Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
 use gloss_core::entities::{EntityKey, Recognizer, UserGazetteer};
@@ -57,6 +59,8 @@ pub enum Msg {
     UserGazetteerSaved(Result<PathBuf, String>),
     /// How the last write of the annotation store went.
     StoreSaved(SaveReport),
+    /// Claims of edited articles, placed on their new text in the background.
+    ClaimsPlaced(Vec<Placed>),
     /// An export was written, or why not.
     Exported(Result<Exported, String>),
 }
@@ -105,6 +109,8 @@ pub enum Effect {
         user: UserGazetteer,
         path: PathBuf,
     },
+    /// Place claims on the text of edited articles, in the background.
+    PlaceClaims(Vec<PlaceJob>),
     /// Write the annotation store (off the UI thread; only the newest of several is written).
     SaveStore {
         store: Box<Store>,
@@ -116,7 +122,7 @@ pub enum Effect {
 
 /// What to do first, before any message: build the recogniser.
 pub fn startup(state: &AppState) -> Vec<Effect> {
-    vec![Effect::BuildRecognizer { user: state.names.user.clone(), generation: state.names.generation }]
+    vec![Effect::BuildRecognizer { user: state.notes.session.names().clone(), generation: state.names.generation }]
 }
 
 /// Applies `msg` to `state` and says what should happen next.
@@ -165,6 +171,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             on_saved(state, report);
             Vec::new()
         }
+        Msg::ClaimsPlaced(placed) => attach::on_placed(state, placed),
         Msg::Exported(result) => {
             export::on_exported(state, result);
             Vec::new()
@@ -310,7 +317,8 @@ fn on_loaded(state: &mut AppState, articles: Vec<Article>, problems: Vec<Problem
     {
         state.show_article(article);
     }
-    let mut effects = follow::follow_new(state, first_new);
+    let new = state.articles[first_new..].to_vec();
+    let mut effects = attach::attach(state, &new);
     effects.extend(names::index_from(state, first_new));
     effects
 }

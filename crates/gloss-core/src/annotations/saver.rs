@@ -25,6 +25,11 @@ enum Command {
     Flush(Sender<Result<(), String>>),
 }
 
+/// The saving thread is gone (it can only end by a bug), so nothing more will be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the saver stopped, so changes can no longer be saved; quit and restart gloss")]
+pub struct SaverStopped;
+
 /// A handle on the saving thread; clones share it.
 #[derive(Debug, Clone)]
 pub struct Saver {
@@ -48,15 +53,16 @@ impl Saver {
         Self { commands }
     }
 
-    /// Saves `store` soon; only the newest of several waiting stores is written.
-    pub fn save(&self, store: Store) {
-        let _ = self.commands.send(Command::Save(Box::new(store)));
+    /// Saves `store` soon; only the newest of several waiting stores is written. Fails only
+    /// when the saving thread has stopped, so the store would never be written.
+    pub fn save(&self, store: Store) -> Result<(), SaverStopped> {
+        self.commands.send(Command::Save(Box::new(store))).map_err(|_| SaverStopped)
     }
 
     /// Waits until every store sent so far is written, or `timeout` passes.
     pub fn flush(&self, timeout: Duration) -> Result<(), String> {
         let (reply, answer) = mpsc::channel();
-        self.commands.send(Command::Flush(reply)).map_err(|_| "the saver stopped".to_owned())?;
+        self.commands.send(Command::Flush(reply)).map_err(|_| SaverStopped.to_string())?;
         answer.recv_timeout(timeout).map_err(|_| "saving is taking too long".to_owned())?
     }
 }
@@ -100,6 +106,7 @@ fn run(path: &std::path::Path, receiver: &Receiver<Command>, report: &dyn Fn(Sav
             }
         }
         for reply in flushes {
+            // A flush that gave up waiting has dropped its receiver; nobody is left to tell.
             let _ = reply.send(last_error.clone().map_or(Ok(()), Err));
         }
     }
@@ -134,7 +141,7 @@ mod tests {
         let path = dir.path().join("annotations.ron");
         let saver = Saver::start(path.clone(), |_| {});
         for n in 0..50 {
-            saver.save(store(&n.to_string()));
+            saver.save(store(&n.to_string())).unwrap();
         }
         saver.flush(Duration::from_secs(5)).unwrap();
         assert_eq!(Store::load(&path).unwrap().articles["a"].note, "49");
@@ -149,13 +156,13 @@ mod tests {
         let reports = Arc::new(Mutex::new(Vec::new()));
         let seen = reports.clone();
         let saver = Saver::start(path.clone(), move |r| seen.lock().unwrap().push(r));
-        saver.save(store("kept"));
+        saver.save(store("kept")).unwrap();
         let error = saver.flush(Duration::from_secs(5)).unwrap_err();
         assert!(error.contains("cannot write"), "{error}");
         assert!(matches!(reports.lock().unwrap()[0], SaveReport::Failed(_)));
         // The disk comes back: the next try writes what was kept.
         std::fs::remove_file(&blocked).unwrap();
-        saver.save(store("kept, then more"));
+        saver.save(store("kept, then more")).unwrap();
         saver.flush(Duration::from_secs(5)).unwrap();
         assert_eq!(Store::load(&path).unwrap().articles["a"].note, "kept, then more");
     }

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::claim::Claim;
-use crate::files::{NewFile, WriteError, write_atomically};
+use crate::config::ron_file::{self, LoadError, SaveError, SerializeError};
+use crate::files::NewFile;
 
 /// The store format this gloss writes; older ones it can read.
 pub const STORE_VERSION: u32 = 1;
@@ -60,10 +61,8 @@ impl Default for Store {
 /// Why a store could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot read {path}: {message}")]
-    Read { path: PathBuf, message: String },
-    #[error("{path}:{line}:{column}: {message} (the store was left untouched; fix it, or start with --read-only)")]
-    Parse { path: PathBuf, line: usize, column: usize, message: String },
+    #[error("{0} (the store was left untouched; fix it, or start with --read-only)")]
+    Unreadable(#[from] LoadError),
     #[error("{path} is version {version}, written by a newer gloss (this one reads up to {STORE_VERSION})")]
     Newer { path: PathBuf, version: u32 },
 }
@@ -77,22 +76,15 @@ const HEADER: &str = "\
 impl Store {
     /// Reads the store at `path`; a missing file is an empty store.
     pub fn load(path: &Path) -> Result<Self, StoreError> {
-        let source = match std::fs::read_to_string(path) {
-            Ok(source) => source,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
-            Err(e) => return Err(StoreError::Read { path: path.to_path_buf(), message: e.to_string() }),
-        };
-        Self::parse(&source, path)
+        match ron_file::read_if_present(path)? {
+            Some(source) => Self::parse(&source, path),
+            None => Ok(Self::default()),
+        }
     }
 
     /// Reads store text; `path` is for messages.
     pub fn parse(source: &str, path: &Path) -> Result<Self, StoreError> {
-        let store: Self = ron::from_str(source).map_err(|e| StoreError::Parse {
-            path: path.to_path_buf(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: e.code.to_string(),
-        })?;
+        let store: Self = ron_file::parse(source, &path.display().to_string()).map_err(LoadError::from)?;
         if store.version > STORE_VERSION {
             return Err(StoreError::Newer { path: path.to_path_buf(), version: store.version });
         }
@@ -101,21 +93,25 @@ impl Store {
 
     /// The file's text. The same content always gives the same bytes: articles by id, claims
     /// in text order, empty records left out.
-    pub fn to_ron(&self) -> String {
+    pub fn to_ron(&self) -> Result<String, SerializeError> {
+        ron_file::to_pretty(HEADER, &self.normal())
+    }
+
+    /// Writes the store atomically, keeping the previous version beside it as `*.bak`; when
+    /// it cannot be written, the file on disk is left as it was.
+    pub fn save(&self, path: &Path) -> Result<(), SaveError> {
+        ron_file::save(path, HEADER, &self.normal(), Some(&backup_path(path)), NewFile::Private)
+    }
+
+    /// The store as it is written: current version, empty records left out, claims in order.
+    fn normal(&self) -> Self {
         let mut normal = self.clone();
         normal.version = STORE_VERSION;
         normal.articles.retain(|_, record| !record.is_empty());
         for record in normal.articles.values_mut() {
             record.sort_claims();
         }
-        let config = ron::ser::PrettyConfig::new().indentor("    ").struct_names(false);
-        let body = ron::ser::to_string_pretty(&normal, config).unwrap_or_default();
-        format!("{HEADER}{body}\n")
-    }
-
-    /// Writes the store atomically, keeping the previous version beside it as `*.bak`.
-    pub fn save(&self, path: &Path) -> Result<(), WriteError> {
-        write_atomically(path, self.to_ron().as_bytes(), Some(&backup_path(path)), NewFile::Private)
+        normal
     }
 
     /// All claims, with the id of their article.

@@ -53,11 +53,7 @@ impl Fingerprint {
 
     /// The full fingerprint in hex.
     pub fn to_hex(&self) -> String {
-        use std::fmt::Write;
-        self.0.iter().fold(String::with_capacity(64), |mut hex, b| {
-            let _ = write!(hex, "{b:02x}");
-            hex
-        })
+        blake3::Hash::from_bytes(self.0).to_hex().to_string()
     }
 }
 

@@ -11,10 +11,11 @@ use serde::{Deserialize, Serialize};
 use super::Kind;
 use super::case::CaseMap;
 use super::detector::{self, Guess};
-use super::gazetteer::{EntryOrigin, Gazetteer, GazetteerError};
+use super::gazetteer::{EntryOrigin, Gazetteer};
 use super::lexicon::Lexicon;
 use super::matcher::Matcher;
 use super::tokens::{Token, tokens};
+use crate::config::LocatedError;
 use crate::corpus::Article;
 use crate::text::Span;
 
@@ -55,12 +56,12 @@ impl Recognizer {
     }
 
     /// A recogniser with the built-in gazetteer alone.
-    pub fn built_in() -> Result<Self, GazetteerError> {
+    pub fn built_in() -> Result<Self, LocatedError> {
         Ok(Self::new(Gazetteer::built_in()?, HashSet::new()))
     }
 
     /// A recogniser with the built-in gazetteer and the user's over it.
-    pub fn with_user(user: &super::UserGazetteer) -> Result<Self, GazetteerError> {
+    pub fn with_user(user: &super::UserGazetteer) -> Result<Self, LocatedError> {
         let mut gazetteer = Gazetteer::built_in()?;
         user.apply(&mut gazetteer);
         Ok(Self::new(gazetteer, user.rejected_set()))

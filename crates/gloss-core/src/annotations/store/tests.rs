@@ -66,10 +66,10 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
     #[test]
     fn any_store_round_trips(store in store()) {
-        let text = store.to_ron();
+        let text = store.to_ron().unwrap();
         let back = Store::parse(&text, Path::new("annotations.ron")).unwrap();
         prop_assert_eq!(&back, &store);
-        prop_assert_eq!(back.to_ron(), text);
+        prop_assert_eq!(back.to_ron().unwrap(), text);
     }
 }
 
@@ -106,10 +106,10 @@ fn sample() -> Store {
 #[test]
 fn the_same_content_gives_the_same_bytes() {
     let store = sample();
-    let first = store.to_ron();
+    let first = store.to_ron().unwrap();
     let mut reordered = store.clone();
     reordered.articles.get_mut("5f1864e34f1e").unwrap().claims.reverse();
-    assert_eq!(reordered.to_ron(), first);
+    assert_eq!(reordered.to_ron().unwrap(), first);
     assert!(!first.contains("empty"), "empty records are left out");
     let claims_at: Vec<usize> = first.match_indices("id: \"c").map(|(i, _)| i).collect();
     assert!(claims_at.len() == 2 && first[claims_at[0]..].starts_with("id: \"c1"), "claims in text order");
@@ -144,7 +144,7 @@ fn a_missing_store_is_empty() {
 fn a_corrupt_store_is_an_error_with_its_place_and_is_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("annotations.ron");
-    let mut text = sample().to_ron();
+    let mut text = sample().to_ron().unwrap();
     text.insert_str(text.find("claims:").unwrap(), "}}} ");
     std::fs::write(&path, &text).unwrap();
     let error = Store::load(&path).unwrap_err().to_string();
@@ -155,16 +155,46 @@ fn a_corrupt_store_is_an_error_with_its_place_and_is_left_alone() {
 
 #[test]
 fn a_newer_store_is_refused() {
-    let text = sample().to_ron().replace("version: 1", "version: 9");
+    let text = sample().to_ron().unwrap().replace("version: 1", "version: 9");
     let error = Store::parse(&text, Path::new("a.ron")).unwrap_err().to_string();
     assert!(error.contains("version 9, written by a newer gloss"), "{error}");
 }
 
 #[test]
 fn the_file_reads_as_a_person_would_hope() {
-    let text = sample().to_ron();
+    let text = sample().to_ron().unwrap();
     assert!(text.starts_with("// gloss annotations"));
     assert!(text.contains("verdict: in_progress"), "{text}");
     assert!(text.contains("check_worthy: true"));
     assert!(text.contains("tags: [\n"), "{text}");
+}
+
+#[test]
+fn a_store_error_says_line_and_column() {
+    let text = "// comment\n(\n    version: 1,\n    articles: {\n        \"a\": (file: 3),\n    },\n)\n";
+    let error = Store::parse(text, Path::new("annotations.ron")).unwrap_err();
+    let StoreError::Unreadable(LoadError::Parse(located)) = &error else { panic!("{error}") };
+    assert_eq!((located.file.as_str(), located.line, located.column), ("annotations.ron", 5, 20));
+    assert!(error.to_string().starts_with("annotations.ron:5:20: "), "{error}");
+}
+
+#[test]
+fn a_store_starting_with_a_byte_order_mark_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotations.ron");
+    let text = sample().to_ron().unwrap();
+    std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    let loaded = Store::load(&path).unwrap();
+    assert_eq!(loaded.articles["5f1864e34f1e"].claims.len(), 2);
+    // Written back without the mark.
+    loaded.save(&path).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn an_unreadable_store_names_the_file_and_the_way_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let error = Store::load(dir.path()).unwrap_err().to_string();
+    assert!(error.starts_with(&format!("cannot read {}: ", dir.path().display())), "{error}");
+    assert!(error.ends_with("(the store was left untouched; fix it, or start with --read-only)"), "{error}");
 }
