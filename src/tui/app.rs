@@ -123,8 +123,18 @@ pub struct Exports {
     pub retry: Option<String>,
     /// An export is being written.
     pub running: bool,
+    /// The number of the last request made for the export dialog (a count, a look at a file).
+    pub requests: u64,
     /// Today's date, `YYYY-MM-DD`, for file names and the export; a function so tests can fix it.
     pub today: fn() -> String,
+}
+
+impl Exports {
+    /// A number no earlier request had, to tell its answer from stale ones.
+    pub fn next_request(&mut self) -> u64 {
+        self.requests += 1;
+        self.requests
+    }
 }
 
 impl Default for Exports {
@@ -138,6 +148,7 @@ impl Default for Exports {
             folder: None,
             retry: None,
             running: false,
+            requests: 0,
             today: gloss_core::export::today,
         }
     }
@@ -162,6 +173,9 @@ pub struct AppState {
     pub notes: Annotations,
     pub exports: Exports,
     pub status: Option<Status>,
+    /// The terminal's size as `update` last heard of it, for paging and keeping cursors on
+    /// screen; the event loop reports the real size before each draw and each key. The view
+    /// lays out from the frame it draws in, never from this.
     pub screen: Rect,
 }
 
@@ -196,6 +210,7 @@ impl AppState {
         }
     }
 
+    /// The panes for `screen`, as `update` sees them; `None` when the terminal is too small.
     pub fn areas(&self) -> Option<Areas> {
         geometry::areas(self.screen, self.focus)
     }
