@@ -79,6 +79,7 @@ pub enum Action {
     NextOption,
     PrevOption,
     ClearField,
+    FetchFeeds,
     // Search (in the article and across the corpus).
     Search,
     SearchCorpus,
@@ -190,6 +191,7 @@ impl Action {
             }
             Self::ClearField => uses!(Export: "Clear the file name, to type another", Search: "Clear the query",
                 CorpusSearch: "Clear the query"),
+            Self::FetchFeeds => uses!(Global: "Fetch new items of the feeds you follow, in the background"),
             Self::Search => uses!(Reader: "Search the article: matches light up as you type"),
             Self::SearchCorpus => uses!(List: "Search every article's text, title and notes",
                 Reader: "Search every article's text, title and notes"),

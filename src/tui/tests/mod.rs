@@ -2,6 +2,7 @@
 
 mod claims;
 mod export;
+mod feeds;
 mod names;
 mod search;
 mod search_corpus;
