@@ -11,7 +11,9 @@ use super::action::Action;
 use super::geometry::{self, Areas, ReaderAreas};
 use super::popup::{ExportScope, Popup};
 use super::reader::{NamesNow, Place, Preparation, Reader};
+use super::search::Search;
 use super::theme::Theme;
+use super::update::JumpList;
 use crate::keymap::{Context, Keymap};
 use gloss_core::annotations::{ArticleRecord, Session, Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
@@ -178,11 +180,29 @@ pub struct AppState {
     pub names: Names,
     pub notes: Annotations,
     pub exports: Exports,
+    pub feeds: Feeds,
+    pub search: Search,
+    /// Places the reader jumped from, for going back.
+    pub jumps: JumpList,
     pub status: Option<Status>,
     /// The terminal's size as `update` last heard of it, for paging and keeping cursors on
     /// screen; the event loop reports the real size before each draw and each key. The view
     /// lays out from the frame it draws in, never from this.
     pub screen: Rect,
+}
+
+/// Fetching feeds from the reader: where to, and how far it has got.
+#[derive(Debug, Clone, Default)]
+pub struct Feeds {
+    /// The subscriptions file and the library; without both, `R` says what is missing.
+    pub subscriptions: Option<PathBuf>,
+    pub library: Option<gloss_core::library::Library>,
+    pub running: bool,
+    /// Feeds done and to do in the fetch that is running.
+    pub done: usize,
+    pub total: usize,
+    pub new: usize,
+    pub updated: usize,
 }
 
 impl AppState {
@@ -202,6 +222,9 @@ impl AppState {
             names: Names { highlights: true, ..Names::default() },
             notes: Annotations::new(Session::new(Store::default(), vocabulary), None),
             exports: Exports::default(),
+            feeds: Feeds::default(),
+            search: Search::default(),
+            jumps: JumpList::default(),
             status: None,
             screen,
         }
@@ -277,7 +300,8 @@ impl AppState {
             self.places.insert(old.article, old.place);
         }
         let place = self.places.get(&index).copied().unwrap_or_default();
-        self.reader = Some(Reader::new(index, place));
+        let width = usize::from(self.reader_text_area().width);
+        self.reader = Some(Reader::open(index, place, &self.articles[index], width));
     }
 
     /// Brings derived state up to date after any change: the reader's mentions and wrapped

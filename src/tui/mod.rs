@@ -11,6 +11,7 @@ mod input;
 pub mod loader;
 mod popup;
 mod reader;
+mod search;
 mod terminal;
 mod theme;
 mod update;

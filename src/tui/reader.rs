@@ -125,6 +125,9 @@ pub struct Reader {
     preview: Option<Arc<Structure>>,
     /// What has been asked of the background and not answered yet.
     asked: Option<LayoutKey>,
+    /// Where the cursor was sent beyond the first part of a long article being prepared: it
+    /// goes there once the whole is ready.
+    wanted_at: Option<usize>,
 }
 
 impl Reader {
@@ -140,7 +143,31 @@ impl Reader {
             layout: None,
             preview: None,
             asked: None,
+            wanted_at: None,
         }
+    }
+
+    /// The reader on article `index`: a long article not yet segmented shows its first part
+    /// at once, laid out for `width`, so nothing before the next refresh segments it whole.
+    pub fn open(index: usize, place: Place, article: &Article, width: usize) -> Self {
+        let mut reader = Self::new(index, place);
+        if article.text().len() > SYNC_LIMIT && article.structure_if_ready().is_none() {
+            reader.show_preview(article, width);
+        }
+        reader
+    }
+
+    /// Puts the cursor on the sentence holding byte `offset`; in the first part of a long
+    /// article being prepared, as near as it goes now and there once the whole is ready.
+    pub fn put_cursor_at(&mut self, article: &Article, offset: usize) {
+        self.place.cursor = self.sentence_of(article, offset);
+        let beyond = self.preview.as_ref().is_some_and(|p| p.sentences.last().is_none_or(|s| s.end <= offset));
+        self.wanted_at = beyond.then_some(offset);
+    }
+
+    /// The cursor was moved by the keys: a place asked for earlier is forgotten.
+    pub fn moved(&mut self) {
+        self.wanted_at = None;
     }
 
     /// The sentences the keys move through: the article's, or its first part's while a long
@@ -236,7 +263,7 @@ impl Reader {
                 sentences: whole.sentences.iter().take_while(|s| s.end <= head.len()).cloned().collect(),
                 gaps: whole.gaps.iter().take_while(|g| g.span.end <= head.len()).cloned().collect(),
             },
-            None => Structure::of(head),
+            None => article.structure_of_head(head.len()),
         };
         self.wrapped = wrap(article.text(), &structure.paragraphs.spans, width, &[]);
         self.preview = Some(Arc::new(structure));
@@ -249,7 +276,8 @@ impl Reader {
         if self.article != prepared.index || self.asked != Some(prepared.key) {
             return false;
         }
-        let cursor_at = self.sentences(article).get(self.place.cursor).map(|s| s.start);
+        let cursor_at =
+            self.wanted_at.take().or_else(|| self.sentences(article).get(self.place.cursor).map(|s| s.start));
         let top_at = self.wrapped.lines.iter().skip(self.place.scroll).find_map(|line| match line {
             WrappedLine::Text(span) => Some(span.start),
             WrappedLine::Blank => None,

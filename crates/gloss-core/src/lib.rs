@@ -19,4 +19,6 @@ pub mod corpus;
 pub mod entities;
 pub mod export;
 pub mod files;
+pub mod library;
+pub mod search;
 pub mod text;

@@ -104,3 +104,16 @@ fn focus(state: &AppState) -> String {
     let reader = state.reader.as_ref().unwrap();
     state.current_article().unwrap().text()[reader.focus.clone().unwrap()].to_owned()
 }
+
+#[test]
+fn a_place_beyond_the_first_part_is_reached_once_the_whole_is_ready() {
+    let mut state = app_with(corpus());
+    state.articles[1] = std::sync::Arc::new(corpus().remove(1));
+    state.names.found.clear();
+    let effects = key_alone(&mut state, "j");
+    let article = state.current_article().unwrap().clone();
+    let far = article.text().find("Paragraph 2000 ").unwrap();
+    state.reader.as_mut().unwrap().put_cursor_at(&article, far);
+    finish(&mut state, effects);
+    assert_eq!(cursor_text(&state), "Paragraph 2000 says Japan and Korea met.");
+}

@@ -2,8 +2,12 @@
 
 mod claims;
 mod export;
+mod feeds;
 mod long;
 mod names;
+mod search;
+mod search_corpus;
+mod search_view;
 
 use std::collections::VecDeque;
 use std::sync::{Arc, LazyLock};

@@ -152,7 +152,7 @@ fn focus_claim(state: &mut AppState, claim: &Claim) {
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
     reader.selection = None;
-    reader.place.cursor = reader.sentence_of(&article, claim.anchor.start);
+    reader.put_cursor_at(&article, claim.anchor.start);
     reader.focus = Some(claim.span());
     state.focus = super::super::app::Focus::Reader;
 }

@@ -3,11 +3,15 @@
 mod attach;
 mod claims;
 mod export;
+mod feeds;
 mod intents;
+mod jumps;
 mod names;
 mod navigate;
 mod notes;
 mod screen;
+mod search;
+mod search_corpus;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -25,10 +29,13 @@ use gloss_core::annotations::{SaveReport, Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
 use gloss_core::entities::{EntityKey, Mention, Recognizer, UserGazetteer};
 use gloss_core::export::{Filter, Format, Tally};
+use gloss_core::search::Batch;
 
 pub use claims::panel_claims;
 pub use export::CountJob;
+pub use jumps::JumpList;
 pub use navigate::{Mouse, MouseKind};
+pub use search_corpus::CorpusJob;
 
 /// Everything that can happen to the app.
 #[derive(Debug)]
@@ -80,6 +87,24 @@ pub enum Msg {
     ExportTargetFound {
         asked: u64,
         on_disk: OnDisk,
+    },
+    /// A feed of the running fetch is done.
+    FeedDone {
+        done: usize,
+        total: usize,
+    },
+    /// An article landed in the library: new, or an update of one already there.
+    Fetched {
+        article: Box<Article>,
+        updated: bool,
+    },
+    /// The fetch is over: how many new and updated, and the feeds that failed, or why it could
+    /// not start.
+    FeedsFetched(Result<Vec<String>, String>),
+    /// Hits from corpus search number `generation`, and how far it has got.
+    SearchHits {
+        generation: u64,
+        batch: Batch,
     },
 }
 
@@ -147,6 +172,13 @@ pub enum Effect {
         asked: u64,
         path: PathBuf,
     },
+    /// Fetch every followed feed into the library, in the background.
+    FetchFeeds {
+        subscriptions: PathBuf,
+        library: gloss_core::library::Library,
+    },
+    /// Search the corpus in the background, sending hits as they are found.
+    SearchCorpus(Box<CorpusJob>),
 }
 
 /// What to do first, before any message: build the recogniser.
@@ -163,6 +195,9 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::Key(chord) => on_key(state, chord),
         Msg::Paste(text) if state.context() == Context::Editor => notes::paste(state, &text),
         Msg::Paste(text) if state.context() == Context::Export => export::paste(state, &text),
+        Msg::Paste(text) if matches!(state.context(), Context::Search | Context::CorpusSearch) => {
+            search::paste(state, &text)
+        }
         Msg::Paste(text) => {
             names::type_into_choice(state, &text);
             Vec::new()
@@ -217,8 +252,22 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             export::on_looked(state, asked, on_disk);
             Vec::new()
         }
+        Msg::FeedDone { done, total } => {
+            feeds::on_progress(state, done, total);
+            Vec::new()
+        }
+        Msg::Fetched { article, updated } => feeds::on_article(state, *article, updated),
+        Msg::FeedsFetched(result) => {
+            feeds::on_finished(state, result);
+            Vec::new()
+        }
+        Msg::SearchHits { generation, batch } => {
+            search_corpus::on_batch(state, generation, batch);
+            Vec::new()
+        }
     };
     let mut effects = effects;
+    search::settle(state);
     effects.extend(state.sync_layout().map(|p| Effect::Prepare(Box::new(p))));
     effects
 }
@@ -232,6 +281,7 @@ fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
         }
         None if context == Context::Editor => notes::type_key(state, chord),
         None if context == Context::Export => export::type_key(state, chord),
+        None if matches!(context, Context::Search | Context::CorpusSearch) => search::type_key(state, chord),
         None if context == Context::Dialog => {
             match chord.key {
                 Key::Char(c) if !chord.ctrl && !chord.alt => names::type_into_choice(state, &c.to_string()),
@@ -248,6 +298,9 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     use navigate::Step;
     if matches!(state.popup, Some(Popup::Export(_))) {
         return export::act(state, action);
+    }
+    if let Some(effects) = search::act_in_search(state, action) {
+        return effects;
     }
     match action {
         Action::Quit => return quit(state),
@@ -279,6 +332,7 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Open if state.context() == Context::Claims => claims::jump_to_panel_claim(state),
         Action::CloseEditor | Action::DiscardNote => return notes::act(state, action),
         Action::Export => return export::open(state),
+        Action::FetchFeeds => return feeds::start(state),
         // Only the export dialog has options; it took them above.
         Action::NextOption | Action::PrevOption | Action::ClearField => {}
         Action::EditClaimNote => return notes::open(state, false),
@@ -319,12 +373,15 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::AddEntity
         | Action::AddAlias
         | Action::RejectEntity => return names::act(state, action),
+        Action::Search | Action::SearchCorpus | Action::NextMatch | Action::PrevMatch | Action::ToggleRegex => {
+            return search::act(state, action);
+        }
     }
     Vec::new()
 }
 
-/// `esc`: undo the innermost thing — a popup, a selection, a focused word, the reader's
-/// focus, the list's filter. The note editor is never closed from here: it has its own key,
+/// `esc`: undo the innermost thing — a popup, a selection, a focused word, the search's
+/// matches, the reader's focus, the list's filter. The note editor is never closed from here: it has its own key,
 /// which keeps the note.
 fn back(state: &mut AppState) {
     if matches!(state.popup, Some(Popup::Editor(_))) {
@@ -336,7 +393,7 @@ fn back(state: &mut AppState) {
     if state.focus == Focus::Reader
         && let Some(reader) = state.reader.as_mut()
     {
-        if reader.selection.take().is_none() && reader.focus.take().is_none() {
+        if reader.selection.take().is_none() && reader.focus.take().is_none() && !search::clear(state) {
             state.focus = Focus::List;
         }
         return;
@@ -394,7 +451,10 @@ fn on_saved(state: &mut AppState, report: SaveReport) {
 /// Tells the user about files that could not be read, once loading is done.
 fn report_load(state: &mut AppState) {
     match state.problems.as_slice() {
-        [] if state.articles.is_empty() => state.set_error("no articles to read: give gloss a folder or .txt files"),
+        [] if state.articles.is_empty() => {
+            state
+                .set_error("no articles to read: give gloss a folder or article files (.txt, .md, .html, .rss, .atom)");
+        }
         [] => {}
         [only] => state.set_error(only.to_string()),
         [first, rest @ ..] => state.set_error(format!("{first} (and {} more: see gloss list)", rest.len())),

@@ -38,13 +38,18 @@ pub fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
 /// read (so reading it has every core) and a recogniser is ready; an indexer still running
 /// for an older recogniser stops.
 pub fn index_all(state: &AppState) -> Vec<Effect> {
+    index_from(state, 0)
+}
+
+/// As [`index_all`], for the articles from `first` on (those a feed just brought).
+pub fn index_from(state: &AppState, first: usize) -> Vec<Effect> {
     let Some(recognizer) = state.names.recognizer.clone() else { return Vec::new() };
-    if !state.loading.finished || state.articles.is_empty() {
+    if !state.loading.finished || first >= state.articles.len() {
         return Vec::new();
     }
     let generation = state.names.generation;
     state.names.indexing.store(generation, Ordering::Relaxed);
-    let articles = state.articles.iter().cloned().enumerate().collect();
+    let articles = state.articles.iter().cloned().enumerate().skip(first).collect();
     vec![Effect::Index { recognizer, generation, articles, wanted: state.names.indexing.clone() }]
 }
 
@@ -135,7 +140,7 @@ fn jump_to_next_mention(state: &mut AppState) {
     let Some(reader) = state.reader.as_mut() else { return };
     let Some(mention) = reader.mentions.get(index).cloned() else { return };
     reader.selection = None;
-    reader.place.cursor = reader.sentence_of(&article, mention.span.start);
+    reader.put_cursor_at(&article, mention.span.start);
     reader.focus = Some(mention.span);
     state.set_status(format!("{} — mention {which} of {count}", mention.canonical));
 }

@@ -93,6 +93,7 @@ fn step_reader(state: &mut AppState, step: Step) {
     }
     reader.place.cursor = step.apply(reader.place.cursor, sentences.len());
     reader.focus = None;
+    reader.moved();
 }
 
 /// Moves by words: the focused word, or the end of the selection.
@@ -153,10 +154,10 @@ pub fn entity(state: &mut AppState, direction: isize) {
     } else {
         mentions.iter().rev().find(|m| m.span.start < from.start).or(mentions.last())
     };
-    if let Some(mention) = found {
-        let wrapped = if direction > 0 { mention.span.start <= from.start } else { mention.span.start >= from.start };
-        reader.place.cursor = reader.sentence_of(&article, mention.span.start);
-        reader.focus = Some(mention.span.clone());
+    if let Some(span) = found.map(|m| m.span.clone()) {
+        let wrapped = if direction > 0 { span.start <= from.start } else { span.start >= from.start };
+        reader.put_cursor_at(&article, span.start);
+        reader.focus = Some(span);
         if wrapped {
             state.set_status(if direction > 0 { "back to the first name" } else { "on to the last name" });
         }
@@ -185,6 +186,7 @@ fn page_reader(state: &mut AppState, direction: isize) {
     let sentences = reader.sentence_list(&article);
     let Some(current) = sentences.get(reader.place.cursor) else { return };
     reader.focus = None;
+    reader.moved();
     let last_top = reader.wrapped.lines.len().saturating_sub(height);
     let step = height.saturating_sub(2).max(1).cast_signed() * direction;
     let scroll = reader.place.scroll.saturating_add_signed(step).min(last_top);

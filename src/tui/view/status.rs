@@ -1,4 +1,5 @@
-//! The status bar: a message when there is one, else the focused pane's key hints.
+//! The status bar: a message when there is one, else the focused pane's key hints; at its
+//! right, the search's counter while matches are kept and the indexing of names while it runs.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,15 +15,18 @@ use super::styled::safe;
 
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = state.theme;
-    // Background work on the right, the message or the hints in the rest.
-    let area = match progress(state) {
-        Some(text) => {
-            let width = u16::try_from(text.width() + 1).unwrap_or(u16::MAX).min(area.width);
-            let right = Rect { x: area.x + area.width - width, width, ..area };
-            frame.render_widget(Paragraph::new(Line::styled(text, theme.dim()).right_aligned()), right);
+    // On the right, the search counter and background work; the message or the hints in the rest.
+    let mut right: Vec<Span> = Vec::new();
+    right.extend(super::search::counter(state).map(|c| Span::styled(format!(" {c}"), theme.key())));
+    right.extend(progress(state).map(|p| Span::styled(format!(" {p}"), theme.dim())));
+    let right_width = right.iter().map(|span| span.content.width()).sum::<usize>();
+    let area = match u16::try_from(right_width) {
+        Ok(width) if !right.is_empty() && right_width < usize::from(area.width) => {
+            let right_area = Rect { x: area.x + area.width - width, width, ..area };
+            frame.render_widget(Paragraph::new(Line::from(right)), right_area);
             Rect { width: area.width - width, ..area }
         }
-        None => area,
+        _ => area,
     };
     let line = match &state.status {
         Some(status) if status.is_error => Line::styled(safe(&status.text).into_owned(), theme.error()),
@@ -31,6 +35,14 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
             // Whole hints only: the first ones that fit, never one cut in half.
             let mut spans = Vec::new();
             let mut used = 0;
+            if state.feeds.running {
+                let progress = match state.feeds.total {
+                    0 => "fetching feeds… · ".to_owned(),
+                    total => format!("fetching feeds {}/{total} · ", state.feeds.done),
+                };
+                used += progress.width();
+                spans.push(Span::styled(progress, theme.key()));
+            }
             for (i, (keys, label)) in hints(&state.keymap, state.context()).into_iter().enumerate() {
                 let gap = if i > 0 { " · " } else { "" };
                 let label = format!(" {label}");
