@@ -12,7 +12,8 @@ use gloss_core::config::Paths;
 use gloss_core::corpus::{self, Article, Decoding, Problem};
 use gloss_core::entities::{Recognizer, UserGazetteer};
 use gloss_core::export;
-use gloss_core::text::{CharOffsets, sanitize_inline};
+use gloss_core::text::CharOffsets;
+use gloss_core::text::inert::{json, terminal};
 
 /// A keyboard-first terminal reader and annotator for news analysts.
 #[derive(Debug, Parser)]
@@ -65,7 +66,7 @@ pub struct ExportArgs {
     /// md (a briefing), json (everything), csv (a row per claim) or w3c (Web Annotation JSON-LD).
     #[arg(long, default_value = "md", value_parser = parse_export_format)]
     pub format: export::Format,
-    /// Write here (atomically) instead of to standard output.
+    /// Write here (atomically) instead of to standard output (`-` is standard output).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Only this article: its id (or the start of it), file name or file stem. Repeatable.
@@ -120,12 +121,13 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // Messages quote file names and file content (a keymap line, a store value): shown inert.
         Err(Failure::Usage(message)) => {
-            eprintln!("gloss: {message}");
+            eprintln!("gloss: {}", terminal::lines(&message));
             ExitCode::from(2)
         }
         Err(Failure::Failed(message)) => {
-            eprintln!("gloss: {message}");
+            eprintln!("gloss: {}", terminal::lines(&message));
             ExitCode::FAILURE
         }
     }
@@ -260,7 +262,7 @@ fn read_store(path: Option<&Path>) -> Result<Store, Failure> {
 
 fn warn(problems: &[Problem]) {
     for problem in problems {
-        eprintln!("gloss: warning: {}", sanitize_inline(&problem.to_string()));
+        eprintln!("gloss: warning: {}", terminal::inline(&problem.to_string()));
     }
 }
 
@@ -285,7 +287,8 @@ fn list(paths: &[PathBuf], format: Format, store_path: Option<&Path>) -> Result<
         let record = identity.id().and_then(|id| Some((id, store.articles.get(id)?)));
         let line = match format {
             Format::Text => list_line(article, record.map(|(id, _)| id)),
-            Format::Json => list_json(article, record).to_string(),
+            Format::Json => json::to_string(&list_json(article, record))
+                .map_err(|e| Failure::Failed(format!("cannot write the list as JSON: {e}")))?,
         };
         if let Err(error) = writeln!(out, "{line}") {
             return stopped_printing("the list", &error);
@@ -312,10 +315,10 @@ pub fn article_id(article: &Article, in_store: Option<&str>) -> String {
 
 fn list_line(article: &Article, in_store: Option<&str>) -> String {
     let header = article.header();
-    let or_dash = |value: Option<&str>| value.map_or_else(|| "-".to_owned(), |v| sanitize_inline(v).into_owned());
+    let or_dash = |value: Option<&str>| value.map_or_else(|| "-".to_owned(), |v| terminal::inline(v).into_owned());
     [
-        article_id(article, in_store),
-        sanitize_inline(article.title()).into_owned(),
+        terminal::inline(&article_id(article, in_store)).into_owned(),
+        terminal::inline(article.title()).into_owned(),
         or_dash(header.source.as_deref()),
         or_dash(header.date.as_deref()),
         article.words().to_string(),
@@ -343,7 +346,9 @@ fn list_json(article: &Article, record: Option<(&str, &ArticleRecord)>) -> serde
         "sentences": structure.sentences.len(),
         "paragraphs": structure.paragraphs.spans.len(),
         "fingerprint": article.fingerprint().to_hex(),
-        "utf8": article.decoding() == Decoding::Utf8 || article.decoding() == Decoding::Utf16,
+        "utf8": article.decoding() == Decoding::Utf8,
+        "encoding": article.decoding().encoding(),
+        "replaced": article.decoding().replaced(),
         "claims": claims,
         "notes": notes,
         "read": read,
@@ -358,7 +363,11 @@ fn entities(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result
     for article in &articles {
         let mentions = recognizer.recognize(article);
         let written = match format {
-            Format::Json => writeln!(out, "{}", entities_json(article, &mentions)),
+            Format::Json => {
+                let line = json::to_string(&entities_json(article, &mentions))
+                    .map_err(|e| Failure::Failed(format!("cannot write the entities as JSON: {e}")))?;
+                writeln!(out, "{line}")
+            }
             Format::Text => write_entities_text(&mut out, article, &mentions),
         };
         if let Err(error) = written {
@@ -393,13 +402,13 @@ fn write_entities_text(
     article: &Article,
     mentions: &[gloss_core::entities::Mention],
 ) -> io::Result<()> {
-    writeln!(out, "{}\t{}", article.origin().file_name(), sanitize_inline(article.title()))?;
+    writeln!(out, "{}\t{}", terminal::inline(&article.origin().file_name()), terminal::inline(article.title()))?;
     for mention in mentions {
-        let text = sanitize_inline(&article.text()[mention.span.clone()]);
+        let text = terminal::inline(&article.text()[mention.span.clone()]);
         let canonical = if *mention.canonical == *text {
             String::new()
         } else {
-            format!(" → {}", sanitize_inline(&mention.canonical))
+            format!(" → {}", terminal::inline(&mention.canonical))
         };
         writeln!(out, "  {}\t{}{canonical}\t{:?}", mention.kind, text, mention.source)?;
     }
@@ -425,9 +434,9 @@ fn export_command(args: &ExportArgs, config: Option<&Paths>, store_path: Option<
     let recognizer = Recognizer::with_user(&user).map_err(|e| Failure::Failed(format!("gazetteer: {e}")))?;
     let gathered = export::gather(&articles, &store, Some(&recognizer), &filter);
     let mut export = export::Export::new(corpus_name(&args.paths), (!args.no_date).then(export::today), gathered);
-    if let Some(path) = &args.out {
+    if let Some(path) = args.out.as_ref().filter(|p| p.as_os_str() != "-") {
         let tally = export.write_to(path, args.format, &vocabulary).map_err(|e| Failure::Failed(e.to_string()))?;
-        eprintln!("gloss: wrote {tally} to {}", path.display());
+        eprintln!("gloss: wrote {tally} to {}", terminal::inline(&path.display().to_string()));
         return Ok(());
     }
     // Links to articles are relative to here, where the output is likely to be saved; with no

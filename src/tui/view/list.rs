@@ -90,7 +90,7 @@ fn details(article: &Article, record: Option<&ArticleRecord>) -> String {
         }
     }
     if matches!(article.decoding(), Decoding::Lossy { .. }) {
-        parts.push("⚠ not UTF-8".to_owned());
+        parts.push("⚠ bad bytes".to_owned());
     }
     parts.join(" · ")
 }
