@@ -7,9 +7,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::tui;
-use gloss_core::annotations::{ArticleRecord, Resolver, Store, StoreLock, Verdict, Vocabulary};
+use gloss_core::annotations::lookup::LookupError;
+use gloss_core::annotations::{
+    ArticleSummary, Resolver, Session, Store, Verdict, Vocabulary, article_ids, attach, open_store, read_store, rescue,
+};
 use gloss_core::config::Paths;
-use gloss_core::corpus::{self, Article, Decoding, Problem};
+use gloss_core::corpus::{self, Article, Problem, corpus_name};
 use gloss_core::entities::{Recognizer, UserGazetteer};
 use gloss_core::export;
 use gloss_core::text::CharOffsets;
@@ -150,7 +153,7 @@ fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result
     let user_path = paths.map(Paths::user_gazetteer);
     let user = user_gazetteer(user_path.as_deref())?;
     let vocabulary = vocabulary(paths)?;
-    let opened = open_store(store_path.as_deref(), cli.read_only)?;
+    let opened = open_store(store_path.as_deref(), cli.read_only).map_err(|e| Failure::Usage(e.to_string()))?;
     // Configuration and the store are checked first, so their errors show even without a terminal.
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(Failure::Failed(
@@ -159,10 +162,11 @@ fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result
     }
     let theme = tui::Theme::from_environment();
     let mut state = tui::AppState::new(keymap, theme, ratatui::layout::Rect::default(), vocabulary.clone());
-    state.names.user = user;
+    let mut session = Session::new(opened.store, vocabulary);
+    session.set_names(user);
+    session.set_read_only(opened.read_only.clone());
     state.names.user_path = user_path;
-    state.notes = tui::Annotations::new(opened.store, store_path.clone(), vocabulary);
-    state.notes.read_only.clone_from(&opened.read_only);
+    state.notes = tui::Annotations::new(session, store_path.clone());
     state.exports.corpus = corpus_name(&cli.paths);
     state.exports.dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     state.exports.home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
@@ -173,70 +177,29 @@ fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result
     drop(opened.lock);
     warn(&outcome.problems);
     match (outcome.unsaved, store_path) {
-        (Some((store, error)), Some(path)) => Err(Failure::Failed(rescue(&store, &path, &error))),
+        (Some((store, error)), Some(path)) => Err(Failure::Failed(rescued(&store, &path, &error))),
         _ => Ok(()),
     }
 }
 
-/// The store gloss works on, and whether it may write it.
-struct OpenedStore {
-    store: Store,
-    read_only: Option<String>,
-    lock: Option<StoreLock>,
-}
-
-/// Reads the store and takes its lock. A store that does not parse stops gloss (exit 2) and
-/// is never written; with `--read-only` gloss starts anyway, without its annotations.
-fn open_store(path: Option<&Path>, read_only: bool) -> Result<OpenedStore, Failure> {
-    let Some(path) = path else {
-        let why = "no data folder (is HOME set?): use --store FILE to keep annotations".to_owned();
-        return Ok(OpenedStore { store: Store::default(), read_only: Some(why), lock: None });
-    };
-    let store = match Store::load(path) {
-        Ok(store) => store,
-        Err(error) if read_only => {
-            return Ok(OpenedStore { store: Store::default(), read_only: Some(error.to_string()), lock: None });
+/// The last changes could not be written to the store at `path`: writes them beside it (or in
+/// the temporary folder) and says where, or that they are lost.
+fn rescued(store: &Store, path: &Path, error: &str) -> String {
+    match rescue(store, path) {
+        Ok(place) => {
+            format!(
+                "{} could not be saved ({error}); your annotations were written to {}",
+                path.display(),
+                place.display()
+            )
         }
-        Err(error) => return Err(Failure::Usage(error.to_string())),
-    };
-    if read_only {
-        return Ok(OpenedStore { store, read_only: Some("started with --read-only".into()), lock: None });
-    }
-    match StoreLock::acquire(path) {
-        Ok(lock) => Ok(OpenedStore { store, read_only: None, lock: Some(lock) }),
-        Err(error) => Ok(OpenedStore { store, read_only: Some(error.to_string()), lock: None }),
-    }
-}
-
-/// The last changes could not be written to the store: write them beside it, or failing that
-/// to the temporary folder, and say where.
-fn rescue(store: &Store, path: &Path, error: &str) -> String {
-    let stamp = jiff::Timestamp::now().as_second();
-    let name = format!("annotations-unsaved-{stamp}.ron");
-    let beside = path.with_file_name(&name);
-    let elsewhere = std::env::temp_dir().join(&name);
-    let text = match store.to_ron() {
-        Ok(text) => text,
-        Err(why) => return format!("{} could not be saved ({error}), nor a copy of it ({why})", path.display()),
-    };
-    let mut failures = Vec::new();
-    for place in [beside, elsewhere] {
-        match gloss_core::files::write_atomically(&place, text.as_bytes(), None, gloss_core::files::NewFile::Private) {
-            Ok(()) => {
-                return format!(
-                    "{} could not be saved ({error}); your annotations were written to {}",
-                    path.display(),
-                    place.display()
-                );
-            }
-            Err(why) => failures.push(why.to_string()),
+        Err(also) => {
+            format!(
+                "{} could not be saved ({error}), nor a copy of it ({also}); the last changes are lost",
+                path.display()
+            )
         }
     }
-    format!(
-        "{} could not be saved ({error}), nor a copy of it ({}); the last changes are lost",
-        path.display(),
-        failures.join("; ")
-    )
 }
 
 /// The analyst's own names; a file that does not parse stops gloss (it is never overwritten).
@@ -256,8 +219,8 @@ fn vocabulary(config: Option<&Paths>) -> Result<Vocabulary, Failure> {
 }
 
 /// The store, to read only; none (no data folder) is an empty one.
-fn read_store(path: Option<&Path>) -> Result<Store, Failure> {
-    path.map_or_else(|| Ok(Store::default()), |p| Store::load(p).map_err(|e| Failure::Usage(e.to_string())))
+fn read_only_store(path: Option<&Path>) -> Result<Store, Failure> {
+    read_store(path).map_err(|e| Failure::Usage(e.to_string()))
 }
 
 fn warn(problems: &[Problem]) {
@@ -279,16 +242,17 @@ fn load(paths: &[PathBuf]) -> Result<Vec<Article>, Failure> {
 
 fn list(paths: &[PathBuf], format: Format, store_path: Option<&Path>) -> Result<(), Failure> {
     let articles = load(paths)?;
-    let store = read_store(store_path)?;
+    let store = read_only_store(store_path)?;
     let resolver = Resolver::new(&store);
     let mut out = io::BufWriter::new(io::stdout().lock());
     for article in &articles {
-        let identity = resolver.resolve(&article.fingerprint().to_hex(), &article.origin().display_path());
-        let record = identity.id().and_then(|id| Some((id, store.articles.get(id)?)));
+        let attached = attach(&resolver, &store, article);
         let line = match format {
-            Format::Text => list_line(article, record.map(|(id, _)| id)),
-            Format::Json => json::to_string(&list_json(article, record))
-                .map_err(|e| Failure::Failed(format!("cannot write the list as JSON: {e}")))?,
+            Format::Text => list_line(article, &attached.id),
+            // The summary counts sentences and paragraphs: only for JSON, as text is read faster.
+            Format::Json => json::to_string(&ArticleSummary::of(article, &attached)).map_err(|e| {
+                Failure::Failed(format!("cannot write {} as JSON: {e}", terminal::inline(&article.origin().display_path())))
+            })?,
         };
         if let Err(error) = writeln!(out, "{line}") {
             return stopped_printing("the list", &error);
@@ -308,51 +272,18 @@ fn stopped_printing(what: &str, error: &io::Error) -> Result<(), Failure> {
     }
 }
 
-/// An article's id: its record's in the store, else the start of its content fingerprint.
-pub fn article_id(article: &Article, in_store: Option<&str>) -> String {
-    in_store.map_or_else(|| article.fingerprint().to_hex()[..12].to_owned(), str::to_owned)
-}
-
-fn list_line(article: &Article, in_store: Option<&str>) -> String {
+/// id, title, source, date and words, tab-separated; text from articles made safe to print.
+fn list_line(article: &Article, id: &str) -> String {
     let header = article.header();
     let or_dash = |value: Option<&str>| value.map_or_else(|| "-".to_owned(), |v| terminal::inline(v).into_owned());
     [
-        terminal::inline(&article_id(article, in_store)).into_owned(),
+        terminal::inline(id).into_owned(),
         terminal::inline(article.title()).into_owned(),
         or_dash(header.source.as_deref()),
         or_dash(header.date.as_deref()),
         article.words().to_string(),
     ]
     .join("\t")
-}
-
-fn list_json(article: &Article, record: Option<(&str, &ArticleRecord)>) -> serde_json::Value {
-    let header = article.header();
-    let structure = article.structure();
-    let (claims, notes, read) = record.map_or((0, 0, false), |(_, r)| {
-        let notes =
-            r.claims.iter().filter(|c| !c.note.trim().is_empty()).count() + usize::from(!r.note.trim().is_empty());
-        (r.claims.len(), notes, r.read)
-    });
-    serde_json::json!({
-        "id": article_id(article, record.map(|(id, _)| id)),
-        "file": article.origin().file_name(),
-        "path": article.origin().display_path(),
-        "title": header.title,
-        "title_derived": header.title_derived,
-        "source": header.source,
-        "date": header.date,
-        "words": article.words(),
-        "sentences": structure.sentences.len(),
-        "paragraphs": structure.paragraphs.spans.len(),
-        "fingerprint": article.fingerprint().to_hex(),
-        "utf8": article.decoding() == Decoding::Utf8,
-        "encoding": article.decoding().encoding(),
-        "replaced": article.decoding().replaced(),
-        "claims": claims,
-        "notes": notes,
-        "read": read,
-    })
 }
 
 fn entities(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result<(), Failure> {
@@ -421,10 +352,17 @@ fn export_command(args: &ExportArgs, config: Option<&Paths>, store_path: Option<
         let known: Vec<&str> = vocabulary.tags.iter().map(|t| t.name.as_str()).collect();
         return Err(Failure::Usage(format!("unknown tag `{unknown}`; tags are {}", known.join(", "))));
     }
-    let store = read_store(store_path)?;
+    let store = read_only_store(store_path)?;
     let articles = load(&args.paths)?;
     let filter = export::Filter {
-        articles: article_ids(&args.articles, &articles, &store)?,
+        articles: article_ids(&args.articles, &articles, &store).map_err(|error| {
+            Failure::Usage(match error {
+                LookupError::NoMatch(name) => {
+                    format!("no article matches --article {name}; give its id, file name or file stem (see gloss list)")
+                }
+                ambiguous @ LookupError::Ambiguous { .. } => format!("--article {ambiguous}"),
+            })
+        })?,
         tags: args.tags.clone(),
         check_worthy: args.check_worthy,
         verdict: args.verdict,
@@ -444,56 +382,4 @@ fn export_command(args: &ExportArgs, config: Option<&Paths>, store_path: Option<
     export.links_from = std::env::current_dir().ok();
     let text = args.format.write(&export, &vocabulary).map_err(|e| Failure::Failed(e.to_string()))?;
     io::stdout().lock().write_all(text.as_bytes()).or_else(|error| stopped_printing("the export", &error))
-}
-
-/// The store ids of the articles `--article` names: exactly by id, file name or file stem, or
-/// by the start of one id.
-fn article_ids(wanted: &[String], articles: &[Article], store: &Store) -> Result<Vec<String>, Failure> {
-    if wanted.is_empty() {
-        return Ok(Vec::new());
-    }
-    let known = export::gather(articles, store, None, &export::Filter { all_articles: true, ..Default::default() });
-    let mut ids = Vec::new();
-    for name in wanted {
-        let exact: Vec<&str> = known
-            .iter()
-            .filter(|a| a.id == *name || a.file == *name || export::stem(&a.file) == name)
-            .map(|a| a.id.as_str())
-            .collect();
-        let by_start: Vec<&str> = known
-            .iter()
-            .filter(|a| !name.is_empty() && a.id.starts_with(name.as_str()))
-            .map(|a| a.id.as_str())
-            .collect();
-        match (exact.as_slice(), by_start.as_slice()) {
-            ([], []) => {
-                return Err(Failure::Usage(format!(
-                    "no article matches --article {name}; give its id, file name or file stem (see gloss list)"
-                )));
-            }
-            ([], [one]) => ids.push((*one).to_owned()),
-            ([], many) => {
-                return Err(Failure::Usage(format!(
-                    "--article {name} is the start of {} ids ({}); give more of it",
-                    many.len(),
-                    many.join(", ")
-                )));
-            }
-            (exact, _) => ids.extend(exact.iter().map(|id| (*id).to_owned())),
-        }
-    }
-    Ok(ids)
-}
-
-/// What to call the corpus in an export: its folder, or its files.
-pub fn corpus_name(paths: &[PathBuf]) -> String {
-    let name = |p: &PathBuf| {
-        let absolute = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
-        absolute.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
-    };
-    match paths {
-        [] => corpus::DEFAULT_FOLDER.to_owned(),
-        [one] => name(one),
-        many => many.iter().map(name).collect::<Vec<_>>().join(", "),
-    }
 }

@@ -167,7 +167,7 @@ impl Action {
             Self::DeleteClaim => {
                 uses!(Reader: "Delete the claim (u undoes)", Claims: "Delete the claim (u undoes)")
             }
-            Self::Undo => uses!(Global: "Undo the last change to claims and notes"),
+            Self::Undo => uses!(Global: "Undo the last change to claims, notes or names"),
             Self::Redo => uses!(Global: "Redo what was undone"),
             Self::CloseEditor => uses!(Editor: "Close the note, keeping what is written"),
             Self::DiscardNote => uses!(Editor: "Throw away the changes to this note (asks first)"),

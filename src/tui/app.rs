@@ -12,9 +12,9 @@ use super::popup::{ExportScope, Popup};
 use super::reader::{Place, Reader};
 use super::theme::Theme;
 use crate::keymap::{Context, Keymap};
-use gloss_core::annotations::{ArticleRecord, History, Resolver, Store, Vocabulary};
+use gloss_core::annotations::{ArticleRecord, Session, Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
-use gloss_core::entities::{EntityIndex, Kind, Recognizer, UserGazetteer};
+use gloss_core::entities::{EntityIndex, Kind, Recognizer};
 use gloss_core::export::Format;
 
 /// Which pane has the keyboard.
@@ -54,7 +54,8 @@ pub struct Loading {
     pub finished: bool,
 }
 
-/// Everything about names: the recogniser, the corpus index, the user's gazetteer.
+/// Everything about names on screen: the recogniser, the corpus index, where the user's
+/// gazetteer is saved (the gazetteer itself is in the annotation session, for undo).
 #[derive(Debug, Default)]
 pub struct Names {
     /// Ready once built in the background; `None` until then.
@@ -66,7 +67,6 @@ pub struct Names {
     pub generation: u64,
     pub index: EntityIndex,
     pub highlights: bool,
-    pub user: UserGazetteer,
     /// Where the user's gazetteer is saved; `None` keeps changes in memory only.
     pub user_path: Option<PathBuf>,
 }
@@ -82,50 +82,26 @@ pub enum SaveState {
     Failed(String),
 }
 
-/// The analyst's annotations and everything needed to change them safely.
+/// The annotation session, with what only the screen needs around it: where the store is
+/// saved, whether the last save worked, and whether quitting was warned about.
 #[derive(Debug)]
 pub struct Annotations {
-    pub store: Store,
+    pub session: Session,
     /// Where the store is saved; `None` keeps changes in memory only.
     pub path: Option<PathBuf>,
-    /// Why changes may not be made, when they may not.
-    pub read_only: Option<String>,
-    pub history: History,
-    pub vocabulary: Vocabulary,
-    pub resolver: Resolver,
-    /// The store id of each article, once it has a record.
-    pub ids: Vec<Option<String>>,
-    pub author: String,
-    /// The current time, RFC 3339; a function so tests can fix it.
-    pub clock: fn() -> String,
-    /// Makes each new claim id different from the last.
-    pub salt: u64,
     pub save: SaveState,
     /// `q` was pressed once with changes not written.
     pub quit_warned: bool,
 }
 
 impl Annotations {
-    pub fn new(store: Store, path: Option<PathBuf>, vocabulary: Vocabulary) -> Self {
-        Self {
-            resolver: Resolver::new(&store),
-            store,
-            path,
-            read_only: None,
-            history: History::default(),
-            vocabulary,
-            ids: Vec::new(),
-            author: gloss_core::annotations::author_from_environment(),
-            clock: || gloss_core::annotations::Stamp::now("").time,
-            salt: 0,
-            save: SaveState::Saved,
-            quit_warned: false,
-        }
+    pub fn new(session: Session, path: Option<PathBuf>) -> Self {
+        Self { session, path, save: SaveState::Saved, quit_warned: false }
     }
 
     /// The record of article `index`, if it has one.
     pub fn record(&self, index: usize) -> Option<&ArticleRecord> {
-        self.store.articles.get(self.ids.get(index)?.as_ref()?)
+        self.session.record(index)
     }
 }
 
@@ -147,8 +123,18 @@ pub struct Exports {
     pub retry: Option<String>,
     /// An export is being written.
     pub running: bool,
+    /// The number of the last request made for the export dialog (a count, a look at a file).
+    pub requests: u64,
     /// Today's date, `YYYY-MM-DD`, for file names and the export; a function so tests can fix it.
     pub today: fn() -> String,
+}
+
+impl Exports {
+    /// A number no earlier request had, to tell its answer from stale ones.
+    pub fn next_request(&mut self) -> u64 {
+        self.requests += 1;
+        self.requests
+    }
 }
 
 impl Default for Exports {
@@ -162,6 +148,7 @@ impl Default for Exports {
             folder: None,
             retry: None,
             running: false,
+            requests: 0,
             today: gloss_core::export::today,
         }
     }
@@ -186,6 +173,9 @@ pub struct AppState {
     pub notes: Annotations,
     pub exports: Exports,
     pub status: Option<Status>,
+    /// The terminal's size as `update` last heard of it, for paging and keeping cursors on
+    /// screen; the event loop reports the real size before each draw and each key. The view
+    /// lays out from the frame it draws in, never from this.
     pub screen: Rect,
 }
 
@@ -204,7 +194,7 @@ impl AppState {
             reader: None,
             places: HashMap::new(),
             names: Names { highlights: true, ..Names::default() },
-            notes: Annotations::new(Store::default(), None, vocabulary),
+            notes: Annotations::new(Session::new(Store::default(), vocabulary), None),
             exports: Exports::default(),
             status: None,
             screen,
@@ -220,6 +210,7 @@ impl AppState {
         }
     }
 
+    /// The panes for `screen`, as `update` sees them; `None` when the terminal is too small.
     pub fn areas(&self) -> Option<Areas> {
         geometry::areas(self.screen, self.focus)
     }

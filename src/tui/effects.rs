@@ -3,10 +3,13 @@
 //! Each effect's work is a plain function from the effect to the messages it produces, so tests
 //! run it in place and the event loop runs it on a thread.
 
+use std::path::Path;
 use std::sync::mpsc::Sender;
 use std::thread;
 
+use super::popup::OnDisk;
 use super::update::{Effect, ExportJob, Exported, Msg};
+use gloss_core::annotations::session::PlaceJob;
 use gloss_core::annotations::{SaveReport, Saver};
 use gloss_core::entities::{Recognizer, entities_of};
 use gloss_core::export::{self, Export};
@@ -33,13 +36,28 @@ pub fn run_now(effect: Effect, send: &mut dyn FnMut(Msg)) -> bool {
         Effect::SaveUserGazetteer { user, path } => {
             send(Msg::UserGazetteerSaved(user.save(&path).map(|()| path).map_err(|e| e.to_string())));
         }
+        Effect::PlaceClaims(jobs) => send(Msg::ClaimsPlaced(jobs.into_iter().map(PlaceJob::run).collect())),
         Effect::SaveStore { store, path } => send(Msg::StoreSaved(match store.save(&path) {
             Ok(()) => SaveReport::Saved,
             Err(error) => SaveReport::Failed(error.to_string()),
         })),
         Effect::Export(job) => send(Msg::Exported(write_export(*job))),
+        Effect::CountExport(job) => send(Msg::ExportCounted { asked: job.asked, tally: job.count() }),
+        Effect::LookAtExportTarget { asked, path } => {
+            send(Msg::ExportTargetFound { asked, on_disk: look_at(&path) });
+        }
     }
     false
+}
+
+/// What is at `path`: a file, a folder, nothing, or why it cannot be told.
+fn look_at(path: &Path) -> OnDisk {
+    match std::fs::metadata(path) {
+        Ok(found) if found.is_dir() => OnDisk::Folder,
+        Ok(_) => OnDisk::File,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => OnDisk::Nothing,
+        Err(error) => OnDisk::Unreachable(format!("cannot look at {}: {error}", path.display())),
+    }
 }
 
 /// Gathers and writes an export; the file is replaced atomically, so a failure leaves any

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use ratatui_textarea::TextArea;
 
 use crate::keymap::Context;
-use gloss_core::annotations::{ArticleRecord, Verdict};
+use gloss_core::annotations::{Target, Verdict};
 use gloss_core::entities::{EntitySummary, Kind};
 use gloss_core::export::{Filter, Format, Tally};
 
@@ -43,23 +43,11 @@ pub struct ClaimsPanel {
     pub selected: usize,
 }
 
-/// What a note is on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoteTarget {
-    Claim { id: String },
-    Article,
-}
-
-/// A note being written. Every keystroke goes to the store (and to disk) at once; closing the
-/// editor makes the whole session one step of undo.
+/// A note being written: the text as edited. What it is on, and what to go back to, the
+/// annotation session keeps; every keystroke goes to it (and to disk) at once.
 #[derive(Debug, Clone)]
 pub struct NoteEditor {
-    pub article_id: String,
-    pub article: usize,
-    pub target: NoteTarget,
     pub textarea: TextArea<'static>,
-    /// The article's record before the editor opened.
-    pub before: Option<ArticleRecord>,
     /// Asking whether to throw the changes away.
     pub confirm_discard: bool,
 }
@@ -106,14 +94,7 @@ pub enum Purpose {
     /// Add `text` as another name of the chosen entity.
     AddAlias { text: String },
     /// Set the verdict of a claim of article `article`.
-    SetVerdict { article: usize, target: ClaimTarget },
-}
-
-/// The claim a key acts on: one that exists, or one to make on a span.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ClaimTarget {
-    Existing(String),
-    New(gloss_core::text::Span),
+    SetVerdict { article: usize, target: Target },
 }
 
 impl Choice {
@@ -128,7 +109,9 @@ impl Choice {
     }
 }
 
-/// The export dialog: a format, a scope and a file, one field focused at a time.
+/// The export dialog: a format, a scope and a file, one field focused at a time. What the
+/// export holds and what is at the file are found in the background; until they come back the
+/// dialog says it is counting.
 #[derive(Debug, Clone)]
 pub struct ExportDialog {
     pub field: ExportField,
@@ -139,14 +122,30 @@ pub struct ExportDialog {
     pub path: TextArea<'static>,
     /// Whether the user has typed in `path`; until then it follows the format and scope.
     pub path_edited: bool,
-    /// What the chosen scope holds.
-    pub tally: Tally,
+    /// What the chosen format and scope hold; `None` while it is being counted.
+    pub tally: Option<Tally>,
     /// Where the export goes: the file name made absolute; `None` while it is empty.
     pub target: Option<std::path::PathBuf>,
-    /// The file exists and the export will replace it.
-    pub replaces: bool,
+    /// What is at `target` now; `None` while it is being looked at.
+    pub on_disk: Option<OnDisk>,
     /// The format the file name's extension belongs to, when it is not the chosen one.
     pub other_format: Option<Format>,
+    /// The requests whose answers the dialog waits for (numbers from `Exports::next_request`);
+    /// an answer to any other request is stale and ignored.
+    pub counting: u64,
+    pub looking: u64,
+}
+
+/// What is at an export's file before it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OnDisk {
+    Nothing,
+    /// A file the export will replace.
+    File,
+    /// A folder: the export cannot go there.
+    Folder,
+    /// The place cannot be looked at, and why.
+    Unreachable(String),
 }
 
 impl ExportDialog {

@@ -3,7 +3,8 @@
 //! - [`text`]: paragraphs, sentences, words and gaps of raw article text, as byte ranges;
 //! - [`corpus`]: finding, decoding and describing articles (title, source, date, fingerprint);
 //! - [`entities`]: the gazetteer, the name detector, recognition and the corpus-wide index;
-//! - [`annotations`]: claims, notes, the store, undo, and keeping claims on their text;
+//! - [`annotations`]: claims, notes, the store, the annotation session (intents, undo), and
+//!   keeping claims on their text;
 //! - [`export`]: the Markdown briefing, JSON, CSV and W3C Web Annotation;
 //! - [`config`]: where gloss keeps its files, and [`config::ron_file`], the one way to read and
 //!   write them (located errors, byte-order marks, no failure turned into an empty file);

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::{app_with, deliver, press, type_text};
 use crate::tui::{AppState, Msg, Popup, SaveState};
-use gloss_core::annotations::{Claim, Store, Verdict};
+use gloss_core::annotations::{Claim, Clock, Session, Store, Verdict};
 use gloss_core::corpus::{Article, Origin, SEEDS};
 
 /// The seeds, with a store in a fresh folder (kept for the test's life).
@@ -22,9 +22,10 @@ fn seeds() -> Vec<Article> {
 fn app_with_store_at(path: &std::path::Path, articles: Vec<Article>) -> AppState {
     let mut state = app_with(Vec::new());
     let store = Store::load(path).unwrap_or_default();
-    state.notes = crate::tui::Annotations::new(store, Some(path.to_path_buf()), state.notes.vocabulary.clone());
-    state.notes.clock = || "2026-11-21T09:00:00Z".to_owned();
-    state.notes.author = "tester".to_owned();
+    let mut session = Session::new(store, state.notes.session.vocabulary().clone());
+    session.set_clock(Clock::fixed("2026-11-21T09:00:00Z"));
+    session.set_author("tester");
+    state.notes = crate::tui::Annotations::new(session, Some(path.to_path_buf()));
     let expected = articles.len();
     deliver(&mut state, Msg::Loaded { articles, problems: Vec::new(), expected });
     state
@@ -193,7 +194,7 @@ fn an_edited_article_keeps_its_claims_on_their_sentences() {
 #[test]
 fn read_only_refuses_changes_and_says_why() {
     let (mut state, path) = app_with_store();
-    state.notes.read_only = Some("started with --read-only".into());
+    state.notes.session.set_read_only(Some("started with --read-only".into()));
     press(&mut state, "j enter j 1");
     assert!(!path.exists());
     assert_eq!(state.status.as_ref().unwrap().text, "read-only: started with --read-only");
@@ -212,4 +213,32 @@ fn a_failed_save_keeps_everything_and_quitting_warns() {
     assert!(!press(&mut state, "q"), "the first q warns");
     assert!(state.status.as_ref().unwrap().text.contains("press q again"));
     assert!(press(&mut state, "q"));
+}
+
+#[test]
+fn claims_of_an_edited_article_are_placed_by_an_effect_not_in_update() {
+    let (mut state, path) = app_with_store();
+    press(&mut state, "j enter j j 1");
+    let edited = SEEDS[1].1.replacen('\n', "\nA new paragraph inserted by the editor, above the claim.\n", 1);
+    let mut articles = seeds();
+    articles[1] = Article::from_text(Origin::Embedded(SEEDS[1].0), &edited);
+    let mut again = app_with_store_at(&path, Vec::new());
+    let effects = crate::tui::update(&mut again, Msg::Loaded { articles, problems: Vec::new(), expected: 5 });
+    let Some(crate::tui::Effect::PlaceClaims(jobs)) =
+        effects.iter().find(|e| matches!(e, crate::tui::Effect::PlaceClaims(_)))
+    else {
+        panic!("no effect to place claims: {effects:?}")
+    };
+    assert_eq!(jobs.len(), 1);
+    // Until the claims are placed, the one that no longer fits is kept as an orphan.
+    assert!(again.notes.record(1).unwrap().claims[0].orphaned);
+    for effect in effects {
+        if let crate::tui::Effect::PlaceClaims(jobs) = effect {
+            let placed = jobs.into_iter().map(gloss_core::annotations::session::PlaceJob::run).collect();
+            deliver(&mut again, Msg::ClaimsPlaced(placed));
+        }
+    }
+    let claim = &again.notes.record(1).unwrap().claims[0];
+    assert!(!claim.orphaned);
+    assert_eq!(&edited[claim.span()], claim.anchor.quote);
 }

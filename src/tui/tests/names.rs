@@ -140,7 +140,7 @@ fn marking_a_highlight_wrong_removes_it_everywhere() {
     assert_eq!(focused_text(&state), "Seoul");
     press(&mut state, "-");
     assert!(!mention_texts(&state).contains(&"Seoul".to_owned()));
-    assert_eq!(state.names.user.rejected, ["Seoul"]);
+    assert_eq!(state.notes.session.names().rejected, ["Seoul"]);
 }
 
 #[test]
@@ -173,4 +173,19 @@ fn names_arrive_after_the_first_screen() {
     assert!(state.reader.as_ref().unwrap().mentions.is_empty());
     press(&mut state, "enter e");
     assert!(state.status.as_ref().unwrap().text.contains("still reading"));
+}
+
+#[test]
+fn u_undoes_a_correction_to_the_names_and_ctrl_r_redoes_it() {
+    let mut state = zorbia();
+    press(&mut state, "enter e e -");
+    assert!(!mention_texts(&state).contains(&"Seoul".to_owned()));
+    press(&mut state, "u");
+    assert_eq!(state.status.as_ref().unwrap().text, "undid: “Seoul” marked not a name");
+    assert!(mention_texts(&state).contains(&"Seoul".to_owned()));
+    let saved = std::fs::read_to_string(state.names.user_path.as_ref().unwrap()).unwrap();
+    assert!(!saved.contains("Seoul"), "{saved}");
+    press(&mut state, "ctrl-r");
+    assert!(!mention_texts(&state).contains(&"Seoul".to_owned()));
+    assert_eq!(state.notes.session.names().rejected, ["Seoul"]);
 }

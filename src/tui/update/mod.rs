@@ -1,11 +1,13 @@
 //! `update`: the one place state changes, message by message; it returns what the loop must do.
 
+mod attach;
 mod claims;
 mod export;
-mod follow;
+mod intents;
 mod names;
 mod navigate;
 mod notes;
+mod screen;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -14,14 +16,16 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::app::{AppState, Focus};
-use super::popup::Popup;
+use super::popup::{OnDisk, Popup};
 use crate::keymap::{Chord, Context, Key};
+use gloss_core::annotations::session::{PlaceJob, Placed};
 use gloss_core::annotations::{SaveReport, Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
 use gloss_core::entities::{EntityKey, Recognizer, UserGazetteer};
 use gloss_core::export::{Filter, Format, Tally};
 
 pub use claims::panel_claims;
+pub use export::CountJob;
 pub use navigate::{Mouse, MouseKind};
 
 /// Everything that can happen to the app.
@@ -57,8 +61,20 @@ pub enum Msg {
     UserGazetteerSaved(Result<PathBuf, String>),
     /// How the last write of the annotation store went.
     StoreSaved(SaveReport),
+    /// Claims of edited articles, placed on their new text in the background.
+    ClaimsPlaced(Vec<Placed>),
     /// An export was written, or why not.
     Exported(Result<Exported, String>),
+    /// What an export would hold, counted for the export dialog's request `asked`.
+    ExportCounted {
+        asked: u64,
+        tally: Tally,
+    },
+    /// What is at the export dialog's file, looked at for its request `asked`.
+    ExportTargetFound {
+        asked: u64,
+        on_disk: OnDisk,
+    },
 }
 
 /// An export that was written.
@@ -105,6 +121,8 @@ pub enum Effect {
         user: UserGazetteer,
         path: PathBuf,
     },
+    /// Place claims on the text of edited articles, in the background.
+    PlaceClaims(Vec<PlaceJob>),
     /// Write the annotation store (off the UI thread; only the newest of several is written).
     SaveStore {
         store: Box<Store>,
@@ -112,22 +130,29 @@ pub enum Effect {
     },
     /// Write an export, in the background.
     Export(Box<ExportJob>),
+    /// Count what an export would hold, in the background.
+    CountExport(Box<CountJob>),
+    /// Look at what is at an export's file (a file, a folder, nothing), in the background.
+    LookAtExportTarget {
+        asked: u64,
+        path: PathBuf,
+    },
 }
 
 /// What to do first, before any message: build the recogniser.
 pub fn startup(state: &AppState) -> Vec<Effect> {
-    vec![Effect::BuildRecognizer { user: state.names.user.clone(), generation: state.names.generation }]
+    vec![Effect::BuildRecognizer { user: state.notes.session.names().clone(), generation: state.names.generation }]
 }
 
 /// Applies `msg` to `state` and says what should happen next.
 pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
+    if screen::hidden_input(state, &msg) {
+        return Vec::new();
+    }
     let effects = match msg {
         Msg::Key(chord) => on_key(state, chord),
         Msg::Paste(text) if state.context() == Context::Editor => notes::paste(state, &text),
-        Msg::Paste(text) if state.context() == Context::Export => {
-            export::paste(state, &text);
-            Vec::new()
-        }
+        Msg::Paste(text) if state.context() == Context::Export => export::paste(state, &text),
         Msg::Paste(text) => {
             names::type_into_choice(state, &text);
             Vec::new()
@@ -165,8 +190,17 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             on_saved(state, report);
             Vec::new()
         }
+        Msg::ClaimsPlaced(placed) => attach::on_placed(state, placed),
         Msg::Exported(result) => {
             export::on_exported(state, result);
+            Vec::new()
+        }
+        Msg::ExportCounted { asked, tally } => {
+            export::on_counted(state, asked, tally);
+            Vec::new()
+        }
+        Msg::ExportTargetFound { asked, on_disk } => {
+            export::on_looked(state, asked, on_disk);
             Vec::new()
         }
     };
@@ -182,10 +216,7 @@ fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
             act(state, action)
         }
         None if context == Context::Editor => notes::type_key(state, chord),
-        None if context == Context::Export => {
-            export::type_key(state, chord);
-            Vec::new()
-        }
+        None if context == Context::Export => export::type_key(state, chord),
         None if context == Context::Dialog => {
             match chord.key {
                 Key::Char(c) if !chord.ctrl && !chord.alt => names::type_into_choice(state, &c.to_string()),
@@ -232,7 +263,7 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::Open if state.context() == Context::Claims => claims::jump_to_panel_claim(state),
         Action::CloseEditor | Action::DiscardNote => return notes::act(state, action),
-        Action::Export => export::open(state),
+        Action::Export => return export::open(state),
         // Only the export dialog has options; it took them above.
         Action::NextOption | Action::PrevOption | Action::ClearField => {}
         Action::EditClaimNote => return notes::open(state, false),
@@ -310,7 +341,8 @@ fn on_loaded(state: &mut AppState, articles: Vec<Article>, problems: Vec<Problem
     {
         state.show_article(article);
     }
-    let mut effects = follow::follow_new(state, first_new);
+    let new = state.articles[first_new..].to_vec();
+    let mut effects = attach::attach(state, &new);
     effects.extend(names::index_from(state, first_new));
     effects
 }

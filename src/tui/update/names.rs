@@ -1,5 +1,6 @@
 //! Names in the reader: the recogniser arriving, the corpus index filling, the entity panel,
-//! filtering the list by an entity, and the analyst's corrections to the gazetteer.
+//! filtering the list by an entity, and the analyst's corrections to the gazetteer (sent to
+//! the annotation session, so `u` undoes them).
 
 use std::sync::Arc;
 
@@ -8,10 +9,12 @@ use super::super::app::{AppState, Focus, ListFilter};
 use super::super::popup::{Choice, ChoiceItem, ChoiceValue, EntityPanel, Popup, Purpose};
 use super::super::reader::{Reader, Selection};
 use super::Effect;
+use super::intents::send;
+use gloss_core::annotations::Intent;
 use gloss_core::entities::{EntityKey, Kind, Recognizer, summarize};
 use gloss_core::text::Span;
 
-/// Articles handed to one indexing job at most (the job reports back in smaller batches).
+/// Keys about names: walking them, the panel, the filter, corrections.
 pub fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     match action {
         Action::Open => jump_to_next_mention(state),
@@ -193,24 +196,20 @@ fn alias_choice(state: &AppState, text: String) -> Choice {
 fn confirm(state: &mut AppState) -> Vec<Effect> {
     let Some(Popup::Choice(choice)) = state.popup.take() else { return Vec::new() };
     let Some(chosen) = choice.chosen().cloned() else { return Vec::new() };
-    match (&choice.purpose, chosen.value) {
-        (Purpose::AddEntity { text }, ChoiceValue::Kind(kind)) => {
-            state.names.user.add_entity(text, kind);
-            state.set_status(format!("“{text}” is now highlighted as {kind} everywhere; saved to your gazetteer"));
-        }
+    let intent = match (choice.purpose, chosen.value) {
+        (Purpose::AddEntity { text }, ChoiceValue::Kind(kind)) => Intent::AddName { text, kind },
         (Purpose::AddAlias { text }, ChoiceValue::Entity(kind, canonical)) => {
-            state.names.user.add_alias(text, &canonical, kind);
-            state.set_status(format!("“{text}” is now another name of {canonical}; saved to your gazetteer"));
+            Intent::AddAlias { text, of: canonical.to_string(), kind }
         }
         (Purpose::SetVerdict { article, target }, ChoiceValue::Verdict(verdict)) => {
-            return super::claims::set_verdict(state, *article, target, verdict);
+            return super::claims::set_verdict(state, article, target, verdict);
         }
         _ => return Vec::new(),
-    }
+    };
     if let Some(reader) = state.reader.as_mut() {
         reader.selection = None;
     }
-    gazetteer_changed(state)
+    send(state, intent)
 }
 
 /// `-`: the name under the cursor (or in the selection) is not a name, anywhere.
@@ -225,21 +224,7 @@ fn reject(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     };
     let text = article.text()[mention.span.clone()].to_owned();
-    state.names.user.reject(&text);
-    state.set_status(format!("“{text}” will not be highlighted again; saved to your gazetteer"));
-    gazetteer_changed(state)
-}
-
-/// After the user's gazetteer changed: save it, and rebuild the recogniser so the change
-/// shows across the corpus.
-fn gazetteer_changed(state: &mut AppState) -> Vec<Effect> {
-    state.names.generation += 1;
-    let mut effects =
-        vec![Effect::BuildRecognizer { user: state.names.user.clone(), generation: state.names.generation }];
-    if let Some(path) = state.names.user_path.clone() {
-        effects.push(Effect::SaveUserGazetteer { user: state.names.user.clone(), path });
-    }
-    effects
+    send(state, Intent::RejectName { text })
 }
 
 pub fn type_into_choice(state: &mut AppState, text: &str) {

@@ -27,7 +27,7 @@ const SECTIONS: &[(Context, &str)] = &[
 ];
 
 pub fn draw(state: &AppState, scroll: usize, frame: &mut Frame) {
-    let vocabulary = &state.notes.vocabulary;
+    let vocabulary = state.notes.session.vocabulary();
     let screen = frame.area();
     let width = screen.width.saturating_sub(4).clamp(screen.width.min(40), 100);
     let height = screen.height.saturating_sub(4).max(screen.height.min(6));

@@ -106,7 +106,7 @@ fn layers(state: &AppState, reader: &Reader, article: &Article, range: &Span) ->
 fn gutter(state: &AppState, reader: &Reader, height: usize) -> Vec<Line<'static>> {
     let Some(record) = state.notes.record(reader.article) else { return Vec::new() };
     let theme = state.theme;
-    let vocabulary = &state.notes.vocabulary;
+    let vocabulary = state.notes.session.vocabulary();
     let claims: Vec<_> = record.claims.iter().filter(|c| !c.orphaned).collect();
     reader
         .wrapped

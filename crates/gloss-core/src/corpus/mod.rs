@@ -4,6 +4,7 @@ mod article;
 mod decode;
 mod format;
 mod header;
+mod naming;
 mod seeds;
 
 use std::collections::HashSet;
@@ -16,6 +17,7 @@ pub use article::{Article, Fingerprint, Origin, Structure};
 pub use decode::{Decoding, MAX_ARTICLE_BYTES, Unreadable, decode};
 pub use format::Format;
 pub use header::{Header, parse_header};
+pub use naming::corpus_name;
 pub use seeds::SEEDS;
 
 /// Something to read articles from.

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::annotations::follow::follow;
+use crate::annotations::follow::{attach, fits, resolve};
 use crate::annotations::{ArticleRecord, Claim, Resolver, Store, Verdict};
 use crate::corpus::{Article, Origin};
 use crate::entities::{Kind, Recognizer};
@@ -45,10 +45,7 @@ impl Filter {
     }
 }
 
-/// A file name without its extension.
-pub fn stem(file: &str) -> &str {
-    file.rsplit_once('.').map_or(file, |(stem, _)| stem)
-}
+pub use crate::annotations::lookup::stem;
 
 /// What an export holds, in numbers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -154,17 +151,17 @@ pub fn gather<A: Borrow<Article>>(
     let resolver = Resolver::new(store);
     let mut seen = HashSet::new();
     let mut out = Vec::new();
+    let nothing = ArticleRecord::default();
     for article in articles.iter().map(Borrow::borrow) {
-        let identity = resolver.resolve(&article.fingerprint().to_hex(), &article.origin().display_path());
-        let id = identity.id().map_or_else(|| article.fingerprint().to_hex()[..12].to_owned(), str::to_owned);
+        let (_, id) = resolve(&resolver, article);
         // Two copies of one article share its record: export it once.
         if !seen.insert(id.clone()) || !filter.keeps_article(&id, &article.origin().file_name()) {
             continue;
         }
-        let mut record = identity.id().and_then(|id| store.articles.get(id)).cloned().unwrap_or_default();
-        // An article edited since it was annotated: place its claims again, as the reader does.
-        follow(&mut record, article, &identity);
-        out.extend(article_out(id, article, &record, recognizer, filter));
+        // An article edited since it was annotated has its claims placed again, as the reader does.
+        let attached = attach(&resolver, store, article);
+        let record = attached.record.as_deref().unwrap_or(&nothing);
+        out.extend(article_out(attached.id, article, record, recognizer, filter));
     }
     out
 }
@@ -192,7 +189,7 @@ fn article_out(
             let anchor = &claim.anchor;
             // A claim whose text is not where the store says (an orphan, or a store edited by
             // hand) has no place to give.
-            let here = !claim.orphaned && text.get(anchor.start..anchor.end) == Some(anchor.quote.as_str());
+            let here = !claim.orphaned && fits(claim, text);
             let place = here.then(|| Place {
                 start: offsets.of(anchor.start),
                 end: offsets.of(anchor.end),
