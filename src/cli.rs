@@ -251,7 +251,10 @@ fn list(paths: &[PathBuf], format: Format, store_path: Option<&Path>) -> Result<
             Format::Text => list_line(article, &attached.id),
             // The summary counts sentences and paragraphs: only for JSON, as text is read faster.
             Format::Json => json::to_string(&ArticleSummary::of(article, &attached)).map_err(|e| {
-                Failure::Failed(format!("cannot write {} as JSON: {e}", terminal::inline(&article.origin().display_path())))
+                Failure::Failed(format!(
+                    "cannot write {} as JSON: {e}",
+                    terminal::inline(&article.origin().display_path())
+                ))
             })?,
         };
         if let Err(error) = writeln!(out, "{line}") {

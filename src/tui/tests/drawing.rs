@@ -202,3 +202,36 @@ fn sequences_are_shown_in_their_agreed_form() {
         assert!(screen.contains(shown), "{shown:?} not on screen:\n{screen}");
     }
 }
+
+#[test]
+fn hostile_names_titles_and_text_reach_no_cell_raw() {
+    let name = "evil\u{1b}]0;PWNED\u{7}\u{1b}[2J\u{202e}txt.txt";
+    let text =
+        "Title \u{1b}]0;x\u{7}\u{202e}desrever\u{202c}\u{200b}\n\nThe minister \u{9b}31m said \u{2066}so\u{2069}.\n";
+    let mut state = app_with(vec![Article::from_text(Origin::Embedded(name), text)]);
+    press(&mut state, "enter");
+    let screen = meant(&state).join("\n");
+    let raw = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}' | '\u{200e}' | '\u{200f}')
+    };
+    assert!(!screen.chars().any(|c| c != '\n' && raw(c)), "{screen}");
+    for shown in ["evil␛]0;PWNED␇␛[2J�txt.txt", "Title ␛]0;x␇�desrever��", "The minister �31m said �so�."]
+    {
+        assert!(screen.contains(shown), "{shown:?} not on screen:\n{screen}");
+    }
+}
+
+#[test]
+fn the_reader_says_the_encoding_an_article_was_read_in() {
+    let korean =
+        "북한, 일본과 대화 제안\n\n북한은 최근 일본에 대화를 제안했으며, 한국 정부는 이에 대해 신중한 입장을 보였다.\n";
+    let (bytes, _, _) = encoding_rs::EUC_KR.encode(korean);
+    let (text, decoding) = gloss_core::corpus::decode(&bytes).unwrap();
+    let article = Article::new(Origin::Embedded("korea.txt"), &bytes, text, decoding);
+    let mut state = app_with(vec![article]);
+    press(&mut state, "enter");
+    let screen = meant(&state).join("\n");
+    assert!(screen.contains("북한, 일본과 대화 제안"), "{screen}");
+    assert!(screen.contains("from EUC-KR"), "{screen}");
+}

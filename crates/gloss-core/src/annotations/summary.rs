@@ -101,7 +101,10 @@ mod tests {
         );
         let json = serde_json::to_string(&summary).unwrap();
         assert!(json.starts_with(r#"{"id":"myid","file":"a.txt","path":"#), "{json}");
-        assert!(json.ends_with(r#""utf8":true,"encoding":"UTF-8","replaced":0,"claims":2,"notes":2,"read":true}"#), "{json}");
+        assert!(
+            json.ends_with(r#""utf8":true,"encoding":"UTF-8","replaced":0,"claims":2,"notes":2,"read":true}"#),
+            "{json}"
+        );
         let unknown = ArticleSummary::of(&article, &attach(&Resolver::new(&Store::default()), &store, &article));
         assert_eq!((unknown.claims, unknown.read), (0, false));
         assert_eq!(unknown.id, article.fingerprint().to_hex()[..12]);
