@@ -3,6 +3,7 @@
 mod attach;
 mod claims;
 mod export;
+mod feeds;
 mod intents;
 mod names;
 mod navigate;
@@ -75,6 +76,19 @@ pub enum Msg {
         asked: u64,
         on_disk: OnDisk,
     },
+    /// A feed of the running fetch is done.
+    FeedDone {
+        done: usize,
+        total: usize,
+    },
+    /// An article landed in the library: new, or an update of one already there.
+    Fetched {
+        article: Box<Article>,
+        updated: bool,
+    },
+    /// The fetch is over: how many new and updated, and the feeds that failed, or why it could
+    /// not start.
+    FeedsFetched(Result<Vec<String>, String>),
 }
 
 /// An export that was written.
@@ -136,6 +150,11 @@ pub enum Effect {
     LookAtExportTarget {
         asked: u64,
         path: PathBuf,
+    },
+    /// Fetch every followed feed into the library, in the background.
+    FetchFeeds {
+        subscriptions: PathBuf,
+        library: gloss_core::library::Library,
     },
 }
 
@@ -203,6 +222,15 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             export::on_looked(state, asked, on_disk);
             Vec::new()
         }
+        Msg::FeedDone { done, total } => {
+            feeds::on_progress(state, done, total);
+            Vec::new()
+        }
+        Msg::Fetched { article, updated } => feeds::on_article(state, *article, updated),
+        Msg::FeedsFetched(result) => {
+            feeds::on_finished(state, result);
+            Vec::new()
+        }
     };
     state.sync_layout();
     effects
@@ -264,6 +292,7 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Open if state.context() == Context::Claims => claims::jump_to_panel_claim(state),
         Action::CloseEditor | Action::DiscardNote => return notes::act(state, action),
         Action::Export => return export::open(state),
+        Action::FetchFeeds => return feeds::start(state),
         // Only the export dialog has options; it took them above.
         Action::NextOption | Action::PrevOption | Action::ClearField => {}
         Action::EditClaimNote => return notes::open(state, false),
@@ -381,7 +410,10 @@ fn on_saved(state: &mut AppState, report: SaveReport) {
 /// Tells the user about files that could not be read, once loading is done.
 fn report_load(state: &mut AppState) {
     match state.problems.as_slice() {
-        [] if state.articles.is_empty() => state.set_error("no articles to read: give gloss a folder or .txt files"),
+        [] if state.articles.is_empty() => {
+            state
+                .set_error("no articles to read: give gloss a folder or article files (.txt, .md, .html, .rss, .atom)");
+        }
         [] => {}
         [only] => state.set_error(only.to_string()),
         [first, rest @ ..] => state.set_error(format!("{first} (and {} more: see gloss list)", rest.len())),

@@ -162,7 +162,9 @@ fn metadata(article: &Article) -> String {
     }
     match article.decoding() {
         Decoding::Utf8 => {}
-        Decoding::Converted { encoding } => parts.push(format!("from {encoding}")),
+        Decoding::Converted { encoding } | Decoding::Declared { charset: encoding } => {
+            parts.push(format!("from {encoding}"));
+        }
         Decoding::Lossy { encoding, replaced } => {
             let plural = if replaced == 1 { "" } else { "s" };
             parts.push(format!("⚠ {encoding} with {replaced} bad byte{plural} replaced"));

@@ -229,3 +229,15 @@ fn the_export_dialog_says_it_is_counting_until_the_count_comes() {
     let counted = screen(&state);
     assert!(counted.contains("Exports 1 claim from 1 article.") && !counted.contains("Counting…"), "{counted}");
 }
+
+#[test]
+fn the_status_bar_shows_a_fetch_that_is_running() {
+    let mut state = app();
+    state.feeds.running = true;
+    let drawn = screen(&state);
+    assert!(drawn.lines().last().unwrap().starts_with("fetching feeds… · "), "{drawn}");
+    state.feeds.done = 1;
+    state.feeds.total = 3;
+    let drawn = screen(&state);
+    assert!(drawn.lines().last().unwrap().starts_with("fetching feeds 1/3 · "), "{drawn}");
+}

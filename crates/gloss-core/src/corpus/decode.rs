@@ -18,6 +18,8 @@ pub enum Decoding {
     /// Bytes that the encoding does not allow were replaced by U+FFFD (an odd byte at the end
     /// of UTF-16, stray bytes in UTF-8). Offsets refer to the decoded text.
     Lossy { encoding: &'static str, replaced: usize },
+    /// A web page in the legacy encoding it declared (`<meta charset>`), converted to UTF-8.
+    Declared { charset: &'static str },
 }
 
 impl Decoding {
@@ -25,7 +27,9 @@ impl Decoding {
     pub fn encoding(self) -> &'static str {
         match self {
             Self::Utf8 => UTF_8.name(),
-            Self::Converted { encoding } | Self::Lossy { encoding, .. } => encoding,
+            Self::Converted { encoding } | Self::Lossy { encoding, .. } | Self::Declared { charset: encoding } => {
+                encoding
+            }
         }
     }
 
