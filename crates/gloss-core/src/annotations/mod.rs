@@ -4,11 +4,13 @@
 
 pub mod anchoring;
 pub mod claim;
+pub mod conflict;
 pub mod edit;
 pub mod follow;
 pub mod identity;
 pub mod lock;
 pub mod lookup;
+pub mod merge;
 pub mod open;
 pub mod saver;
 pub mod session;

@@ -7,6 +7,7 @@ use crate::annotations::store::{ArticleRecord, Store};
 use crate::entities::UserGazetteer;
 
 /// What one step changed.
+#[expect(clippy::large_enum_variant, reason = "steps are made one per keystroke at most; boxing gains nothing")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     /// One article's record (`None`: it had none).
