@@ -5,6 +5,7 @@
 pub mod anchoring;
 pub mod claim;
 pub mod conflict;
+pub mod durable;
 pub mod edit;
 pub mod follow;
 pub mod identity;

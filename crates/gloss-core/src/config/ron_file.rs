@@ -83,6 +83,11 @@ pub fn without_bom(source: &str) -> &str {
 /// The text of `path`, which must exist, without a leading byte-order mark.
 pub fn read(path: &Path) -> Result<String, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Read { path: path.to_path_buf(), source })?;
+    Ok(decode(path, bytes)?)
+}
+
+/// The text of the bytes of file `path`, without a leading byte-order mark.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, LocatedError> {
     let text = String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let before = String::from_utf8_lossy(valid);
