@@ -21,7 +21,7 @@ pub use action::Action;
 pub use app::{Annotations, AppState, Focus, SaveState};
 pub use effects::run_now;
 pub use popup::Popup;
-pub use terminal::{Outcome, restore, run};
+pub use terminal::{Keeping, Outcome, restore, run};
 pub use theme::{Background, Theme};
 pub use update::{Effect, Mouse, MouseKind, Msg, startup, update};
 pub use view::view;

@@ -18,9 +18,9 @@ pub struct OpenedStore {
     pub read_only: Option<String>,
     /// The store on disk, to hand to a [`super::durable::Keeper`], when it may be written.
     pub durable: Option<Durable>,
-    /// The real store file (links followed), when there is one: another gloss holding its
-    /// lock can be waited for there.
-    pub path: Option<PathBuf>,
+    /// The real store file (links followed) when another gloss holds its lock: this one can
+    /// take over there when that one quits (see [`take_over`]).
+    pub wait_for: Option<PathBuf>,
     /// What was set right when reading it, and what was found and cleaned up, to tell.
     pub notices: Vec<String>,
 }
@@ -36,23 +36,19 @@ pub fn open_store(path: Option<&Path>, read_only: bool) -> Result<OpenedStore, S
             store: Store::default(),
             read_only: Some(why),
             durable: None,
-            path: None,
+            wait_for: None,
             notices: Vec::new(),
         });
     };
     let real = real_path(path).map_err(|source| LoadError::Read { path: path.to_path_buf(), source })?;
-    let lock = if read_only {
-        Err("started with --read-only".to_owned())
-    } else {
-        StoreLock::acquire(&real).map_err(|e| e.to_string())
-    };
+    let lock = if read_only { Err(None) } else { StoreLock::acquire(&real).map_err(Some) };
     let opened = match lock {
         Ok(lock) => open_writable(&real, lock),
-        Err(why) => read_without_writing(&real).map(|(store, notices)| OpenedStore {
+        Err(error) => read_without_writing(&real).map(|(store, notices)| OpenedStore {
             store,
-            read_only: Some(why),
+            read_only: Some(error.as_ref().map_or_else(|| "started with --read-only".to_owned(), ToString::to_string)),
             durable: None,
-            path: Some(real.clone()),
+            wait_for: matches!(error, Some(LockError::Busy { .. })).then(|| real.clone()),
             notices,
         }),
     };
@@ -62,7 +58,7 @@ pub fn open_store(path: Option<&Path>, read_only: bool) -> Result<OpenedStore, S
             store: Store::default(),
             read_only: Some(error.to_string()),
             durable: None,
-            path: Some(real),
+            wait_for: None,
             notices: Vec::new(),
         }),
         Err(error) => Err(error),
@@ -87,7 +83,7 @@ fn open_writable(real: &Path, lock: StoreLock) -> Result<OpenedStore, StoreError
     if replayed > 0 {
         notices.push(format!("{replayed} edit(s) from the journal, kept from the last session, are back in the store"));
     }
-    Ok(OpenedStore { store, read_only: None, durable: Some(durable), path: Some(real.to_path_buf()), notices })
+    Ok(OpenedStore { store, read_only: None, durable: Some(durable), wait_for: None, notices })
 }
 
 /// The store and the edits its journal holds (another gloss may be writing them), read only.
@@ -128,9 +124,13 @@ pub fn take_over(real: &Path) -> Result<OpenedStore, StoreError> {
     }
 }
 
-/// The store at `path`, only to read; no path (no data folder) is an empty store.
+/// The store at `path` as gloss has it, only to read: with the edits its journal holds (a
+/// gloss running now, or one that crashed, has them there); no path (no data folder) is an
+/// empty store.
 pub fn read_store(path: Option<&Path>) -> Result<Store, StoreError> {
-    path.map_or_else(|| Ok(Store::default()), Store::load)
+    let Some(path) = path else { return Ok(Store::default()) };
+    let real = real_path(path).map_err(|source| LoadError::Read { path: path.to_path_buf(), source })?;
+    read_without_writing(&real).map(|(store, _)| store)
 }
 
 /// The annotations could not be rescued.
