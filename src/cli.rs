@@ -174,7 +174,7 @@ fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result
         state.set_status(opened.notices.join("; "));
     }
     let keeping = match (opened.durable, opened.wait_for) {
-        (Some(durable), _) => tui::Keeping::Write(durable),
+        (Some(durable), _) => tui::Keeping::Write(Box::new(durable)),
         (None, Some(real)) => tui::Keeping::WaitFor(real),
         (None, None) => tui::Keeping::Nothing,
     };

@@ -50,7 +50,7 @@ pub enum Keeping {
     #[default]
     Nothing,
     /// This gloss writes the store.
-    Write(Durable),
+    Write(Box<Durable>),
     /// Another gloss holds the store file's lock: take over when it quits.
     WaitFor(PathBuf),
 }
@@ -68,7 +68,7 @@ pub fn run(mut state: AppState, paths: Vec<PathBuf>, keeping: Keeping) -> io::Re
     spawn_loader(paths, sender.clone());
     match keeping {
         Keeping::Nothing => {}
-        Keeping::Write(durable) => state.notes.keeper = Some(start_keeper(durable, &sender)),
+        Keeping::Write(durable) => state.notes.keeper = Some(start_keeper(*durable, &sender)),
         Keeping::WaitFor(real) => spawn_take_over(real, sender.clone()),
     }
     let mut executor = Executor::new(sender);

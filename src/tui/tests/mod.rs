@@ -1,6 +1,7 @@
 //! Behaviour tests: the shipped keymap, and key sequences pressed through it into `update`.
 
 mod claims;
+mod durable;
 mod export;
 mod names;
 
@@ -71,7 +72,7 @@ pub fn keeper(durable: gloss_core::annotations::durable::Durable) -> gloss_core:
 
 /// Quits as gloss does: the store file brought up to date and the lock let go.
 pub fn finish(state: AppState) {
-    if let Some(keeper) = &state.notes.keeper {
+    if let Some(keeper) = state.notes.keeper {
         keeper.finish(std::time::Duration::from_secs(10)).unwrap();
     }
 }

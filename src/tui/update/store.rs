@@ -52,9 +52,9 @@ pub fn on_report(state: &mut AppState, report: Report) -> Vec<Effect> {
             }
             let mut status = outcome.status.clone().unwrap_or_default();
             if conflicts > 0 {
-                status.push_str(&format!(
-                    "; {conflicts} field(s) were changed both here and there: both values are kept, to settle"
-                ));
+                status.push_str("; ");
+                status.push_str(&conflicts.to_string());
+                status.push_str(" field(s) were changed both here and there: both values are kept, to settle");
             }
             state.set_status(status);
             return save(state, outcome.changed);

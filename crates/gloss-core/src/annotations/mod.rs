@@ -25,7 +25,7 @@ pub use follow::{Attached, Followed, article_id, attach};
 pub use identity::{Identity, Resolver, new_article_id};
 pub use lock::{LockError, StoreLock, lock_path};
 pub use lookup::{LookupError, article_ids};
-pub use open::{OpenedStore, RescueError, open_store, read_store, rescue};
+pub use open::{OpenedStore, RescueError, open_store, read_store, rescue, take_over};
 pub use saver::{SaveReport, Saver, SaverStopped};
 pub use session::{Clock, Intent, NoteOn, Outcome, Pointer, Refused, Session, Target};
 pub use store::{ArticleRecord, STORE_VERSION, Store, StoreError, backup_path};

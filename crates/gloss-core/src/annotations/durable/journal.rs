@@ -139,6 +139,12 @@ impl Journal {
         &self.path
     }
 
+    /// The open file, for tests to make writing fail.
+    #[cfg(test)]
+    pub fn file_for_tests(&mut self) -> &mut File {
+        &mut self.file
+    }
+
     /// Appends an entry and syncs it to disk: when this returns, the edit survives a crash.
     pub fn append(&mut self, patches: &[Patch]) -> Result<(), JournalError> {
         self.append_bytes(&entry_bytes(patches).map_err(|source| self.error(source))?)

@@ -202,3 +202,17 @@ fn a_linked_store_is_written_and_locked_where_it_really_is() {
     assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link is still a link");
     assert_eq!(on_disk(&real).articles["a"].note, "through the link");
 }
+
+#[test]
+fn an_edit_the_journal_refused_is_kept_and_written_on_the_retry() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotations.ron");
+    let (_, mut durable, _) = open(&path);
+    let writable = std::mem::replace(durable.journal.file_for_tests(), fs::File::open(journal_path(&path)).unwrap());
+    assert!(durable.record(vec![("a".into(), Some(record("kept")))]).is_err());
+    assert!(durable.begin_fold().is_none(), "nothing is folded over an edit the journal lacks");
+    *durable.journal.file_for_tests() = writable;
+    durable.write_waiting().unwrap();
+    drop(durable);
+    assert_eq!(open(&path).0.articles["a"].note, "kept");
+}

@@ -16,7 +16,7 @@ fn a_merged_record_is_taken_in_and_merged_again_with_later_edits() {
     // The analyst tagged again before the merge arrived.
     tag_on(&mut session, "The envoy arrived on Monday.", "quote").unwrap();
     let outcome = session.absorb(vec![Absorb { id: id.clone(), expected: Some(expected), merged: Some(merged) }]);
-    assert_eq!(outcome.changed, [id.clone()]);
+    assert_eq!(outcome.changed, std::slice::from_ref(&id));
     let record = session.record(0).unwrap();
     assert_eq!((record.note.as_str(), record.claims.len()), ("from elsewhere", 2));
     // Undo takes back the analyst's step, not what came from elsewhere.
