@@ -80,6 +80,11 @@ pub fn prepare(
 }
 
 impl Prepared {
+    /// Where the new version waits, beside the target.
+    pub fn path(&self) -> &Path {
+        &self.temporary
+    }
+
     /// Puts the new version in place, keeping the previous one as `backup` when given.
     pub fn commit(self, backup: Option<&Path>) -> Result<(), WriteError> {
         if let Some(backup) = backup
@@ -309,5 +314,22 @@ mod tests {
         fs::write(&blocker, "").unwrap();
         let error = write_atomically(&blocker.join("x.ron"), b"x", None, NewFile::Private).unwrap_err();
         assert!(error.to_string().starts_with(&format!("cannot write {}", blocker.join("x.ron").display())));
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod swap_tests {
+    use super::*;
+
+    #[test]
+    fn a_swap_hands_back_the_file_it_replaced_and_can_be_undone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.ron");
+        fs::write(&path, "theirs").unwrap();
+        let swapped = prepare(&path, NewFile::Private, |out| out.write_all(b"ours")).unwrap().swap().unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"ours");
+        assert_eq!(fs::read(swapped.previous.as_ref().expect("swapped atomically")).unwrap(), b"theirs");
+        swapped.undo().unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"theirs");
     }
 }

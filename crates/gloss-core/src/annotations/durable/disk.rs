@@ -25,6 +25,14 @@ impl Stamp {
         }
     }
 
+    /// Whether the file was changed so recently that a change made just after could have
+    /// left the same stamp (file times are coarse, and inode numbers are reused): then only
+    /// its bytes can tell. The same rule as git's "racily clean" files.
+    pub fn is_racy(&self) -> bool {
+        self.modified
+            .is_none_or(|at| SystemTime::now().duration_since(at).is_ok_and(|age| age < RACY) || at > SystemTime::now())
+    }
+
     fn from_meta(meta: &fs::Metadata) -> Self {
         #[cfg(unix)]
         let inode = {
@@ -39,6 +47,9 @@ impl Stamp {
         }
     }
 }
+
+/// How recent a change leaves a file's stamp in doubt.
+const RACY: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// The digest of a file's bytes.
 pub fn digest(bytes: &[u8]) -> String {

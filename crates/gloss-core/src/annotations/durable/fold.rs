@@ -24,6 +24,7 @@ pub struct FoldJob {
     pub(super) unknown: Unknown,
     /// How many journal entries the snapshot holds.
     pub(super) upto: usize,
+    pub(super) replaced: Arc<super::stale::Replaced>,
 }
 
 /// A fold done but not yet in place.
@@ -34,8 +35,9 @@ pub struct FoldReady {
     pub(super) prepared: Option<Prepared>,
     pub(super) digest: String,
     pub(super) written: Shared,
-    /// The stamp of the file the new one replaces.
+    /// The stamp and digest of the file the new one replaces.
     pub(super) replaced: Option<Stamp>,
+    pub(super) replaced_digest: Option<String>,
     /// Whether the file on disk had changed and was merged.
     pub(super) merged: bool,
     pub(super) unknown: Option<Unknown>,
@@ -69,6 +71,10 @@ impl FoldError {
     }
 }
 
+/// What looking at the file found: its stamp, the digest of its bytes, and its content when
+/// it changed since the base.
+type Looked = (Option<Stamp>, Option<String>, Option<Theirs>);
+
 /// The version on disk when it is not the one gloss last read or wrote.
 struct Theirs {
     records: Shared,
@@ -79,7 +85,7 @@ struct Theirs {
 impl FoldJob {
     /// Reads the file when it changed, merges, and writes the new version beside it.
     pub fn run(self) -> Result<FoldReady, FoldError> {
-        let (replaced, theirs) = self.look()?;
+        let (replaced, replaced_digest, theirs) = self.look()?;
         let merged = theirs.is_some();
         let (written, unknown, repairs) = match theirs {
             None => (self.ours.clone(), self.unknown.clone(), Vec::new()),
@@ -88,12 +94,14 @@ impl FoldJob {
         let conflicts = conflict_total(&written).saturating_sub(conflict_total(&self.ours));
         if merged && same_records(&self.ours, &self.base) {
             // Nothing of ours to add: the file on disk is the store now.
-            let digest = self.digest_on_disk()?;
+            // An empty digest: the file was deleted, and stays so.
+            let digest = replaced_digest.clone().unwrap_or_default();
             return Ok(FoldReady {
                 prepared: None,
                 digest,
                 written,
                 replaced,
+                replaced_digest,
                 merged,
                 unknown: Some(unknown),
                 conflicts,
@@ -108,6 +116,7 @@ impl FoldJob {
             digest,
             written,
             replaced,
+            replaced_digest,
             merged,
             unknown: Some(unknown),
             conflicts,
@@ -116,31 +125,27 @@ impl FoldJob {
         })
     }
 
-    fn digest_on_disk(&self) -> Result<String, FoldError> {
-        let bytes = std::fs::read(&self.path).map_err(|e| FoldError::io(&self.path, e))?;
-        Ok(disk::digest(&bytes))
-    }
-
-    /// The file's stamp now, and its content when it changed since the base.
-    fn look(&self) -> Result<(Option<Stamp>, Option<Theirs>), FoldError> {
+    /// The file's stamp and digest now, and its content when it changed since the base.
+    fn look(&self) -> Result<Looked, FoldError> {
         let now = Stamp::of(&self.path).map_err(|e| FoldError::io(&self.path, e))?;
-        if now == self.stamp {
-            return Ok((now, None));
+        if now == self.stamp && now.is_none_or(|stamp| !stamp.is_racy()) {
+            return Ok((now, self.base_digest.clone(), None));
         }
         let bytes = match std::fs::read(&self.path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let theirs = Theirs { records: Shared::new(), unknown: Unknown::new(), repairs: Vec::new() };
-                return Ok((None, (self.base_digest.is_some()).then_some(theirs)));
+                return Ok((None, None, (self.base_digest.is_some()).then_some(theirs)));
             }
             Err(e) => return Err(FoldError::io(&self.path, e)),
         };
-        if self.base_digest.as_deref() == Some(disk::digest(&bytes).as_str()) {
-            return Ok((now, None));
+        let digest = disk::digest(&bytes);
+        if self.base_digest.as_deref() == Some(digest.as_str()) {
+            return Ok((now, Some(digest), None));
         }
         let (store, repairs, _) = parse_bytes(&self.path, bytes).map_err(FoldError::Unreadable)?;
         let (records, unknown) = share(store);
-        Ok((now, Some(Theirs { records, unknown, repairs })))
+        Ok((now, Some(digest), Some(Theirs { records, unknown, repairs })))
     }
 
     /// Theirs with every record we changed since the base merged in.
@@ -152,7 +157,8 @@ impl FoldJob {
             if same(base, ours) {
                 continue;
             }
-            match merge_record(id, base.map(|r| &**r), ours.map(|r| &**r), theirs.get(id).map(|r| &**r)) {
+            let fresh = self.replaced.fresh(id, &self.base, theirs.get(id).map(|r| &**r));
+            match merge_record(id, base.map(|r| &**r), ours.map(|r| &**r), fresh.as_ref()) {
                 Some(record) => merged.insert(id.clone(), Arc::new(record)),
                 None => merged.remove(id),
             };

@@ -9,6 +9,7 @@ mod disk;
 mod fold;
 pub mod journal;
 mod keeper;
+mod stale;
 mod watch;
 
 use std::collections::BTreeMap;
@@ -59,6 +60,8 @@ pub struct Durable {
     unfolded: Vec<Vec<Patch>>,
     /// Entries not yet written to the journal (it failed), to write first next time.
     unwritten: Vec<Vec<Patch>>,
+    /// What this session replaced and made, to tell a stale copy from a change elsewhere.
+    replaced: Arc<stale::Replaced>,
 }
 
 /// Whether two records are the same one (shared), or both missing.
@@ -135,6 +138,7 @@ impl Durable {
             ours,
             unfolded: entries,
             unwritten: Vec::new(),
+            replaced: Arc::default(),
         };
         Ok(Opened { store, durable, repairs: read.repairs, replayed })
     }
@@ -147,8 +151,12 @@ impl Durable {
     /// changed to the journal and syncs it. When this returns `Ok`, the edit is on disk.
     pub fn record(&mut self, records: Vec<(String, Option<ArticleRecord>)>) -> Result<(), JournalError> {
         let mut patches = Vec::new();
+        let mut made = std::collections::HashSet::new();
         for (id, record) in records {
             let Some(patch) = diff(&id, self.view.get(&id).map(|r| &**r), record.as_ref()) else { continue };
+            if !self.view.contains_key(&id) {
+                made.insert(id.clone());
+            }
             let record = record.map(Arc::new);
             if same(self.view.get(&id), self.ours.get(&id)) {
                 match &record {
@@ -165,6 +173,7 @@ impl Durable {
             patches.push(patch);
         }
         if !patches.is_empty() {
+            Arc::make_mut(&mut self.replaced).learn(&patches, |id| !made.contains(id));
             self.unwritten.push(patches);
         }
         self.write_waiting()
@@ -209,6 +218,7 @@ impl Durable {
             ours: self.ours.clone(),
             unknown: self.unknown.clone(),
             upto: self.unfolded.len(),
+            replaced: self.replaced.clone(),
         })
     }
 
@@ -243,11 +253,16 @@ impl Durable {
     /// journal's later entries.
     pub fn finish_fold(&mut self, ready: FoldReady) -> Result<Folded, FoldError> {
         let mut folded = Folded { conflicts: ready.conflicts, repairs: ready.repairs, ..Folded::default() };
+        // The stamp of what is written, taken before it is in place: a file put over it a
+        // moment later must not pass for it.
+        let mut written_stamp = ready.replaced;
         if let Some(prepared) = ready.prepared {
+            written_stamp = Stamp::of(prepared.path()).map_err(|e| FoldError::io(&self.path, e))?;
             self.journal.mark_folded(&ready.digest)?;
             let swapped = prepared.swap()?;
             if let Some(previous) = &swapped.previous
-                && Stamp::of(previous).map_err(|e| FoldError::io(&self.path, e))? != ready.replaced
+                && !is_same(previous, ready.replaced, ready.replaced_digest.as_deref())
+                    .map_err(|e| FoldError::io(&self.path, e))?
             {
                 // Written over a moment ago by someone else: put theirs back and merge again.
                 swapped.undo()?;
@@ -257,8 +272,8 @@ impl Durable {
             swapped.keep_previous_as(Some(&super::store::backup_path(&self.path)))?;
         }
         self.base = ready.written;
-        self.base_digest = Some(ready.digest);
-        self.stamp = Stamp::of(&self.path).map_err(|e| FoldError::io(&self.path, e))?;
+        self.base_digest = Some(ready.digest).filter(|digest| !digest.is_empty());
+        self.stamp = written_stamp;
         if let Some(unknown) = ready.unknown {
             self.unknown = unknown;
         }
@@ -300,6 +315,19 @@ impl Durable {
         self.journal.remove()?;
         Ok(folded)
     }
+}
+
+/// Whether the file at `path` is the one with this stamp and digest: by the stamp alone when
+/// it is not recent, else by its bytes.
+fn is_same(path: &Path, stamp: Option<Stamp>, digest: Option<&str>) -> std::io::Result<bool> {
+    let now = Stamp::of(path)?;
+    if now != stamp {
+        return Ok(false);
+    }
+    if now.is_some_and(|s| s.is_racy()) {
+        return Ok(std::fs::read(path).map(|bytes| disk::digest(&bytes)).ok().as_deref() == digest);
+    }
+    Ok(true)
 }
 
 /// The store file read: its content and what it was on disk.

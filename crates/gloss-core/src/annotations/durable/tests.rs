@@ -216,3 +216,18 @@ fn an_edit_the_journal_refused_is_kept_and_written_on_the_retry() {
     drop(durable);
     assert_eq!(open(&path).0.articles["a"].note, "kept");
 }
+
+#[test]
+fn a_record_made_here_and_there_before_the_first_fold_keeps_both_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotations.ron");
+    let (_, mut durable, _) = open(&path);
+    durable.record(vec![("a".into(), Some(record("here")))]).unwrap();
+    let mut theirs = Store::default();
+    theirs.articles.insert("a".into(), record("there"));
+    fs::write(&path, theirs.to_ron().unwrap()).unwrap();
+    durable.record(vec![("b".into(), Some(record("more")))]).unwrap();
+    durable.fold_now().unwrap();
+    let a = &on_disk(&path).articles["a"];
+    assert_eq!((a.note.as_str(), a.conflicts[0].other_values.as_slice()), ("here", &[Value::Text("there".into())][..]));
+}
