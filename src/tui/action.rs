@@ -79,6 +79,7 @@ pub enum Action {
     NextOption,
     PrevOption,
     ClearField,
+    FetchFeeds,
 }
 
 /// What an action does in one context.
@@ -178,6 +179,7 @@ impl Action {
                 uses!(Export: "Previous format or scope (in the file name: cursor left)")
             }
             Self::ClearField => uses!(Export: "Clear the file name, to type another"),
+            Self::FetchFeeds => uses!(Global: "Fetch new items of the feeds you follow, in the background"),
         }
     }
 

@@ -129,8 +129,18 @@ pub struct Exports {
     pub retry: Option<String>,
     /// An export is being written.
     pub running: bool,
+    /// The number of the last request made for the export dialog (a count, a look at a file).
+    pub requests: u64,
     /// Today's date, `YYYY-MM-DD`, for file names and the export; a function so tests can fix it.
     pub today: fn() -> String,
+}
+
+impl Exports {
+    /// A number no earlier request had, to tell its answer from stale ones.
+    pub fn next_request(&mut self) -> u64 {
+        self.requests += 1;
+        self.requests
+    }
 }
 
 impl Default for Exports {
@@ -144,6 +154,7 @@ impl Default for Exports {
             folder: None,
             retry: None,
             running: false,
+            requests: 0,
             today: gloss_core::export::today,
         }
     }
@@ -167,8 +178,26 @@ pub struct AppState {
     pub names: Names,
     pub notes: Annotations,
     pub exports: Exports,
+    pub feeds: Feeds,
     pub status: Option<Status>,
+    /// The terminal's size as `update` last heard of it, for paging and keeping cursors on
+    /// screen; the event loop reports the real size before each draw and each key. The view
+    /// lays out from the frame it draws in, never from this.
     pub screen: Rect,
+}
+
+/// Fetching feeds from the reader: where to, and how far it has got.
+#[derive(Debug, Clone, Default)]
+pub struct Feeds {
+    /// The subscriptions file and the library; without both, `R` says what is missing.
+    pub subscriptions: Option<PathBuf>,
+    pub library: Option<gloss_core::library::Library>,
+    pub running: bool,
+    /// Feeds done and to do in the fetch that is running.
+    pub done: usize,
+    pub total: usize,
+    pub new: usize,
+    pub updated: usize,
 }
 
 impl AppState {
@@ -188,6 +217,7 @@ impl AppState {
             names: Names { highlights: true, ..Names::default() },
             notes: Annotations::new(Session::new(Store::default(), vocabulary), None),
             exports: Exports::default(),
+            feeds: Feeds::default(),
             status: None,
             screen,
         }
@@ -202,6 +232,7 @@ impl AppState {
         }
     }
 
+    /// The panes for `screen`, as `update` sees them; `None` when the terminal is too small.
     pub fn areas(&self) -> Option<Areas> {
         geometry::areas(self.screen, self.focus)
     }

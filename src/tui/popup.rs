@@ -109,7 +109,9 @@ impl Choice {
     }
 }
 
-/// The export dialog: a format, a scope and a file, one field focused at a time.
+/// The export dialog: a format, a scope and a file, one field focused at a time. What the
+/// export holds and what is at the file are found in the background; until they come back the
+/// dialog says it is counting.
 #[derive(Debug, Clone)]
 pub struct ExportDialog {
     pub field: ExportField,
@@ -120,14 +122,30 @@ pub struct ExportDialog {
     pub path: TextArea<'static>,
     /// Whether the user has typed in `path`; until then it follows the format and scope.
     pub path_edited: bool,
-    /// What the chosen scope holds.
-    pub tally: Tally,
+    /// What the chosen format and scope hold; `None` while it is being counted.
+    pub tally: Option<Tally>,
     /// Where the export goes: the file name made absolute; `None` while it is empty.
     pub target: Option<std::path::PathBuf>,
-    /// The file exists and the export will replace it.
-    pub replaces: bool,
+    /// What is at `target` now; `None` while it is being looked at.
+    pub on_disk: Option<OnDisk>,
     /// The format the file name's extension belongs to, when it is not the chosen one.
     pub other_format: Option<Format>,
+    /// The requests whose answers the dialog waits for (numbers from `Exports::next_request`);
+    /// an answer to any other request is stale and ignored.
+    pub counting: u64,
+    pub looking: u64,
+}
+
+/// What is at an export's file before it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OnDisk {
+    Nothing,
+    /// A file the export will replace.
+    File,
+    /// A folder: the export cannot go there.
+    Folder,
+    /// The place cannot be looked at, and why.
+    Unreachable(String),
 }
 
 impl ExportDialog {

@@ -9,8 +9,11 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
-use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
+    enable_raw_mode,
+};
+use crossterm::{execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -60,8 +63,6 @@ pub fn run(mut state: AppState, paths: Vec<PathBuf>, keeping: Keeping) -> io::Re
     install_panic_hook();
     let _restore = Restore;
     let mut terminal = enter()?;
-    let size = terminal.size()?;
-    state.screen = Rect::new(0, 0, size.width, size.height);
 
     let (sender, receiver) = mpsc::channel();
     spawn_input(sender.clone());
@@ -121,7 +122,10 @@ fn event_loop(
     receiver: &Receiver<Msg>,
 ) -> io::Result<()> {
     loop {
-        terminal.draw(|frame| view(state, frame))?;
+        if follow_size(terminal, state, executor)? {
+            return Ok(());
+        }
+        draw(terminal, state)?;
         let Ok(first) = receiver.recv() else { return Ok(()) };
         // Apply everything already waiting before drawing again.
         for msg in std::iter::once(first).chain(receiver.try_iter()) {
@@ -129,15 +133,44 @@ fn event_loop(
             let test_panic = cfg!(debug_assertions) && std::env::var_os("GLOSS_TEST_PANIC").is_some();
             let f12 = matches!(&msg, Msg::Key(chord) if chord.key == crate::keymap::Key::F(12));
             assert!(!(test_panic && f12), "GLOSS_TEST_PANIC is set");
-            let mut quit = false;
-            for effect in update(state, msg) {
-                quit |= executor.run(effect);
+            // A key acts on the screen it was pressed on, even if the resize event is still queued.
+            if matches!(msg, Msg::Key(_) | Msg::Paste(_) | Msg::Mouse(_)) && follow_size(terminal, state, executor)? {
+                return Ok(());
             }
-            if quit {
+            if apply(state, executor, msg) {
                 return Ok(());
             }
         }
     }
+}
+
+/// Tells `update` the terminal's real size when it is not the size `update` last heard of, so
+/// paging and scrolling agree with what is drawn; returns whether the app should quit.
+fn follow_size(
+    terminal: &Terminal<CrosstermBackend<Stdout>>,
+    state: &mut AppState,
+    executor: &mut Executor,
+) -> io::Result<bool> {
+    let size = terminal.size()?;
+    let screen = Rect::new(0, 0, size.width, size.height);
+    Ok(screen != state.screen && apply(state, executor, Msg::Resize(screen)))
+}
+
+/// Runs `msg` through `update` and carries out its effects; returns whether the app should quit.
+fn apply(state: &mut AppState, executor: &mut Executor, msg: Msg) -> bool {
+    let mut quit = false;
+    for effect in update(state, msg) {
+        quit |= executor.run(effect);
+    }
+    quit
+}
+
+/// Draws one frame as a synchronized update, so a terminal that supports it (and the
+/// end-to-end tests) shows whole frames only, never one half drawn; others ignore the markers.
+fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, state: &AppState) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| view(state, frame))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
 }
 
 fn spawn_input(sender: Sender<Msg>) {

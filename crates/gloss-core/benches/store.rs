@@ -31,7 +31,8 @@ fn store(claims: usize) -> Store {
                 anchor: Anchor {
                     start: c * 200,
                     end: c * 200 + 150,
-                    quote: "Officials said the talks would resume next week after a pause of several months. ".repeat(2),
+                    quote: "Officials said the talks would resume next week after a pause of several months. "
+                        .repeat(2),
                     prefix: "the envoy arrived on Monday and ".into(),
                     suffix: " according to two people briefed".into(),
                 },
@@ -88,7 +89,8 @@ fn open(path: &Path) -> (Session, Keeper, mpsc::Receiver<u64>) {
 /// the front end hands them to the keeper.
 fn tag(session: &mut Session) -> Vec<(String, Option<ArticleRecord>)> {
     let sentence = session.record(0).map_or(0..10, |r| r.claims.first().map_or(0..10, Claim::span));
-    let target = session.record(0).and_then(|r| r.claims.first()).map_or(Target::New(sentence), |c| Target::Claim(c.id.clone()));
+    let target =
+        session.record(0).and_then(|r| r.claims.first()).map_or(Target::New(sentence), |c| Target::Claim(c.id.clone()));
     let outcome = session.apply(Intent::ToggleTag { article: 0, target, tag: "causal".into() }).unwrap();
     outcome.changed.into_iter().map(|id| (id.clone(), session.store().articles.get(&id).cloned())).collect()
 }
@@ -101,7 +103,9 @@ fn store_benches(c: &mut Criterion) {
         let path = dir.join("annotations.ron");
         store(claims).save(&path).unwrap();
         let (mut session, keeper, durable) = open(&path);
-        group.bench_function(format!("tag latency (UI thread), {claims} claims"), |b| b.iter(|| black_box(tag(&mut session))));
+        group.bench_function(format!("tag latency (UI thread), {claims} claims"), |b| {
+            b.iter(|| black_box(tag(&mut session)))
+        });
         let mut number = 0;
         group.bench_function(format!("tag to durable, {claims} claims"), |b| {
             b.iter(|| {

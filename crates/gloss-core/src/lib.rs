@@ -19,4 +19,5 @@ pub mod corpus;
 pub mod entities;
 pub mod export;
 pub mod files;
+pub mod library;
 pub mod text;

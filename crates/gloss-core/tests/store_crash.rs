@@ -5,8 +5,9 @@
 //! The test runs itself again as a child process (`GLOSS_CRASH_CHILD` set) that opens the
 //! store as gloss does, edits notes in a loop, folds now and then, and says on stdout which
 //! edits it sent and which are on disk; the parent kills it at a random moment, changes the
-//! store file as an editor would (before, during and after the child's life), starts another
-//! child, and at the end reads the store back and checks every confirmed edit.
+//! store file as an editor would between the child's lives, starts another child, and at the
+//! end reads the store back and checks every confirmed edit. The child's part is an ignored
+//! test (it never ends), run by the parent with `--ignored`.
 
 #![allow(clippy::unwrap_used)]
 
@@ -38,8 +39,9 @@ fn record(id: &str) -> ArticleRecord {
 
 /// The child's work: note edits until killed, each confirmed once on disk.
 #[test]
+#[ignore = "the child of killed_at_random_with_outside_changes_nothing_confirmed_is_lost, which runs it; it never ends"]
 fn editing_in_a_loop() {
-    let Some(path) = std::env::var_os(CHILD) else { return };
+    let path = std::env::var_os(CHILD).expect("GLOSS_CRASH_CHILD names the store: run the property test instead");
     let mut seed: u64 = std::env::var(SEED).unwrap().parse().unwrap();
     let first: u64 = std::env::var(FIRST).unwrap().parse().unwrap();
     let opened = open_store(Some(Path::new(&path)), false).unwrap();
@@ -188,7 +190,7 @@ fn round() -> impl Strategy<Value = Round> {
 
 fn run_child(path: &Path, round: &Round, first: u64, expected: &mut Expected, outside_value: &mut u64) -> Vec<String> {
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "editing_in_a_loop", "--nocapture", "--test-threads=1"])
+        .args(["--exact", "editing_in_a_loop", "--ignored", "--nocapture", "--test-threads=1"])
         .env(CHILD, path)
         .env(SEED, round.seed.to_string())
         .env(FIRST, first.to_string())
@@ -222,9 +224,6 @@ proptest! {
 
     #[test]
     fn killed_at_random_with_outside_changes_nothing_confirmed_is_lost(rounds in proptest::collection::vec(round(), 2..5)) {
-        if std::env::var_os(CHILD).is_some() {
-            return Ok(());
-        }
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("annotations.ron");
         let mut expected = Expected::default();

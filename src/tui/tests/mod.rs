@@ -3,6 +3,7 @@
 mod claims;
 mod durable;
 mod export;
+mod feeds;
 mod names;
 
 use std::collections::VecDeque;

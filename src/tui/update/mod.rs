@@ -3,10 +3,12 @@
 mod attach;
 mod claims;
 mod export;
+mod feeds;
 mod intents;
 mod names;
 mod navigate;
 mod notes;
+mod screen;
 mod store;
 
 use std::path::PathBuf;
@@ -16,7 +18,7 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::app::{AppState, Focus};
-use super::popup::Popup;
+use super::popup::{OnDisk, Popup};
 use crate::keymap::{Chord, Context, Key};
 use gloss_core::annotations::durable::{Changed, Keeper, Report};
 use gloss_core::annotations::session::{PlaceJob, Placed};
@@ -26,6 +28,7 @@ use gloss_core::entities::{EntityKey, Recognizer, UserGazetteer};
 use gloss_core::export::{Filter, Format, Tally};
 
 pub use claims::panel_claims;
+pub use export::CountJob;
 pub use navigate::{Mouse, MouseKind};
 pub use store::TookOver;
 
@@ -68,6 +71,29 @@ pub enum Msg {
     ClaimsPlaced(Vec<Placed>),
     /// An export was written, or why not.
     Exported(Result<Exported, String>),
+    /// What an export would hold, counted for the export dialog's request `asked`.
+    ExportCounted {
+        asked: u64,
+        tally: Tally,
+    },
+    /// What is at the export dialog's file, looked at for its request `asked`.
+    ExportTargetFound {
+        asked: u64,
+        on_disk: OnDisk,
+    },
+    /// A feed of the running fetch is done.
+    FeedDone {
+        done: usize,
+        total: usize,
+    },
+    /// An article landed in the library: new, or an update of one already there.
+    Fetched {
+        article: Box<Article>,
+        updated: bool,
+    },
+    /// The fetch is over: how many new and updated, and the feeds that failed, or why it could
+    /// not start.
+    FeedsFetched(Result<Vec<String>, String>),
 }
 
 /// An export that was written.
@@ -124,6 +150,18 @@ pub enum Effect {
     },
     /// Write an export, in the background.
     Export(Box<ExportJob>),
+    /// Count what an export would hold, in the background.
+    CountExport(Box<CountJob>),
+    /// Look at what is at an export's file (a file, a folder, nothing), in the background.
+    LookAtExportTarget {
+        asked: u64,
+        path: PathBuf,
+    },
+    /// Fetch every followed feed into the library, in the background.
+    FetchFeeds {
+        subscriptions: PathBuf,
+        library: gloss_core::library::Library,
+    },
 }
 
 /// What to do first, before any message: build the recogniser.
@@ -133,13 +171,13 @@ pub fn startup(state: &AppState) -> Vec<Effect> {
 
 /// Applies `msg` to `state` and says what should happen next.
 pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
+    if screen::hidden_input(state, &msg) {
+        return Vec::new();
+    }
     let effects = match msg {
         Msg::Key(chord) => on_key(state, chord),
         Msg::Paste(text) if state.context() == Context::Editor => notes::paste(state, &text),
-        Msg::Paste(text) if state.context() == Context::Export => {
-            export::paste(state, &text);
-            Vec::new()
-        }
+        Msg::Paste(text) if state.context() == Context::Export => export::paste(state, &text),
         Msg::Paste(text) => {
             names::type_into_choice(state, &text);
             Vec::new()
@@ -180,6 +218,23 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             export::on_exported(state, result);
             Vec::new()
         }
+        Msg::ExportCounted { asked, tally } => {
+            export::on_counted(state, asked, tally);
+            Vec::new()
+        }
+        Msg::ExportTargetFound { asked, on_disk } => {
+            export::on_looked(state, asked, on_disk);
+            Vec::new()
+        }
+        Msg::FeedDone { done, total } => {
+            feeds::on_progress(state, done, total);
+            Vec::new()
+        }
+        Msg::Fetched { article, updated } => feeds::on_article(state, *article, updated),
+        Msg::FeedsFetched(result) => {
+            feeds::on_finished(state, result);
+            Vec::new()
+        }
     };
     state.sync_layout();
     effects
@@ -193,10 +248,7 @@ fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
             act(state, action)
         }
         None if context == Context::Editor => notes::type_key(state, chord),
-        None if context == Context::Export => {
-            export::type_key(state, chord);
-            Vec::new()
-        }
+        None if context == Context::Export => export::type_key(state, chord),
         None if context == Context::Dialog => {
             match chord.key {
                 Key::Char(c) if !chord.ctrl && !chord.alt => names::type_into_choice(state, &c.to_string()),
@@ -243,7 +295,8 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::Open if state.context() == Context::Claims => claims::jump_to_panel_claim(state),
         Action::CloseEditor | Action::DiscardNote => return notes::act(state, action),
-        Action::Export => export::open(state),
+        Action::Export => return export::open(state),
+        Action::FetchFeeds => return feeds::start(state),
         // Only the export dialog has options; it took them above.
         Action::NextOption | Action::PrevOption | Action::ClearField => {}
         Action::EditClaimNote => return notes::open(state, false),
@@ -348,7 +401,10 @@ fn quit(state: &mut AppState) -> Vec<Effect> {
 /// Tells the user about files that could not be read, once loading is done.
 fn report_load(state: &mut AppState) {
     match state.problems.as_slice() {
-        [] if state.articles.is_empty() => state.set_error("no articles to read: give gloss a folder or .txt files"),
+        [] if state.articles.is_empty() => {
+            state
+                .set_error("no articles to read: give gloss a folder or article files (.txt, .md, .html, .rss, .atom)");
+        }
         [] => {}
         [only] => state.set_error(only.to_string()),
         [first, rest @ ..] => state.set_error(format!("{first} (and {} more: see gloss list)", rest.len())),

@@ -18,9 +18,9 @@ use gloss_core::annotations::session::{NoteEdit, NoteTarget};
 use gloss_core::annotations::{Claim, Verdict};
 
 /// The claims of the article, over the list when it is shown.
-pub fn draw_claims(state: &AppState, panel: &ClaimsPanel, frame: &mut Frame) {
+pub fn draw_claims(state: &AppState, panel: &ClaimsPanel, list: Option<Rect>, frame: &mut Frame) {
     let theme = state.theme;
-    let area = state.areas().and_then(|a| a.list).unwrap_or_else(|| centered(frame.area(), 70, 24));
+    let area = list.unwrap_or_else(|| centered(frame.area(), 70, 24));
     let width = usize::from(inner(area).width);
     let claims = panel_claims(state);
     let mut lines: Vec<Line> = Vec::new();

@@ -15,9 +15,9 @@ use super::styled::safe;
 use gloss_core::entities::Kind;
 
 /// The entity panel: over the article list when it is shown, else in the middle.
-pub fn draw_entities(state: &AppState, panel: &EntityPanel, frame: &mut Frame) {
+pub fn draw_entities(state: &AppState, panel: &EntityPanel, list: Option<Rect>, frame: &mut Frame) {
     let theme = state.theme;
-    let area = state.areas().and_then(|a| a.list).unwrap_or_else(|| centered(frame.area(), 60, 24));
+    let area = list.unwrap_or_else(|| centered(frame.area(), 60, 24));
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     let mut kind: Option<Kind> = None;

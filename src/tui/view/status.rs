@@ -44,6 +44,14 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
             // Whole hints only: the first ones that fit, never one cut in half.
             let mut spans = Vec::new();
             let mut used = 0;
+            if state.feeds.running {
+                let progress = match state.feeds.total {
+                    0 => "fetching feeds… · ".to_owned(),
+                    total => format!("fetching feeds {}/{total} · ", state.feeds.done),
+                };
+                used += progress.width();
+                spans.push(Span::styled(progress, theme.key()));
+            }
             for (i, (keys, label)) in hints(&state.keymap, state.context()).into_iter().enumerate() {
                 let gap = if i > 0 { " · " } else { "" };
                 let label = format!(" {label}");

@@ -10,7 +10,11 @@ use crate::tui::tests::{app, press};
 use crate::tui::{AppState, Background, Msg, Theme, update, view};
 
 fn render(state: &AppState) -> Buffer {
-    let (width, height) = (state.screen.width, state.screen.height);
+    render_at(state, state.screen.width, state.screen.height)
+}
+
+/// Draws `state` in a terminal of `width`×`height`, whatever size the state last heard of.
+fn render_at(state: &AppState, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| view(state, frame)).unwrap();
     terminal.backend().buffer().clone()
@@ -18,7 +22,10 @@ fn render(state: &AppState) -> Buffer {
 
 /// The screen as text, one line per row, trailing spaces kept so widths show.
 fn screen(state: &AppState) -> String {
-    let buffer = render(state);
+    text(&render(state))
+}
+
+fn text(buffer: &Buffer) -> String {
     let width = usize::from(buffer.area.width);
     buffer
         .content
@@ -60,6 +67,23 @@ fn too_small_terminal_says_so() {
     let mut state = app();
     update(&mut state, Msg::Resize(Rect::new(0, 0, 30, 8)));
     insta::assert_snapshot!(screen(&state));
+}
+
+/// The frame a resize has not yet been reported for: the layout is the frame's, not the one
+/// the state remembers (a 100×30 layout drawn into 30×8 was once seen in a real terminal).
+#[test]
+fn the_layout_follows_the_frame_not_the_remembered_size() {
+    let mut state = app();
+    press(&mut state, "enter");
+    assert_eq!(state.screen, Rect::new(0, 0, 100, 30));
+    let small = text(&render_at(&state, 30, 8));
+    assert!(small.contains("Terminal too small: 30×8."), "{small}");
+    assert!(!small.contains('│') && !small.contains('┃'), "no pane borders in a too-small frame:\n{small}");
+    insta::assert_snapshot!("remembered_100x30_drawn_in_60x16", text(&render_at(&state, 60, 16)));
+
+    update(&mut state, Msg::Resize(Rect::new(0, 0, 30, 8)));
+    let wide = text(&render_at(&state, 100, 30));
+    assert!(wide.contains("Articles (5)") && wide.contains("000_a7678b54e883ccb6.txt"), "{wide}");
 }
 
 /// The cells of the screen row showing `needle`, and the column it starts at.
@@ -186,4 +210,34 @@ fn export_dialog() {
     state.exports.today = || "2026-11-21".to_owned();
     press(&mut state, "j enter j j 1 ! x down");
     insta::assert_snapshot!(screen(&state));
+}
+
+#[test]
+fn the_export_dialog_says_it_is_counting_until_the_count_comes() {
+    let mut state = app();
+    press(&mut state, "j enter j j 1");
+    let effects = update(&mut state, Msg::Key("x".parse().unwrap()));
+    let waiting = screen(&state);
+    assert!(waiting.contains("Counting…") && !waiting.contains("Exports"), "{waiting}");
+    for effect in effects {
+        let mut answers = Vec::new();
+        crate::tui::run_now(effect, &mut |msg| answers.push(msg));
+        for msg in answers {
+            update(&mut state, msg);
+        }
+    }
+    let counted = screen(&state);
+    assert!(counted.contains("Exports 1 claim from 1 article.") && !counted.contains("Counting…"), "{counted}");
+}
+
+#[test]
+fn the_status_bar_shows_a_fetch_that_is_running() {
+    let mut state = app();
+    state.feeds.running = true;
+    let drawn = screen(&state);
+    assert!(drawn.lines().last().unwrap().starts_with("fetching feeds… · "), "{drawn}");
+    state.feeds.done = 1;
+    state.feeds.total = 3;
+    let drawn = screen(&state);
+    assert!(drawn.lines().last().unwrap().starts_with("fetching feeds 1/3 · "), "{drawn}");
 }

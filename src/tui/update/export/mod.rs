@@ -1,22 +1,27 @@
-//! The export dialog: a format, a scope and a file (proposed, editable); the export is written
-//! in the background and the status bar says where it went, or why it did not.
+//! The export dialog: a format, a scope and a file (proposed, editable). What the export holds
+//! and what is at the file are found by effects, off the UI thread; the export is written in
+//! the background and the status bar says where it went, or why it did not.
 
-use std::path::{Path, PathBuf};
+mod background;
+mod file;
 
 use ratatui::style::{Modifier, Style};
-use ratatui_textarea::{CursorMove, TextArea};
+use ratatui_textarea::CursorMove;
 
 use super::super::action::Action;
-use super::super::app::{AppState, Exports, Focus};
-use super::super::popup::{ExportDialog, ExportField, ExportScope, Popup};
+use super::super::app::{AppState, Focus};
+use super::super::popup::{ExportDialog, ExportField, ExportScope, OnDisk, Popup};
 use super::notes::to_input;
 use super::{Effect, ExportJob, Exported};
 use crate::keymap::Chord;
+use background::recount;
+pub use background::{CountJob, on_counted, on_looked};
+use file::{change_extension, path_input};
 use gloss_core::export::{self, Format};
 
 /// `x`: the dialog, with last time's format and scope (this article from the reader, else
 /// all articles, the first time).
-pub fn open(state: &mut AppState) {
+pub fn open(state: &mut AppState) -> Vec<Effect> {
     let scopes = scopes(state);
     let remembered = state.exports.scope.as_ref().and_then(|r| scopes.iter().position(|s| s.same_kind(r)));
     let from_reader = state.focus == Focus::Reader && matches!(scopes.first(), Some(ExportScope::Article { .. }));
@@ -28,19 +33,19 @@ pub fn open(state: &mut AppState) {
         format: state.exports.format,
         scopes,
         scope,
-        path: TextArea::default(),
+        path: path_input(retry.as_deref().unwrap_or("")),
         path_edited: retry.is_some(),
-        tally: export::Tally::default(),
+        tally: None,
         target: None,
-        replaces: false,
+        on_disk: None,
         other_format: None,
+        counting: 0,
+        looking: 0,
     };
-    if let Some(typed) = retry {
-        dialog.path = path_input(&typed);
-    }
-    recount(state, &mut dialog);
-    refresh(state, &mut dialog);
+    let mut effects = vec![recount(state, &mut dialog)];
+    effects.extend(refresh(state, &mut dialog));
     state.popup = Some(Popup::Export(Box::new(dialog)));
+    effects
 }
 
 /// The scopes on offer: the article in the reader, all articles, check-worthy claims, and
@@ -81,14 +86,14 @@ pub fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
             dialog.field = ExportField::Path;
             dialog.path = path_input("");
             dialog.path_edited = true;
-            refresh(state, dialog);
-            return;
+            return refresh(state, dialog).into_iter().collect();
         }
         let step: isize = match action {
             Action::MoveDown | Action::NextOption => 1,
             Action::MoveUp | Action::PrevOption => -1,
-            _ => return,
+            _ => return Vec::new(),
         };
+        let mut effects = Vec::new();
         if matches!(action, Action::MoveDown | Action::MoveUp) {
             const FIELDS: [ExportField; 3] = [ExportField::Format, ExportField::Scope, ExportField::Path];
             let at = FIELDS.iter().position(|&f| f == dialog.field).unwrap_or(0);
@@ -100,49 +105,47 @@ pub fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
                     let format = Format::ALL[cycle(at, step, Format::ALL.len())];
                     change_extension(dialog, format);
                     dialog.format = format;
-                    recount(state, dialog);
+                    effects.push(recount(state, dialog));
                 }
                 ExportField::Scope => {
                     dialog.scope = cycle(dialog.scope, step, dialog.scopes.len());
-                    recount(state, dialog);
+                    effects.push(recount(state, dialog));
                 }
                 ExportField::Path => {
                     dialog.path.move_cursor(if step > 0 { CursorMove::Forward } else { CursorMove::Back });
                 }
             }
         }
-        refresh(state, dialog);
-    });
-    Vec::new()
+        effects.extend(refresh(state, dialog));
+        effects
+    })
 }
 
 /// Other keys edit the file name, when it has the focus.
-pub fn type_key(state: &mut AppState, chord: Chord) {
+pub fn type_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
     with_dialog(state, |state, dialog| {
-        if dialog.field != ExportField::Path {
-            return;
+        if dialog.field != ExportField::Path || !to_input(chord).is_some_and(|input| dialog.path.input(input)) {
+            return Vec::new();
         }
-        if to_input(chord).is_some_and(|input| dialog.path.input(input)) {
-            // The editor's own keys can break a line; a file name has one.
-            if dialog.path.lines().len() > 1 {
-                dialog.path = path_input(&dialog.path.lines().concat());
-            }
-            dialog.path_edited = true;
-            refresh(state, dialog);
+        // The editor's own keys can break a line; a file name has one.
+        if dialog.path.lines().len() > 1 {
+            dialog.path = path_input(&dialog.path.lines().concat());
         }
-    });
+        dialog.path_edited = true;
+        refresh(state, dialog).into_iter().collect()
+    })
 }
 
 /// Pasted text goes into the file name (on one line), whichever field has the focus.
-pub fn paste(state: &mut AppState, text: &str) {
+pub fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
     with_dialog(state, |state, dialog| {
         dialog.field = ExportField::Path;
         let line: String = text.chars().filter(|c| !c.is_control()).collect();
         if dialog.path.insert_str(line) {
             dialog.path_edited = true;
         }
-        refresh(state, dialog);
-    });
+        refresh(state, dialog).into_iter().collect()
+    })
 }
 
 /// `enter`: write the export in the background, if there is something to write and a file
@@ -153,10 +156,14 @@ fn confirm(state: &mut AppState) -> Vec<Effect> {
         Some("an export is still being written; try again when it is done".to_owned())
     } else if !state.loading.finished {
         Some(format!("still reading articles ({} so far); try again in a moment", state.articles.len()))
-    } else if dialog.tally.articles == 0 {
+    } else if dialog.tally.is_none() {
+        Some("still counting what the export holds; try again in a moment".to_owned())
+    } else if dialog.tally.is_some_and(|tally| tally.articles == 0) {
         Some(format!("nothing to export: no claims or notes in “{}”", dialog.scope().label()))
     } else if dialog.target.is_none() {
         Some("give a file to export to".to_owned())
+    } else if let (Some(OnDisk::Folder), Some(target)) = (&dialog.on_disk, &dialog.target) {
+        Some(format!("{} is a folder: give a file name", target.display()))
     } else {
         None
     };
@@ -166,7 +173,8 @@ fn confirm(state: &mut AppState) -> Vec<Effect> {
     }
     let Some(path) = dialog.target.clone() else { return Vec::new() };
     let typed = dialog.path_text().trim().to_owned();
-    let (format, scope, edited, tally) = (dialog.format, dialog.scope().clone(), dialog.path_edited, dialog.tally);
+    let (format, scope, edited) = (dialog.format, dialog.scope().clone(), dialog.path_edited);
+    let tally = dialog.tally.unwrap_or_default();
     state.popup = None;
     let exports = &mut state.exports;
     exports.format = format;
@@ -205,92 +213,42 @@ pub fn on_exported(state: &mut AppState, result: Result<Exported, String>) {
     }
 }
 
-/// Runs `change` on the open dialog, with the rest of the state to read.
-fn with_dialog(state: &mut AppState, change: impl FnOnce(&AppState, &mut ExportDialog)) {
-    let Some(Popup::Export(mut dialog)) = state.popup.take() else { return };
-    change(state, &mut dialog);
+/// Runs `change` on the open dialog, with the rest of the state beside it; returns the effects
+/// it asks for.
+fn with_dialog(
+    state: &mut AppState,
+    change: impl FnOnce(&mut AppState, &mut ExportDialog) -> Vec<Effect>,
+) -> Vec<Effect> {
+    let Some(Popup::Export(mut dialog)) = state.popup.take() else { return Vec::new() };
+    let effects = change(state, &mut dialog);
     state.popup = Some(Popup::Export(dialog));
-}
-
-/// Counts what the export will hold, for the format and scope chosen.
-fn recount(state: &AppState, dialog: &mut ExportDialog) {
-    let gathered = export::gather(&state.articles, state.notes.session.store(), None, &dialog.scope().filter());
-    dialog.tally = export::Export::new("", None, gathered).tally(dialog.format);
+    effects
 }
 
 /// Brings the dialog up to date with its file: the proposed one (unless the user typed one),
-/// where it goes, whether it exists, and the cursor shown only in the focused file field.
-fn refresh(state: &AppState, dialog: &mut ExportDialog) {
+/// where it goes, and the cursor shown only in the focused file field. Asks what is at the
+/// file when that is a new place.
+fn refresh(state: &mut AppState, dialog: &mut ExportDialog) -> Option<Effect> {
     if !dialog.path_edited {
-        let proposed = match &state.exports.folder {
-            Some(folder) => format!("{}/{}", folder.trim_end_matches('/'), proposed_name(&state.exports, dialog)),
-            None => proposed_name(&state.exports, dialog),
-        };
+        let proposed = file::proposed(&state.exports, dialog);
         if proposed != dialog.path_text() {
             dialog.path = path_input(&proposed);
         }
     }
-    let typed = dialog.path_text().trim();
-    dialog.target = match typed {
-        "" => None,
-        // A folder (ending in `/`) gets the proposed file name.
-        folder if folder.ends_with('/') => {
-            Some(resolve(&format!("{folder}{}", proposed_name(&state.exports, dialog)), &state.exports))
-        }
-        file => Some(resolve(file, &state.exports)),
-    };
-    dialog.replaces = dialog.target.as_deref().is_some_and(Path::is_file);
-    let extension =
-        dialog.target.as_deref().and_then(Path::extension).map(|e| e.to_string_lossy().to_ascii_lowercase());
-    dialog.other_format = Format::ALL
-        .iter()
-        .copied()
-        .find(|f| extension.as_deref() == Some(f.extension()))
-        .filter(|&f| f != dialog.format);
+    let target = file::target(&state.exports, dialog);
+    let moved = target != dialog.target;
+    dialog.target = target;
+    dialog.other_format = file::other_format(dialog);
     let cursor =
         if dialog.field == ExportField::Path { Style::new().add_modifier(Modifier::REVERSED) } else { Style::new() };
     dialog.path.set_cursor_style(cursor);
-}
-
-/// A one-line input holding `text`, the cursor at its end.
-fn path_input(text: &str) -> TextArea<'static> {
-    let mut input = TextArea::new(vec![text.to_owned()]);
-    input.set_cursor_line_style(Style::new());
-    input.move_cursor(CursorMove::End);
-    input
-}
-
-/// A file name that says what the export holds: the corpus (or the article's file), the scope,
-/// the date.
-fn proposed_name(exports: &Exports, dialog: &ExportDialog) -> String {
-    let corpus = exports.corpus.as_str();
-    let parts = match dialog.scope() {
-        ExportScope::Article { stem, .. } => vec![stem.as_str()],
-        ExportScope::All => vec![corpus],
-        ExportScope::CheckWorthy => vec![corpus, "check-worthy"],
-        ExportScope::Tag { name, .. } => vec![corpus, name.as_str()],
-    };
-    export::file_name(&parts, &(exports.today)(), dialog.format)
-}
-
-/// A typed file name's extension follows the format when it was the old format's.
-fn change_extension(dialog: &mut ExportDialog, format: Format) {
-    let typed = dialog.path_text();
-    if let Some(stem) = typed.strip_suffix(&format!(".{}", dialog.format.extension())) {
-        let changed = format!("{stem}.{}", format.extension());
-        dialog.path = path_input(&changed);
+    if !moved {
+        return None;
     }
-}
-
-/// Where a typed file name points: `~` is home; relative names are in the folder gloss
-/// started in.
-fn resolve(typed: &str, exports: &Exports) -> PathBuf {
-    let home_relative = typed.strip_prefix('~').filter(|rest| rest.is_empty() || rest.starts_with('/'));
-    let path = match (home_relative, &exports.home) {
-        (Some(rest), Some(home)) => home.join(rest.trim_start_matches('/')),
-        _ => PathBuf::from(typed),
-    };
-    if path.is_absolute() { path } else { exports.dir.join(path) }
+    dialog.on_disk = None;
+    let path = dialog.target.clone()?;
+    dialog.looking = state.exports.next_request();
+    Some(Effect::LookAtExportTarget { asked: dialog.looking, path })
 }
 
 /// `at` moved `step` places round a ring of `len`.
