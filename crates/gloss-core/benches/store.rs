@@ -64,7 +64,10 @@ fn store(claims: usize) -> Store {
 /// A folder under `target/` (a real disk, unlike a tmpfs `/tmp`).
 fn folder(name: &str) -> std::path::PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-store").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
+    match std::fs::remove_dir_all(&dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => panic!("cannot clear {}: {e}", dir.display()),
+        _ => {}
+    }
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -104,7 +107,7 @@ fn store_benches(c: &mut Criterion) {
         store(claims).save(&path).unwrap();
         let (mut session, keeper, durable) = open(&path);
         group.bench_function(format!("tag latency (UI thread), {claims} claims"), |b| {
-            b.iter(|| black_box(tag(&mut session)))
+            b.iter(|| black_box(tag(&mut session)));
         });
         let mut number = 0;
         group.bench_function(format!("tag to durable, {claims} claims"), |b| {
