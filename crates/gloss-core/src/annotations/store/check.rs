@@ -2,7 +2,7 @@
 //! twice is merged into one record, a claim id given twice in a record is made unique (both
 //! are kept, and said), and a file with git conflict markers is not read at all.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use super::serde_impls::ReadStore;
@@ -67,27 +67,22 @@ pub fn assemble(read: ReadStore, source: &str, file: &str) -> (Store, Vec<Repair
         };
         articles.insert(id, record);
     }
-    let mut claim_counts: BTreeMap<String, usize> = BTreeMap::new();
+    // Where a claim id appears is found only for a duplicate: scanning the text for every
+    // claim would take time in the square of the store's size.
+    let mut claim_counts: HashMap<String, usize> = HashMap::new();
     for (article, record) in &mut articles {
-        unique_claims(
-            article,
-            record,
-            |id| {
-                let count = claim_counts.entry(id.to_owned()).or_default();
-                *count += 1;
-                place(source, file, id, *count)
-            },
-            &mut repairs,
-        );
+        unique_claims(article, record, |id, nth| place(source, file, id, nth), &mut claim_counts, &mut repairs);
     }
     (Store { version: super::STORE_VERSION, articles, unknown: read.unknown }, repairs)
 }
 
-/// Gives the second and later claims with the same id in `record` ids of their own.
+/// Gives the second and later claims with the same id in `record` ids of their own; `place`
+/// says where the `nth` appearance of an id is, `counts` how often each id appeared so far.
 fn unique_claims(
     article: &str,
     record: &mut ArticleRecord,
-    mut place: impl FnMut(&str) -> String,
+    place: impl Fn(&str, usize) -> String,
+    counts: &mut HashMap<String, usize>,
     repairs: &mut Vec<Repair>,
 ) {
     let mut taken: HashSet<String> = HashSet::new();
@@ -95,10 +90,13 @@ fn unique_claims(
     let record_len = record.claims.len() + 1;
     let all: HashSet<String> = record.claims.iter().map(|c| c.id.clone()).collect();
     for claim in &mut record.claims {
-        let at = place(&claim.id);
+        let count = counts.entry(claim.id.clone()).or_default();
+        *count += 1;
+        let nth = *count;
         if taken.insert(claim.id.clone()) {
             continue;
         }
+        let at = place(&claim.id, nth);
         let fresh =
             (2..=record_len).map(|n| format!("{}-{n}", claim.id)).find(|id| !all.contains(id) && !taken.contains(id));
         let Some(fresh) = fresh else { continue };
