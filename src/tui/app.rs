@@ -10,7 +10,9 @@ use super::action::Action;
 use super::geometry::{self, Areas, ReaderAreas};
 use super::popup::{ExportScope, Popup};
 use super::reader::{Place, Reader};
+use super::search::Search;
 use super::theme::Theme;
+use super::update::JumpList;
 use crate::keymap::{Context, Keymap};
 use gloss_core::annotations::durable::Keeper;
 use gloss_core::annotations::{ArticleRecord, Session, Store, Vocabulary};
@@ -179,6 +181,9 @@ pub struct AppState {
     pub notes: Annotations,
     pub exports: Exports,
     pub feeds: Feeds,
+    pub search: Search,
+    /// Places the reader jumped from, for going back.
+    pub jumps: JumpList,
     pub status: Option<Status>,
     /// The terminal's size as `update` last heard of it, for paging and keeping cursors on
     /// screen; the event loop reports the real size before each draw and each key. The view
@@ -218,6 +223,8 @@ impl AppState {
             notes: Annotations::new(Session::new(Store::default(), vocabulary), None),
             exports: Exports::default(),
             feeds: Feeds::default(),
+            search: Search::default(),
+            jumps: JumpList::default(),
             status: None,
             screen,
         }

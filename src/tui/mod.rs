@@ -10,6 +10,7 @@ mod geometry;
 mod input;
 mod popup;
 mod reader;
+mod search;
 mod terminal;
 mod theme;
 mod update;

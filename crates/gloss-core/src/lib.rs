@@ -20,4 +20,5 @@ pub mod entities;
 pub mod export;
 pub mod files;
 pub mod library;
+pub mod search;
 pub mod text;

@@ -5,6 +5,9 @@ mod durable;
 mod export;
 mod feeds;
 mod names;
+mod search;
+mod search_corpus;
+mod search_view;
 
 use std::collections::VecDeque;
 use std::sync::{Arc, LazyLock};

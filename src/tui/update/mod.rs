@@ -5,10 +5,13 @@ mod claims;
 mod export;
 mod feeds;
 mod intents;
+mod jumps;
 mod names;
 mod navigate;
 mod notes;
 mod screen;
+mod search;
+mod search_corpus;
 mod store;
 
 use std::path::PathBuf;
@@ -26,10 +29,13 @@ use gloss_core::annotations::{Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
 use gloss_core::entities::{EntityKey, Recognizer, UserGazetteer};
 use gloss_core::export::{Filter, Format, Tally};
+use gloss_core::search::Batch;
 
 pub use claims::panel_claims;
 pub use export::CountJob;
+pub use jumps::JumpList;
 pub use navigate::{Mouse, MouseKind};
+pub use search_corpus::CorpusJob;
 pub use store::TookOver;
 
 /// Everything that can happen to the app.
@@ -94,6 +100,11 @@ pub enum Msg {
     /// The fetch is over: how many new and updated, and the feeds that failed, or why it could
     /// not start.
     FeedsFetched(Result<Vec<String>, String>),
+    /// Hits from corpus search number `generation`, and how far it has got.
+    SearchHits {
+        generation: u64,
+        batch: Batch,
+    },
 }
 
 /// An export that was written.
@@ -162,6 +173,8 @@ pub enum Effect {
         subscriptions: PathBuf,
         library: gloss_core::library::Library,
     },
+    /// Search the corpus in the background, sending hits as they are found.
+    SearchCorpus(Box<CorpusJob>),
 }
 
 /// What to do first, before any message: build the recogniser.
@@ -178,6 +191,9 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::Key(chord) => on_key(state, chord),
         Msg::Paste(text) if state.context() == Context::Editor => notes::paste(state, &text),
         Msg::Paste(text) if state.context() == Context::Export => export::paste(state, &text),
+        Msg::Paste(text) if matches!(state.context(), Context::Search | Context::CorpusSearch) => {
+            search::paste(state, &text)
+        }
         Msg::Paste(text) => {
             names::type_into_choice(state, &text);
             Vec::new()
@@ -235,7 +251,12 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             feeds::on_finished(state, result);
             Vec::new()
         }
+        Msg::SearchHits { generation, batch } => {
+            search_corpus::on_batch(state, generation, batch);
+            Vec::new()
+        }
     };
+    search::settle(state);
     state.sync_layout();
     effects
 }
@@ -249,6 +270,7 @@ fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
         }
         None if context == Context::Editor => notes::type_key(state, chord),
         None if context == Context::Export => export::type_key(state, chord),
+        None if matches!(context, Context::Search | Context::CorpusSearch) => search::type_key(state, chord),
         None if context == Context::Dialog => {
             match chord.key {
                 Key::Char(c) if !chord.ctrl && !chord.alt => names::type_into_choice(state, &c.to_string()),
@@ -265,6 +287,9 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     use navigate::Step;
     if matches!(state.popup, Some(Popup::Export(_))) {
         return export::act(state, action);
+    }
+    if let Some(effects) = search::act_in_search(state, action) {
+        return effects;
     }
     match action {
         Action::Quit => return quit(state),
@@ -337,12 +362,15 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::AddEntity
         | Action::AddAlias
         | Action::RejectEntity => return names::act(state, action),
+        Action::Search | Action::SearchCorpus | Action::NextMatch | Action::PrevMatch | Action::ToggleRegex => {
+            return search::act(state, action);
+        }
     }
     Vec::new()
 }
 
-/// `esc`: undo the innermost thing — a popup, a selection, a focused word, the reader's
-/// focus, the list's filter. The note editor is never closed from here: it has its own key,
+/// `esc`: undo the innermost thing — a popup, a selection, a focused word, the search's
+/// matches, the reader's focus, the list's filter. The note editor is never closed from here: it has its own key,
 /// which keeps the note.
 fn back(state: &mut AppState) {
     if matches!(state.popup, Some(Popup::Editor(_))) {
@@ -354,7 +382,7 @@ fn back(state: &mut AppState) {
     if state.focus == Focus::Reader
         && let Some(reader) = state.reader.as_mut()
     {
-        if reader.selection.take().is_none() && reader.focus.take().is_none() {
+        if reader.selection.take().is_none() && reader.focus.take().is_none() && !search::clear(state) {
             state.focus = Focus::List;
         }
         return;

@@ -10,12 +10,13 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
     use Action::{
         Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditClaimNote, EntityPanel, Export,
         FilterByEntity, FocusNext, Help, MoveDown, MoveUp, NextClaim, NextEntity, NextOption, Open, PrevClaim,
-        PrevEntity, PrevOption, Quit, Select, Tag1, Tag8, ToggleCheckWorthy, Undo,
+        PrevEntity, PrevOption, Quit, Search, SearchCorpus, Select, Tag1, Tag8, ToggleCheckWorthy, ToggleRegex, Undo,
     };
     match context {
         Context::List => &[
             (&[MoveDown, MoveUp], "move"),
             (&[Open], "open"),
+            (&[SearchCorpus], "search"),
             (&[FocusNext], "pane"),
             (&[Undo], "undo"),
             (&[Export], "export"),
@@ -32,6 +33,7 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
             (&[NextEntity, PrevEntity], "name"),
             (&[EntityPanel], "names"),
             (&[Help], "help"),
+            (&[Search], "search"),
             (&[Export], "export"),
             (&[Select], "select"),
         ],
@@ -52,6 +54,10 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
         Context::Editor => &[(&[CloseEditor], "done"), (&[DiscardNote], "throw away")],
         Context::Help => &[(&[MoveDown, MoveUp], "scroll"), (&[Back, Help], "close")],
         Context::Global => &[(&[Back], "back"), (&[Help], "help")],
+        Context::Search => &[(&[Confirm], "keep"), (&[ToggleRegex], "regex"), (&[Cancel], "clear")],
+        Context::CorpusSearch => {
+            &[(&[MoveDown, MoveUp], "move"), (&[Confirm], "open"), (&[ToggleRegex], "regex"), (&[Cancel], "close")]
+        }
     }
 }
 

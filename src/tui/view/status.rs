@@ -1,5 +1,6 @@
 //! The status bar: a message when there is one, else the focused pane's key hints; at its
-//! right end, once the analyst has changed something, whether it is on disk yet.
+//! right, the search's counter while matches are kept, and at its right end, once the analyst
+//! has changed something, whether it is on disk yet.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -37,6 +38,17 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
         None => area,
     };
     let theme = state.theme;
+    let counter = super::search::counter(state).map(|c| format!(" {c}"));
+    let counter_width = counter.as_deref().map_or(0, UnicodeWidthStr::width);
+    let area = match counter {
+        Some(counter) if counter_width < usize::from(area.width) => {
+            let width = u16::try_from(counter_width).unwrap_or(area.width);
+            let right = Rect { x: area.x + area.width - width, width, ..area };
+            frame.render_widget(Paragraph::new(Line::styled(counter, theme.key())), right);
+            Rect { width: area.width - width, ..area }
+        }
+        _ => area,
+    };
     let line = match &state.status {
         Some(status) if status.is_error => Line::styled(safe(&status.text).into_owned(), theme.error()),
         Some(status) => Line::raw(safe(&status.text).into_owned()),
