@@ -272,18 +272,28 @@ fn open(
     session.set_names(user);
     session.set_read_only(opened.read_only.clone());
     state.names.user_path = user_path;
-    state.notes = tui::Annotations::new(session, store_path.clone());
+    state.notes = tui::Annotations::new(session, None);
     state.exports.corpus = corpus_name(&cli.paths);
     state.feeds.subscriptions = paths.map(Paths::feeds);
     state.feeds.library = library;
     state.exports.dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     state.exports.home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
-    if let Some(why) = opened.read_only {
+    if let Some(why) = &opened.read_only {
         state.set_error(format!("read-only: {why}"));
+    } else if !opened.notices.is_empty() {
+        state.set_status(opened.notices.join("; "));
     }
-    let outcome = tui::run(state, cli.paths.clone()).map_err(|e| Failure::Failed(format!("terminal error: {e}")))?;
-    drop(opened.lock);
+    let keeping = match (opened.durable, opened.wait_for) {
+        (Some(durable), _) => tui::Keeping::Write(Box::new(durable)),
+        (None, Some(real)) => tui::Keeping::WaitFor(real),
+        (None, None) => tui::Keeping::Nothing,
+    };
+    let outcome =
+        tui::run(state, cli.paths.clone(), keeping).map_err(|e| Failure::Failed(format!("terminal error: {e}")))?;
     warn(&outcome.problems);
+    if let Some(why) = &outcome.unfolded {
+        eprintln!("gloss: warning: {why}");
+    }
     match (outcome.unsaved, store_path) {
         (Some((store, error)), Some(path)) => Err(Failure::Failed(rescued(&store, &path, &error))),
         _ => Ok(()),

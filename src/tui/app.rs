@@ -14,6 +14,7 @@ use super::search::Search;
 use super::theme::Theme;
 use super::update::JumpList;
 use crate::keymap::{Context, Keymap};
+use gloss_core::annotations::durable::Keeper;
 use gloss_core::annotations::{ArticleRecord, Session, Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
 use gloss_core::entities::{EntityIndex, Kind, Recognizer};
@@ -73,32 +74,37 @@ pub struct Names {
     pub user_path: Option<PathBuf>,
 }
 
-/// Whether the store on disk has every change.
+/// Whether the disk has every change.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum SaveState {
     #[default]
     Saved,
-    /// Changes sent to the saver, not yet confirmed written.
+    /// Changes handed to the keeper, not yet on disk.
     Pending,
     /// The last write failed; changes are kept in memory and retried.
     Failed(String),
 }
 
-/// The annotation session, with what only the screen needs around it: where the store is
-/// saved, whether the last save worked, and whether quitting was warned about.
+/// The annotation session, with what only the screen needs around it: who keeps the store on
+/// disk, which edits are there, and whether quitting was warned about.
 #[derive(Debug)]
 pub struct Annotations {
     pub session: Session,
-    /// Where the store is saved; `None` keeps changes in memory only.
-    pub path: Option<PathBuf>,
+    /// Keeps the store on disk; `None` keeps changes in memory only (read-only, or no store).
+    pub keeper: Option<Keeper>,
     pub save: SaveState,
+    /// The number of the last edit handed to the keeper, and of the last one on disk.
+    pub sent: u64,
+    pub durable: u64,
+    /// Why the store file is not being written (the edits are safe in the journal).
+    pub blocked: Option<String>,
     /// `q` was pressed once with changes not written.
     pub quit_warned: bool,
 }
 
 impl Annotations {
-    pub fn new(session: Session, path: Option<PathBuf>) -> Self {
-        Self { session, path, save: SaveState::Saved, quit_warned: false }
+    pub fn new(session: Session, keeper: Option<Keeper>) -> Self {
+        Self { session, keeper, save: SaveState::Saved, sent: 0, durable: 0, blocked: None, quit_warned: false }
     }
 
     /// The record of article `index`, if it has one.

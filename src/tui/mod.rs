@@ -22,9 +22,9 @@ pub use action::Action;
 pub use app::{Annotations, AppState, Focus, SaveState};
 pub use effects::run_now;
 pub use popup::Popup;
-pub use terminal::{Outcome, restore, run};
+pub use terminal::{Keeping, Outcome, restore, run};
 pub use theme::{Background, Theme};
-pub use update::{Effect, Mouse, MouseKind, Msg, startup, update};
+pub use update::{Effect, Mouse, MouseKind, Msg, TookOver, startup, update};
 pub use view::view;
 
 use gloss_core::config::ron_file::{self, LoadError};

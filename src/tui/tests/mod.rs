@@ -2,6 +2,7 @@
 
 mod claims;
 mod drawing;
+mod durable;
 mod export;
 mod feeds;
 mod names;
@@ -41,16 +42,44 @@ pub fn app_with(articles: Vec<Article>) -> AppState {
 }
 
 /// Applies `msg` and carries out every effect in place, as the event loop would on its threads;
-/// returns whether the app asked to quit.
+/// then waits for the store's keeper to have dealt with every edit and delivers what it said.
+/// Returns whether the app asked to quit.
 pub fn deliver(state: &mut AppState, msg: Msg) -> bool {
     let mut queue = VecDeque::from([msg]);
     let mut quit = false;
-    while let Some(msg) = queue.pop_front() {
-        for effect in update(state, msg) {
-            quit |= run_with(effect, &mut |m| queue.push_back(m));
+    loop {
+        while let Some(msg) = queue.pop_front() {
+            for effect in update(state, msg) {
+                quit |= run_with(effect, &mut |m| queue.push_back(m));
+            }
+        }
+        if let Some(keeper) = &state.notes.keeper {
+            // A stopped keeper has nothing more to say; the edits sent to it were reported failed.
+            let _stopped = keeper.flush(std::time::Duration::from_secs(10));
+        }
+        queue.extend(REPORTS.with(|reports| std::mem::take(&mut *reports.lock().unwrap())).into_iter().map(Msg::Store));
+        if queue.is_empty() {
+            return quit;
         }
     }
-    quit
+}
+
+thread_local! {
+    /// What the keepers started by this test's thread said, for `deliver` to hand on.
+    static REPORTS: Arc<std::sync::Mutex<Vec<gloss_core::annotations::durable::Report>>> = Arc::default();
+}
+
+/// A keeper for `durable` whose reports `deliver` hands to the app.
+pub fn keeper(durable: gloss_core::annotations::durable::Durable) -> gloss_core::annotations::durable::Keeper {
+    let reports = REPORTS.with(Arc::clone);
+    gloss_core::annotations::durable::Keeper::start(durable, move |report| reports.lock().unwrap().push(report))
+}
+
+/// Quits as gloss does: the store file brought up to date and the lock let go.
+pub fn finish(state: AppState) {
+    if let Some(keeper) = state.notes.keeper {
+        keeper.finish(std::time::Duration::from_secs(10)).unwrap();
+    }
 }
 
 fn run(state: &mut AppState, effect: Effect) {

@@ -31,7 +31,7 @@ fn carry_out(state: &mut AppState, attachment: Attachment) -> Vec<Effect> {
     if let Some(status) = attachment.status {
         state.set_status(status);
     }
-    let mut effects = if attachment.changed.is_empty() { Vec::new() } else { save(state) };
+    let mut effects = save(state, attachment.changed);
     if !attachment.jobs.is_empty() {
         effects.push(Effect::PlaceClaims(attachment.jobs));
     }

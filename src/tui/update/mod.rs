@@ -12,6 +12,7 @@ mod notes;
 mod screen;
 mod search;
 mod search_corpus;
+mod store;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -22,8 +23,9 @@ use super::action::Action;
 use super::app::{AppState, Focus};
 use super::popup::{OnDisk, Popup};
 use crate::keymap::{Chord, Context, Key};
+use gloss_core::annotations::durable::{Changed, Keeper, Report};
 use gloss_core::annotations::session::{PlaceJob, Placed};
-use gloss_core::annotations::{SaveReport, Store, Vocabulary};
+use gloss_core::annotations::{Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
 use gloss_core::entities::{EntityKey, Recognizer, UserGazetteer};
 use gloss_core::export::{Filter, Format, Tally};
@@ -34,6 +36,7 @@ pub use export::CountJob;
 pub use jumps::JumpList;
 pub use navigate::{Mouse, MouseKind};
 pub use search_corpus::CorpusJob;
+pub use store::TookOver;
 
 /// Everything that can happen to the app.
 #[derive(Debug)]
@@ -66,8 +69,10 @@ pub enum Msg {
     },
     /// The user's gazetteer was saved, or why not.
     UserGazetteerSaved(Result<PathBuf, String>),
-    /// How the last write of the annotation store went.
-    StoreSaved(SaveReport),
+    /// What the store's keeper says: edits on disk, a failure, a merge.
+    Store(Report),
+    /// Another gloss let go of the store: this one writes it now, from this store.
+    TookOver(Box<TookOver>),
     /// Claims of edited articles, placed on their new text in the background.
     ClaimsPlaced(Vec<Placed>),
     /// An export was written, or why not.
@@ -148,10 +153,11 @@ pub enum Effect {
     },
     /// Place claims on the text of edited articles, in the background.
     PlaceClaims(Vec<PlaceJob>),
-    /// Write the annotation store (off the UI thread; only the newest of several is written).
-    SaveStore {
-        store: Box<Store>,
-        path: PathBuf,
+    /// Hand edit `number`'s changed records to the keeper, which has them on disk at once.
+    Record {
+        keeper: Keeper,
+        number: u64,
+        records: Changed,
     },
     /// Write an export, in the background.
     Export(Box<ExportJob>),
@@ -221,10 +227,8 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::StoreSaved(report) => {
-            on_saved(state, report);
-            Vec::new()
-        }
+        Msg::Store(report) => store::on_report(state, report),
+        Msg::TookOver(took) => store::took_over(state, *took),
         Msg::ClaimsPlaced(placed) => attach::on_placed(state, placed),
         Msg::Exported(result) => {
             export::on_exported(state, result);
@@ -420,19 +424,6 @@ fn quit(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     }
     vec![Effect::Quit]
-}
-
-fn on_saved(state: &mut AppState, report: SaveReport) {
-    state.notes.save = match report {
-        SaveReport::Saved => {
-            state.notes.quit_warned = false;
-            super::app::SaveState::Saved
-        }
-        SaveReport::Failed(error) => {
-            state.set_error(format!("not saved: {error} — kept in memory, retrying"));
-            super::app::SaveState::Failed(error)
-        }
-    };
 }
 
 /// Tells the user about files that could not be read, once loading is done.

@@ -1,18 +1,42 @@
 //! The status bar: a message when there is one, else the focused pane's key hints; at its
-//! right, the search's counter while matches are kept.
+//! right, the search's counter while matches are kept, and at its right end, once the analyst
+//! has changed something, whether it is on disk yet.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::AppState;
+use super::super::app::{AppState, SaveState};
 use super::hints;
 use super::styled::safe;
 
+/// What the disk has of the analyst's edits, and how to show it; `None` before any edit.
+pub fn disk_state(state: &AppState) -> Option<(&'static str, Style)> {
+    let (notes, theme) = (&state.notes, state.theme);
+    notes.keeper.as_ref()?;
+    match (&notes.save, &notes.blocked) {
+        (SaveState::Failed(_), _) => Some(("not saved", theme.error())),
+        (SaveState::Pending, _) => Some(("not yet on disk", theme.key())),
+        (SaveState::Saved, Some(_)) => Some(("saved in the journal", theme.error())),
+        (SaveState::Saved, None) if notes.sent > 0 => Some(("saved", theme.dim())),
+        (SaveState::Saved, None) => None,
+    }
+}
+
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
+    let area = match disk_state(state) {
+        Some((label, style)) => {
+            let width = u16::try_from(label.width() + 2).unwrap_or(u16::MAX);
+            let [rest, right] = Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
+            frame.render_widget(Paragraph::new(Line::styled(format!(" {label} "), style)), right);
+            rest
+        }
+        None => area,
+    };
     let theme = state.theme;
     let counter = super::search::counter(state).map(|c| format!(" {c}"));
     let counter_width = counter.as_deref().map_or(0, UnicodeWidthStr::width);

@@ -88,6 +88,7 @@ mod tests {
             modified: String::new(),
             author: String::new(),
             orphaned: false,
+            unknown: crate::annotations::store::Unknown::new(),
         };
         record.claims = vec![claim("c1", "noted"), claim("c2", " ")];
         let mut store = Store::default();

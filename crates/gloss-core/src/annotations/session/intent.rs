@@ -76,6 +76,13 @@ pub enum Intent {
     RejectName {
         text: String,
     },
+    /// Settles conflict `conflict` (its place in the article's record): `choice` is one of
+    /// its other values to put in the field, or `None` to keep the field as it is.
+    SettleConflict {
+        article: usize,
+        conflict: usize,
+        choice: Option<usize>,
+    },
     Undo,
     Redo,
 }
@@ -124,4 +131,8 @@ pub enum Refused {
     NoteOpen,
     #[error("no note is open")]
     NoNote,
+    #[error("no conflict {0} in this article")]
+    NoConflict(usize),
+    #[error("that value cannot go back in the field {0}; keep the field as it is, or edit it")]
+    UnusableValue(String),
 }
