@@ -79,6 +79,11 @@ pub enum Action {
     NextOption,
     PrevOption,
     ClearField,
+    // Finding and moving around: the list's filters and order, articles in turn, jumps.
+    FilterByTitle,
+    FilterMenu,
+    SortMenu,
+    MarkUnread,
 }
 
 /// What an action does in one context.
@@ -178,6 +183,11 @@ impl Action {
                 uses!(Export: "Previous format or scope (in the file name: cursor left)")
             }
             Self::ClearField => uses!(Export: "Clear the file name, to type another"),
+            // Finding and moving around.
+            Self::FilterByTitle => uses!(List: "Show only titles that match what you type (fuzzy; esc clears)"),
+            Self::FilterMenu => uses!(List: "Filter by entity, claim tag, check-worthy, verdict, notes, unread"),
+            Self::SortMenu => uses!(List: "Sort the list: file order, date, title, claims, last annotated"),
+            Self::MarkUnread => uses!(List: "Mark the article unread again", Reader: "Mark the article unread again"),
         }
     }
 

@@ -14,8 +14,9 @@ use super::theme::Theme;
 use crate::keymap::{Context, Keymap};
 use gloss_core::annotations::{ArticleRecord, Session, Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
-use gloss_core::entities::{EntityIndex, Kind, Recognizer};
+use gloss_core::entities::{EntityIndex, Recognizer};
 use gloss_core::export::Format;
+use gloss_core::listing::{Filters, Sort};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,13 +39,15 @@ pub struct ListView {
     pub offset: usize,
 }
 
-/// The list narrowed to the articles that mention one entity.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ListFilter {
-    pub kind: Kind,
-    pub canonical: Arc<str>,
-    /// Indices into `AppState::articles`, ascending.
-    pub articles: Vec<usize>,
+/// What the list shows: the filters and the order chosen, and the articles they give.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Listing {
+    pub filters: Filters,
+    pub sort: Sort,
+    /// Indices into `AppState::articles`, in the order shown.
+    pub rows: Vec<usize>,
+    /// The articles, their records or the index changed since `rows` was made.
+    pub stale: bool,
 }
 
 /// Progress of reading the corpus in the background.
@@ -165,7 +168,7 @@ pub struct AppState {
     pub focus: Focus,
     pub popup: Option<Popup>,
     pub list: ListView,
-    pub filter: Option<ListFilter>,
+    pub listing: Listing,
     pub reader: Option<Reader>,
     /// Where the reader was in each article visited, to come back to it.
     pub places: HashMap<usize, Place>,
@@ -190,7 +193,7 @@ impl AppState {
             focus: Focus::List,
             popup: None,
             list: ListView::default(),
-            filter: None,
+            listing: Listing::default(),
             reader: None,
             places: HashMap::new(),
             names: Names { highlights: true, ..Names::default() },
@@ -245,17 +248,19 @@ impl AppState {
         self.status = Some(Status { text: text.into(), is_error: true });
     }
 
-    /// The articles the list shows, in order: all of them, or those the filter keeps.
-    pub fn shown_articles(&self) -> Shown<'_> {
-        match &self.filter {
-            Some(filter) => Shown::Some(&filter.articles),
-            None => Shown::All(self.articles.len()),
-        }
+    /// The articles the list shows, in order: those the filters keep, sorted.
+    pub fn shown_articles(&self) -> &[usize] {
+        &self.listing.rows
+    }
+
+    /// The row of the list showing article `article`, if shown.
+    pub fn row_of(&self, article: usize) -> Option<usize> {
+        self.listing.rows.iter().position(|&a| a == article)
     }
 
     /// The article of the list's selected row.
     pub fn selected_article(&self) -> Option<usize> {
-        self.shown_articles().get(self.list.selected)
+        self.listing.rows.get(self.list.selected).copied()
     }
 
     pub fn current_article(&self) -> Option<&Arc<Article>> {
@@ -304,42 +309,6 @@ impl AppState {
     }
 }
 
-/// The list's rows: every article, or a filtered few.
-#[derive(Debug, Clone, Copy)]
-pub enum Shown<'a> {
-    All(usize),
-    Some(&'a [usize]),
-}
-
-impl Shown<'_> {
-    pub fn len(self) -> usize {
-        match self {
-            Self::All(n) => n,
-            Self::Some(list) => list.len(),
-        }
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.len() == 0
-    }
-
-    /// The article index of row `row`.
-    pub fn get(self, row: usize) -> Option<usize> {
-        match self {
-            Self::All(n) => (row < n).then_some(row),
-            Self::Some(list) => list.get(row).copied(),
-        }
-    }
-
-    /// The row showing article `article`, if shown.
-    pub fn row_of(self, article: usize) -> Option<usize> {
-        match self {
-            Self::All(n) => (article < n).then_some(article),
-            Self::Some(list) => list.binary_search(&article).ok(),
-        }
-    }
-}
-
 /// A scroll offset that shows `rows` (or its start, when taller than the view) within `height`.
 pub fn keep_visible(offset: usize, rows: std::ops::RangeInclusive<usize>, height: usize) -> usize {
     let (first, last) = (*rows.start(), *rows.end());
@@ -363,13 +332,5 @@ mod tests {
         assert_eq!(keep_visible(0, 12..=13, 10), 4);
         // Taller than the view: show its start.
         assert_eq!(keep_visible(0, 12..=30, 10), 12);
-    }
-
-    #[test]
-    fn shown_rows_map_to_articles() {
-        let all = Shown::All(3);
-        assert_eq!((all.get(2), all.get(3), all.row_of(1)), (Some(2), None, Some(1)));
-        let some = Shown::Some(&[1, 4, 7]);
-        assert_eq!((some.get(1), some.row_of(7), some.row_of(5)), (Some(4), Some(2), None));
     }
 }

@@ -2,6 +2,7 @@
 
 mod claims;
 mod export;
+mod listing;
 mod names;
 
 use std::collections::VecDeque;

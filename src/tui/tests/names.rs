@@ -85,15 +85,15 @@ fn the_entity_panel_lists_by_kind_and_jumps_through_mentions() {
 fn filtering_the_list_by_kishida() {
     let mut state = app();
     press(&mut state, "enter e p f");
-    let filter = state.filter.as_ref().expect("a filter");
-    assert_eq!(&*filter.canonical, "Fumio Kishida");
-    let files: Vec<String> = filter.articles.iter().map(|&i| state.articles[i].origin().file_name()).collect();
+    let entity = state.listing.filters.entity.as_ref().expect("an entity filter");
+    assert_eq!(&*entity.1, "Fumio Kishida");
+    let files: Vec<String> = state.shown_articles().iter().map(|&i| state.articles[i].origin().file_name()).collect();
     assert_eq!(files, ["000_a7678b54e883ccb6.txt", "001_83b17aba16443aae.txt", "003_12e60f9c685f900f.txt"]);
     assert_eq!(state.focus, Focus::List);
     press(&mut state, "j");
     assert_eq!(state.current_article().unwrap().origin().file_name(), "001_83b17aba16443aae.txt");
     press(&mut state, "esc");
-    assert!(state.filter.is_none());
+    assert!(state.listing.filters.is_empty());
     assert_eq!(state.current_article().unwrap().origin().file_name(), "001_83b17aba16443aae.txt");
 }
 

@@ -78,13 +78,9 @@ fn ask_verdict(state: &mut AppState) {
     };
     let items = Verdict::ALL.iter().map(|&v| ChoiceItem { label: v.label(), value: ChoiceValue::Verdict(v) }).collect();
     let selected = current.and_then(|v| Verdict::ALL.iter().position(|&x| x == v)).unwrap_or(0);
-    state.popup = Some(Popup::Choice(Choice {
-        title: "Verdict".to_owned(),
-        items,
-        filter: None,
-        selected,
-        purpose: Purpose::SetVerdict { article, target },
-    }));
+    state.popup = Some(Popup::Choice(
+        Choice::new("Verdict", items, None, Purpose::SetVerdict { article, target }).selecting(selected),
+    ));
 }
 
 /// Sets the verdict chosen in the picker.

@@ -3,7 +3,9 @@
 mod attach;
 mod claims;
 mod export;
+mod filter_menu;
 mod intents;
+mod listing;
 mod names;
 mod navigate;
 mod notes;
@@ -26,6 +28,7 @@ use gloss_core::export::{Filter, Format, Tally};
 
 pub use claims::panel_claims;
 pub use export::CountJob;
+pub use listing::describe as describe_filters;
 pub use navigate::{Mouse, MouseKind};
 
 /// Everything that can happen to the app.
@@ -154,7 +157,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::Paste(text) if state.context() == Context::Editor => notes::paste(state, &text),
         Msg::Paste(text) if state.context() == Context::Export => export::paste(state, &text),
         Msg::Paste(text) => {
-            names::type_into_choice(state, &text);
+            type_into_dialog(state, &text);
             Vec::new()
         }
         Msg::Mouse(mouse) => {
@@ -204,8 +207,18 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
     };
+    listing::refresh_if_stale(state);
     state.sync_layout();
     effects
+}
+
+/// Text typed or pasted into a list that takes typing, or the title query.
+fn type_into_dialog(state: &mut AppState, text: &str) {
+    if matches!(state.popup, Some(Popup::TitleQuery(_))) {
+        listing::type_title(state, Some(text));
+    } else {
+        names::type_into_choice(state, text);
+    }
 }
 
 fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
@@ -219,7 +232,8 @@ fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
         None if context == Context::Export => export::type_key(state, chord),
         None if context == Context::Dialog => {
             match chord.key {
-                Key::Char(c) if !chord.ctrl && !chord.alt => names::type_into_choice(state, &c.to_string()),
+                Key::Char(c) if !chord.ctrl && !chord.alt => type_into_dialog(state, &c.to_string()),
+                Key::Backspace if matches!(state.popup, Some(Popup::TitleQuery(_))) => listing::type_title(state, None),
                 Key::Backspace => names::erase_in_choice(state),
                 _ => {}
             }
@@ -253,6 +267,9 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Confirm | Action::Back if matches!(&state.popup, Some(Popup::Editor(e)) if e.confirm_discard) => {
             return notes::act(state, action);
         }
+        Action::Confirm | Action::Cancel if matches!(state.popup, Some(Popup::TitleQuery(_))) => {
+            listing::close_title_query(state, action == Action::Confirm);
+        }
         Action::Back => back(state),
         Action::Cancel => state.popup = None,
         Action::Open if state.context() == Context::List => {
@@ -266,6 +283,9 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Export => return export::open(state),
         // Only the export dialog has options; it took them above.
         Action::NextOption | Action::PrevOption | Action::ClearField => {}
+        Action::FilterByTitle | Action::FilterMenu | Action::SortMenu | Action::MarkUnread => {
+            return listing::act(state, action);
+        }
         Action::EditClaimNote => return notes::open(state, false),
         Action::EditArticleNote => return notes::open(state, true),
         Action::MoveDown => navigate::step(state, Step::By(1)),
@@ -326,8 +346,8 @@ fn back(state: &mut AppState) {
         }
         return;
     }
-    if state.filter.is_some() {
-        names::clear_filter(state);
+    if !state.listing.filters.is_empty() {
+        listing::clear_filters(state);
     }
 }
 
@@ -336,13 +356,15 @@ fn on_loaded(state: &mut AppState, articles: Vec<Article>, problems: Vec<Problem
     let first_new = state.articles.len();
     state.articles.extend(articles.into_iter().map(Arc::new));
     state.problems.extend(problems);
+    let new = state.articles[first_new..].to_vec();
+    let mut effects = attach::attach(state, &new);
+    // After attaching: filters and sorts look at the new articles' records.
+    listing::refresh(state, true);
     if state.reader.is_none()
         && let Some(article) = state.selected_article()
     {
         state.show_article(article);
     }
-    let new = state.articles[first_new..].to_vec();
-    let mut effects = attach::attach(state, &new);
     effects.extend(names::index_from(state, first_new));
     effects
 }

@@ -59,7 +59,7 @@ pub fn step(state: &mut AppState, step: Step) {
         (Context::Picker | Context::Dialog, Some(Popup::Choice(choice))) => {
             choice.selected = step.apply(choice.selected, choice.shown().len());
         }
-        (Context::List, _) => {
+        (Context::List, _) | (Context::Dialog, Some(Popup::TitleQuery(_))) => {
             let row = step.apply(state.list.selected, state.shown_articles().len());
             select_row(state, row);
         }

@@ -12,24 +12,20 @@ use super::pane;
 use super::styled::safe;
 use gloss_core::annotations::ArticleRecord;
 use gloss_core::corpus::{Article, Decoding};
+use gloss_core::listing::Sort;
 
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = state.theme;
     let focused = state.focus == Focus::List && state.popup.is_none();
-    let title = Line::from(match &state.filter {
-        Some(filter) => format!(" {} ({}/{}) ", safe(&filter.canonical), filter.articles.len(), state.articles.len()),
-        None => format!(" Articles {} ", count_label(state)),
-    });
+    let title = Line::from(title(state));
     frame.render_widget(pane(title, focused, theme), area);
 
     let inside = inner(area);
     let width = usize::from(inside.width);
     let rows = list_rows(area);
     let shown = state.shown_articles();
-    let visible =
-        (state.list.offset..shown.len()).take(rows).filter_map(|row| Some((row, &state.articles[shown.get(row)?])));
-    for (screen_row, (row, article)) in visible.enumerate() {
-        let index = shown.get(row).unwrap_or(0);
+    let visible = (state.list.offset..shown.len()).take(rows).map(|row| (row, shown[row], &state.articles[shown[row]]));
+    for (screen_row, (row, index, article)) in visible.enumerate() {
         let record = state.notes.record(index);
         let y = inside.y + u16::try_from(screen_row).unwrap_or(u16::MAX) * LIST_ROW_HEIGHT;
         let selected = row == state.list.selected;
@@ -59,13 +55,20 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn count_label(state: &AppState) -> String {
-    let shown = state.articles.len();
-    if state.loading.finished {
-        format!("({shown})")
-    } else {
-        format!("({shown}/{}…)", state.loading.expected.max(shown))
+/// The list's title: how many articles, the filters in words, the order when not file order:
+/// ` Articles 2/5 · Russia · check-worthy · by date `.
+fn title(state: &AppState) -> String {
+    let all = state.articles.len();
+    let mut parts = vec![match (state.listing.filters.is_empty(), state.loading.finished) {
+        (true, true) => format!("Articles ({all})"),
+        (true, false) => format!("Articles ({all}/{}…)", state.loading.expected.max(all)),
+        (false, _) => format!("Articles {}/{all}", state.shown_articles().len()),
+    }];
+    parts.extend(super::super::update::describe_filters(&state.listing.filters).iter().map(|p| safe(p).into_owned()));
+    if state.listing.sort != Sort::FileOrder {
+        parts.push(state.listing.sort.short().to_owned());
     }
+    format!(" {} ", parts.join(" · "))
 }
 
 /// Source, date and size of an article, for its second row.

@@ -45,7 +45,8 @@ pub fn view(state: &AppState, frame: &mut Frame) {
         Some(Popup::Claims(panel)) => notes::draw_claims(state, panel, areas.list, frame),
         Some(Popup::Editor(editor)) => notes::draw_editor(state, editor, frame),
         Some(Popup::Export(dialog)) => export::draw(state, dialog, frame),
-        None => {}
+        // Typed in the status bar.
+        Some(Popup::TitleQuery(_)) | None => {}
     }
 }
 

@@ -8,30 +8,42 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::super::app::AppState;
+use super::super::popup::Popup;
 use super::hints;
 use super::styled::safe;
 
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = state.theme;
-    let line = match &state.status {
-        Some(status) if status.is_error => Line::styled(safe(&status.text).into_owned(), theme.error()),
-        Some(status) => Line::raw(safe(&status.text).into_owned()),
-        None => {
-            // Whole hints only: the first ones that fit, never one cut in half.
-            let mut spans = Vec::new();
-            let mut used = 0;
-            for (i, (keys, label)) in hints(&state.keymap, state.context()).into_iter().enumerate() {
-                let gap = if i > 0 { " · " } else { "" };
-                let label = format!(" {label}");
-                let width = gap.width() + keys.width() + label.width();
-                if used + width > usize::from(area.width) {
-                    break;
+    let line = match (&state.popup, &state.status) {
+        (Some(Popup::TitleQuery(query)), _) => Line::from(vec![
+            Span::styled("Title: ", theme.key()),
+            Span::raw(safe(query).into_owned()),
+            Span::styled("▏", theme.dim()),
+            Span::styled(
+                format!("  {} of {} · enter keeps · esc clears", state.shown_articles().len(), state.articles.len()),
+                theme.dim(),
+            ),
+        ]),
+        (_, status) => match status {
+            Some(status) if status.is_error => Line::styled(safe(&status.text).into_owned(), theme.error()),
+            Some(status) => Line::raw(safe(&status.text).into_owned()),
+            None => {
+                // Whole hints only: the first ones that fit, never one cut in half.
+                let mut spans = Vec::new();
+                let mut used = 0;
+                for (i, (keys, label)) in hints(&state.keymap, state.context()).into_iter().enumerate() {
+                    let gap = if i > 0 { " · " } else { "" };
+                    let label = format!(" {label}");
+                    let width = gap.width() + keys.width() + label.width();
+                    if used + width > usize::from(area.width) {
+                        break;
+                    }
+                    used += width;
+                    spans.extend([Span::styled(gap, theme.dim()), Span::styled(keys, theme.key()), Span::raw(label)]);
                 }
-                used += width;
-                spans.extend([Span::styled(gap, theme.dim()), Span::styled(keys, theme.key()), Span::raw(label)]);
+                Line::from(spans)
             }
-            Line::from(spans)
-        }
+        },
     };
     frame.render_widget(Paragraph::new(line), area);
 }

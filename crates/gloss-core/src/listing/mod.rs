@@ -38,15 +38,27 @@ impl<'a> Item<'a> {
 }
 
 /// The positions in `items` of the articles `filters` keep, in `sort` order; with a title query,
-/// best matches first (ties in `sort` order), as a fuzzy finder shows them.
-pub fn arrange(items: &[Item<'_>], filters: &Filters, entities: &EntityIndex, sort: Sort) -> Vec<usize> {
-    let mut kept: Vec<usize> = (0..items.len()).filter(|&i| filters.keeps(i, &items[i], entities)).collect();
+/// best matches first (ties in `sort` order), as a fuzzy finder shows them. Article `also` is
+/// kept whatever the filters say (in its place, or last when the title query misses it).
+pub fn arrange(
+    items: &[Item<'_>],
+    filters: &Filters,
+    entities: &EntityIndex,
+    sort: Sort,
+    also: Option<usize>,
+) -> Vec<usize> {
+    let mut kept: Vec<usize> =
+        (0..items.len()).filter(|&i| Some(i) == also || filters.keeps(i, &items[i], entities)).collect();
     let keys = sort.keys(items);
     kept.sort_by(|&a, &b| sort.compare(items, &keys, a, b));
     let Some(query) = filters.title.as_deref() else { return kept };
     let mut fuzzy = Fuzzy::new(query);
-    let ranked = fuzzy.rank(kept.iter().map(|&i| items[i].article.title()));
-    ranked.into_iter().map(|at| kept[at]).collect()
+    let mut ranked: Vec<usize> =
+        fuzzy.rank(kept.iter().map(|&i| items[i].article.title())).into_iter().map(|at| kept[at]).collect();
+    if let Some(also) = also.filter(|a| kept.contains(a) && !ranked.contains(a)) {
+        ranked.push(also);
+    }
+    ranked
 }
 
 /// How many of `items` `filters` keep, title query included.

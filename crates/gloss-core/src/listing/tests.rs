@@ -67,7 +67,7 @@ impl Corpus {
     }
 
     fn arrange(&self, filters: &Filters, sort: Sort) -> Vec<usize> {
-        arrange(&self.items(), filters, &self.index, sort)
+        arrange(&self.items(), filters, &self.index, sort, None)
     }
 }
 
@@ -115,6 +115,15 @@ fn sorts() {
         assert_eq!(ron::to_string(&sort).unwrap(), name, "serde and strum agree");
         assert_eq!(name.parse::<Sort>(), Ok(sort));
     }
+}
+
+#[test]
+fn an_article_can_be_kept_whatever_the_filters_say() {
+    let corpus = Corpus::new();
+    let unread = Filters { read: Some(false), ..Filters::default() };
+    assert_eq!(arrange(&corpus.items(), &unread, &corpus.index, Sort::Date, Some(0)), [2, 0, 3, 1], "in its place");
+    let query = Filters { title: Some("korea".into()), ..Filters::default() };
+    assert_eq!(arrange(&corpus.items(), &query, &corpus.index, Sort::FileOrder, Some(3)), [1, 3], "last if missed");
 }
 
 #[test]
