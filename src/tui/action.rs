@@ -84,6 +84,10 @@ pub enum Action {
     FilterMenu,
     SortMenu,
     MarkUnread,
+    NextArticle,
+    PrevArticle,
+    JumpBack,
+    JumpForward,
 }
 
 /// What an action does in one context.
@@ -188,6 +192,12 @@ impl Action {
             Self::FilterMenu => uses!(List: "Filter by entity, claim tag, check-worthy, verdict, notes, unread"),
             Self::SortMenu => uses!(List: "Sort the list: file order, date, title, claims, last annotated"),
             Self::MarkUnread => uses!(List: "Mark the article unread again", Reader: "Mark the article unread again"),
+            Self::NextArticle => uses!(Reader: "The next article of the list"),
+            Self::PrevArticle => uses!(Reader: "The previous article of the list"),
+            Self::JumpBack => uses!(List: "Back to where you were before the last jump",
+                Reader: "Back to where you were before the last jump (an article, a claim, a name, a hit)"),
+            Self::JumpForward => uses!(List: "Forward again to where ctrl-o came from",
+                Reader: "Forward again to where ctrl-o came from"),
         }
     }
 

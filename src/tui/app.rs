@@ -11,6 +11,7 @@ use super::geometry::{self, Areas, ReaderAreas};
 use super::popup::{ExportScope, Popup};
 use super::reader::{Place, Reader};
 use super::theme::Theme;
+use super::update::JumpList;
 use crate::keymap::{Context, Keymap};
 use gloss_core::annotations::{ArticleRecord, Session, Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
@@ -172,6 +173,7 @@ pub struct AppState {
     pub reader: Option<Reader>,
     /// Where the reader was in each article visited, to come back to it.
     pub places: HashMap<usize, Place>,
+    pub jumps: JumpList,
     pub names: Names,
     pub notes: Annotations,
     pub exports: Exports,
@@ -196,6 +198,7 @@ impl AppState {
             listing: Listing::default(),
             reader: None,
             places: HashMap::new(),
+            jumps: JumpList::default(),
             names: Names { highlights: true, ..Names::default() },
             notes: Annotations::new(Session::new(Store::default(), vocabulary), None),
             exports: Exports::default(),

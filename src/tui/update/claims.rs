@@ -145,6 +145,7 @@ pub fn jump_to_panel_claim(state: &mut AppState) {
 }
 
 fn focus_claim(state: &mut AppState, claim: &Claim) {
+    super::jumps::record_here(state);
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
     reader.selection = None;

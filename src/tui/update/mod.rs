@@ -5,6 +5,7 @@ mod claims;
 mod export;
 mod filter_menu;
 mod intents;
+pub mod jumps;
 mod listing;
 mod names;
 mod navigate;
@@ -28,6 +29,7 @@ use gloss_core::export::{Filter, Format, Tally};
 
 pub use claims::panel_claims;
 pub use export::CountJob;
+pub use jumps::JumpList;
 pub use listing::describe as describe_filters;
 pub use navigate::{Mouse, MouseKind};
 
@@ -209,6 +211,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
     };
     listing::refresh_if_stale(state);
     state.sync_layout();
+    jumps::note_reading(state);
     effects
 }
 
@@ -274,6 +277,7 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Cancel => state.popup = None,
         Action::Open if state.context() == Context::List => {
             if let Some(article) = state.reader.as_ref().map(|r| r.article) {
+                jumps::opened(state, article);
                 state.focus = Focus::Reader;
                 return claims::mark_read(state, article);
             }
@@ -285,6 +289,9 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::NextOption | Action::PrevOption | Action::ClearField => {}
         Action::FilterByTitle | Action::FilterMenu | Action::SortMenu | Action::MarkUnread => {
             return listing::act(state, action);
+        }
+        Action::NextArticle | Action::PrevArticle | Action::JumpBack | Action::JumpForward => {
+            return jumps::act(state, action);
         }
         Action::EditClaimNote => return notes::open(state, false),
         Action::EditArticleNote => return notes::open(state, true),

@@ -89,6 +89,7 @@ fn jump_to_next_mention(state: &mut AppState) {
     let count = entity.mentions.len();
     let which = panel.next_mention % count + 1;
     panel.next_mention += 1;
+    super::jumps::record_here(state);
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
     let Some(mention) = reader.mentions.get(index).cloned() else { return };

@@ -63,7 +63,14 @@ pub fn step(state: &mut AppState, step: Step) {
             let row = step.apply(state.list.selected, state.shown_articles().len());
             select_row(state, row);
         }
-        (Context::Reader, _) => step_reader(state, step),
+        (Context::Reader, _) => {
+            // As in vim, going to either end is a jump.
+            if matches!(step, Step::First | Step::Last) && state.reader.as_ref().is_some_and(|r| r.selection.is_none())
+            {
+                super::jumps::record_here(state);
+            }
+            step_reader(state, step);
+        }
         _ => {}
     }
 }
