@@ -88,6 +88,8 @@ pub enum Action {
     PrevArticle,
     JumpBack,
     JumpForward,
+    WiderList,
+    NarrowerList,
 }
 
 /// What an action does in one context.
@@ -172,7 +174,9 @@ impl Action {
             Self::PrevClaim => uses!(Reader: "Previous claim"),
             Self::ClaimsPanel => uses!(Reader: "The article's claims, in text order"),
             Self::EditClaimNote => uses!(Reader: "Write a note on the claim (making one if needed)"),
-            Self::EditArticleNote => uses!(Reader: "Write a note on the article"),
+            Self::EditArticleNote => {
+                uses!(Reader: "Write a note on the article", Claims: "Write a note on the article")
+            }
             Self::DeleteClaim => {
                 uses!(Reader: "Delete the claim (u undoes)", Claims: "Delete the claim (u undoes)")
             }
@@ -198,6 +202,8 @@ impl Action {
                 Reader: "Back to where you were before the last jump (an article, a claim, a name, a hit)"),
             Self::JumpForward => uses!(List: "Forward again to where ctrl-o came from",
                 Reader: "Forward again to where ctrl-o came from"),
+            Self::WiderList => uses!(List: "Widen the list (kept)", Reader: "Widen the list (kept)"),
+            Self::NarrowerList => uses!(List: "Narrow the list (kept)", Reader: "Narrow the list (kept)"),
         }
     }
 

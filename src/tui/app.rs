@@ -7,6 +7,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::Action;
+use super::fold::{self, fold};
 use super::geometry::{self, Areas, ReaderAreas};
 use super::popup::{ExportScope, Popup};
 use super::reader::{Place, Reader};
@@ -18,6 +19,10 @@ use gloss_core::corpus::{Article, Problem};
 use gloss_core::entities::{EntityIndex, Recognizer};
 use gloss_core::export::Format;
 use gloss_core::listing::{Filters, Sort};
+
+/// Lines of the article's note at the top of the reader, at most (the whole note is in the
+/// claims panel and the editor).
+const NOTE_LINES: usize = 2;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,6 +175,8 @@ pub struct AppState {
     pub popup: Option<Popup>,
     pub list: ListView,
     pub listing: Listing,
+    /// The list pane's width as the user set it; `None` for the default.
+    pub list_width: Option<u16>,
     pub reader: Option<Reader>,
     /// Where the reader was in each article visited, to come back to it.
     pub places: HashMap<usize, Place>,
@@ -196,6 +203,7 @@ impl AppState {
             popup: None,
             list: ListView::default(),
             listing: Listing::default(),
+            list_width: None,
             reader: None,
             places: HashMap::new(),
             jumps: JumpList::default(),
@@ -218,24 +226,69 @@ impl AppState {
 
     /// The panes for `screen`, as `update` sees them; `None` when the terminal is too small.
     pub fn areas(&self) -> Option<Areas> {
-        geometry::areas(self.screen, self.focus)
+        self.areas_for(self.screen, self.focus)
+    }
+
+    /// The panes on a screen of `area` with `focus`.
+    pub fn areas_for(&self, area: Rect, focus: Focus) -> Option<Areas> {
+        geometry::areas(area, focus, self.list_width)
+    }
+
+    /// The reader's parts in the reader pane `pane`, with room for the article's note.
+    pub fn reader_parts(&self, pane: Rect) -> ReaderAreas {
+        let lines = self.note_lines(usize::from(geometry::inner(pane).width)).len();
+        geometry::reader_areas(pane, u16::try_from(lines).unwrap_or(0))
     }
 
     /// The reader's parts on screen, when the reader is shown.
     pub fn reader_areas(&self) -> Option<ReaderAreas> {
-        self.areas()?.reader.map(geometry::reader_areas)
+        Some(self.reader_parts(self.areas()?.reader?))
+    }
+
+    /// The article's note, folded for the top of the reader (`✎` first); none without a note.
+    pub fn note_lines(&self, width: usize) -> Vec<String> {
+        let note = self.reader.as_ref().and_then(|r| self.notes.record(r.article)).map_or("", |r| r.note.trim());
+        if note.is_empty() { Vec::new() } else { fold(&format!("✎ {note}"), width, NOTE_LINES) }
     }
 
     /// The reader's text area; sized as if shown, so wrapping is ready when it appears.
     fn reader_text_area(&self) -> Rect {
-        let reader =
-            self.areas().and_then(|a| a.reader).or_else(|| geometry::areas(self.screen, Focus::Reader)?.reader);
-        reader.map(|r| geometry::reader_areas(r).text).unwrap_or_default()
+        let reader = self.areas().and_then(|a| a.reader).or_else(|| self.areas_for(self.screen, Focus::Reader)?.reader);
+        reader.map(|r| self.reader_parts(r).text).unwrap_or_default()
+    }
+
+    /// The list pane, sized as if shown.
+    fn list_area(&self) -> Option<Rect> {
+        self.areas().and_then(|a| a.list).or_else(|| self.areas_for(self.screen, Focus::List)?.list)
     }
 
     pub fn list_rows(&self) -> usize {
-        let list = self.areas().and_then(|a| a.list).or_else(|| geometry::areas(self.screen, Focus::List)?.list);
-        list.map_or(1, geometry::list_rows)
+        self.list_area().map_or(1, geometry::list_rows)
+    }
+
+    /// Lines row `row` of the list takes in a list pane of `width` inner columns: its title's
+    /// (one or two) and a line of details.
+    pub fn list_row_height(&self, row: usize, width: usize) -> usize {
+        let Some(article) = self.listing.rows.get(row).and_then(|&a| self.articles.get(a)) else { return 1 };
+        fold::lines(article.title(), width.saturating_sub(1), geometry::TITLE_LINES) + 1
+    }
+
+    /// The list's first row shown, so that the selected row shows whole.
+    fn list_offset(&self) -> usize {
+        let Some(list) = self.list_area().map(geometry::inner) else { return self.list.offset };
+        let (width, height) = (usize::from(list.width), usize::from(list.height));
+        let selected = self.list.selected;
+        if selected < self.list.offset {
+            return selected;
+        }
+        // The lowest first row that still shows the selected one: walk up from it.
+        let mut used = self.list_row_height(selected, width);
+        let mut lowest = selected;
+        while lowest > 0 && used + self.list_row_height(lowest - 1, width) <= height {
+            lowest -= 1;
+            used += self.list_row_height(lowest, width);
+        }
+        self.list.offset.max(lowest)
     }
 
     /// Lines of text the reader shows at once.
@@ -286,10 +339,9 @@ impl AppState {
     /// Brings derived state up to date after any change: the reader's mentions and wrapped
     /// lines, and the list's and the reader's scroll so their cursors are on screen.
     pub fn sync_layout(&mut self) {
-        let rows = self.list_rows();
         let shown = self.shown_articles().len();
         self.list.selected = self.list.selected.min(shown.saturating_sub(1));
-        self.list.offset = keep_visible(self.list.offset, self.list.selected..=self.list.selected, rows);
+        self.list.offset = self.list_offset();
 
         let width = usize::from(self.reader_text_area().width);
         let height = self.reader_height();

@@ -6,6 +6,7 @@
 mod action;
 mod app;
 mod effects;
+mod fold;
 mod geometry;
 mod input;
 mod popup;

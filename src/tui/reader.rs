@@ -123,7 +123,8 @@ impl Reader {
     }
 }
 
-/// Columns a kind tag takes after a name when colour is off: `[GPE]`.
+/// Columns a kind tag takes after a name when colour is off: `[GPE]`, `[PERSON]` (the names
+/// used in files and output, so there is one name for each kind).
 pub fn tag_width(mention: &Mention) -> usize {
-    mention.kind.tag().len() + 2
+    mention.kind.name().len() + 2
 }

@@ -125,8 +125,10 @@ fn panel_claim(state: &AppState, index: usize) -> Option<&Claim> {
 }
 
 fn open_panel(state: &mut AppState) {
-    if panel_claims(state).is_empty() {
-        state.set_status("no claims in this article yet: tag a sentence with 1-8");
+    let noted =
+        state.reader.as_ref().and_then(|r| state.notes.record(r.article)).is_some_and(|r| !r.note.trim().is_empty());
+    if panel_claims(state).is_empty() && !noted {
+        state.set_status("no claims or note on this article yet: tag a sentence with 1-8, A writes a note");
         return;
     }
     state.popup = Some(Popup::Claims(ClaimsPanel { selected: 0 }));

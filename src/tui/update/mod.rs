@@ -10,6 +10,7 @@ mod listing;
 mod names;
 mod navigate;
 mod notes;
+mod panes;
 mod screen;
 
 use std::path::PathBuf;
@@ -293,6 +294,7 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::NextArticle | Action::PrevArticle | Action::JumpBack | Action::JumpForward => {
             return jumps::act(state, action);
         }
+        Action::WiderList | Action::NarrowerList => panes::resize_list(state, action == Action::WiderList),
         Action::EditClaimNote => return notes::open(state, false),
         Action::EditArticleNote => return notes::open(state, true),
         Action::MoveDown => navigate::step(state, Step::By(1)),

@@ -4,7 +4,6 @@
 use ratatui::layout::Position;
 
 use super::super::app::{AppState, Focus, keep_visible};
-use super::super::geometry::LIST_ROW_HEIGHT;
 use super::super::popup::Popup;
 use super::super::reader::{Reader, Selection};
 use crate::keymap::Context;
@@ -250,17 +249,27 @@ pub fn on_mouse(state: &mut AppState, mouse: Mouse) {
         }
         MouseKind::ScrollUp | MouseKind::ScrollDown if in_reader => scroll_reader(state, delta * WHEEL_LINES),
         MouseKind::Click if state.popup.is_none() && in_list => {
-            if let Some(list) = areas.list {
-                let row = state.list.offset + usize::from(mouse.row.saturating_sub(list.y + 1) / LIST_ROW_HEIGHT);
-                if row < state.shown_articles().len() {
-                    state.focus = Focus::List;
-                    select_row(state, row);
-                }
+            if let Some(row) = areas.list.and_then(|list| list_row_at(state, list, mouse.row)) {
+                state.focus = Focus::List;
+                select_row(state, row);
             }
         }
         MouseKind::Click if state.popup.is_none() && in_reader => click_reader(state, at),
         _ => {}
     }
+}
+
+/// The list's row on screen line `y` (rows take two or three lines).
+fn list_row_at(state: &AppState, list: ratatui::layout::Rect, y: u16) -> Option<usize> {
+    let inside = super::super::geometry::inner(list);
+    let mut top = usize::from(inside.y);
+    for row in state.list.offset..state.shown_articles().len() {
+        top += state.list_row_height(row, usize::from(inside.width));
+        if usize::from(y) < top {
+            return Some(row);
+        }
+    }
+    None
 }
 
 /// Puts the reader's cursor on the sentence under a click.

@@ -17,17 +17,19 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 
 use super::action::Action;
 use super::app::AppState;
-use super::geometry::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::geometry::{MIN_HEIGHT, MIN_WIDTH};
 use super::popup::Popup;
 use super::theme::Theme;
 use crate::keymap::Context;
 
 pub use hints::hints;
+pub use list::fit;
+pub use styled::safe;
 
 /// Draws the whole screen for `state`, laid out for the frame's real size: the size `update`
 /// last heard of (`state.screen`) may be a resize behind.
 pub fn view(state: &AppState, frame: &mut Frame) {
-    let Some(areas) = geometry::areas(frame.area(), state.focus) else {
+    let Some(areas) = state.areas_for(frame.area(), state.focus) else {
         too_small(state, frame);
         return;
     };
