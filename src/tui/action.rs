@@ -90,6 +90,7 @@ pub enum Action {
     JumpForward,
     WiderList,
     NarrowerList,
+    SwapSelectionEnds,
 }
 
 /// What an action does in one context.
@@ -148,9 +149,9 @@ impl Action {
                 Claims: "Jump to the claim"),
             Self::Confirm => uses!(Picker: "Choose", Dialog: "Choose", Export: "Write the export"),
             Self::Cancel => uses!(Dialog: "Cancel", Export: "Close without exporting"),
-            Self::Select => uses!(Reader: "Start a selection here (or drop it); j/k and l/h extend it"),
-            Self::NextWord => uses!(Reader: "Next word (or extend the selection)"),
-            Self::PrevWord => uses!(Reader: "Previous word (or shrink the selection)"),
+            Self::Select => uses!(Reader: "Start a selection here (or drop it); l/h and j/k move its end"),
+            Self::NextWord => uses!(Reader: "Next word (or the selection's end a word on)"),
+            Self::PrevWord => uses!(Reader: "Previous word (or the selection's end a word back)"),
             Self::NextEntity => uses!(Reader: "Next entity mention"),
             Self::PrevEntity => uses!(Reader: "Previous entity mention"),
             Self::ToggleHighlights => uses!(Reader: "Entity highlighting on or off"),
@@ -204,6 +205,7 @@ impl Action {
                 Reader: "Forward again to where ctrl-o came from"),
             Self::WiderList => uses!(List: "Widen the list (kept)", Reader: "Widen the list (kept)"),
             Self::NarrowerList => uses!(List: "Narrow the list (kept)", Reader: "Narrow the list (kept)"),
+            Self::SwapSelectionEnds => uses!(Reader: "Swap the selection's ends: l h j k then move the other one"),
         }
     }
 

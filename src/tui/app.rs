@@ -353,7 +353,7 @@ impl AppState {
         reader.relayout(article, width, tags);
         let sentences = article.sentences();
         reader.place.cursor = reader.place.cursor.min(sentences.len().saturating_sub(1));
-        let target = reader.selection.map(|s| s.head..s.head).or_else(|| reader.focus.clone());
+        let target = reader.selection.map(|s| s.head()..s.head()).or_else(|| reader.focus.clone());
         let lines = match target {
             Some(span) => reader.wrapped.lines_of(&span),
             None => sentences.get(reader.place.cursor).map_or(0..=0, |s| reader.wrapped.lines_of(s)),

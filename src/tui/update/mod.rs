@@ -12,6 +12,7 @@ mod navigate;
 mod notes;
 mod panes;
 mod screen;
+mod select;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -303,7 +304,8 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::MoveBottom => navigate::step(state, Step::Last),
         Action::PageDown => navigate::page(state, 1),
         Action::PageUp => navigate::page(state, -1),
-        Action::Select => navigate::toggle_selection(state),
+        Action::Select => select::toggle(state),
+        Action::SwapSelectionEnds => select::swap_ends(state),
         Action::NextWord => navigate::word(state, 1),
         Action::PrevWord => navigate::word(state, -1),
         Action::NextEntity => navigate::entity(state, 1),

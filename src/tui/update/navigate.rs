@@ -5,7 +5,7 @@ use ratatui::layout::Position;
 
 use super::super::app::{AppState, Focus, keep_visible};
 use super::super::popup::Popup;
-use super::super::reader::{Reader, Selection};
+use super::super::reader::Reader;
 use crate::keymap::Context;
 
 /// A mouse event, in screen cells.
@@ -84,41 +84,24 @@ pub fn select_row(state: &mut AppState, row: usize) {
 
 /// Sentence moves; while selecting, they move the selection's end by whole sentences.
 fn step_reader(state: &mut AppState, step: Step) {
+    if super::select::by_sentence(state, step) {
+        return;
+    }
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
     let sentences = article.sentences();
-    if let Some(selection) = reader.selection.as_mut() {
-        let current = Reader::sentence_of(&article, selection.head.saturating_sub(1));
-        let target = step.apply(current, sentences.len());
-        if let Some(sentence) = sentences.get(target) {
-            // Before the anchor the selection grows backwards, to the sentence's start.
-            selection.head = if sentence.end <= selection.anchor { sentence.start } else { sentence.end };
-            reader.place.cursor = target;
-        }
-        return;
-    }
     reader.place.cursor = step.apply(reader.place.cursor, sentences.len());
     reader.focus = None;
 }
 
 /// Moves by words: the focused word, or the end of the selection.
 pub fn word(state: &mut AppState, direction: isize) {
+    if super::select::by_word(state, direction > 0) {
+        return;
+    }
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
     let Some(sentence) = article.sentences().get(reader.place.cursor).cloned() else { return };
-    if let Some(selection) = reader.selection.as_mut() {
-        let next = if direction > 0 {
-            Reader::next_word(&article, Some(selection.head), &sentence).map(|w| w.end)
-        } else {
-            Reader::previous_word(&article, Some(selection.head.saturating_sub(1)), &sentence)
-                .map(|w| if w.end > selection.anchor { w.end } else { w.start })
-        };
-        if let Some(head) = next {
-            selection.head = head;
-            reader.place.cursor = Reader::sentence_of(&article, head.saturating_sub(1));
-        }
-        return;
-    }
     let focus = reader.focus.clone();
     let next = if direction > 0 {
         Reader::next_word(&article, focus.map(|f| f.end), &sentence)
@@ -284,20 +267,6 @@ fn click_reader(state: &mut AppState, at: Position) {
     let line = reader.place.scroll + usize::from(at.y - text_area.y);
     if let Some(index) = article.sentences().iter().position(|s| reader.wrapped.lines_of(s).contains(&line)) {
         reader.place.cursor = index;
-        reader.focus = None;
-    }
-}
-
-/// Starts a selection at the focused word, or else at the cursor's sentence; or drops it.
-pub fn toggle_selection(state: &mut AppState) {
-    let Some(article) = state.current_article().cloned() else { return };
-    let Some(reader) = state.reader.as_mut() else { return };
-    if reader.selection.take().is_some() {
-        return;
-    }
-    let span = reader.focus.clone().or_else(|| article.sentences().get(reader.place.cursor).cloned());
-    if let Some(span) = span {
-        reader.selection = Some(Selection { anchor: span.start, head: span.end });
         reader.focus = None;
     }
 }
