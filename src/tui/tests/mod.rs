@@ -289,3 +289,19 @@ fn problems_show_in_the_status_bar() {
     assert!(status.is_error);
     assert_eq!(status.text, "x/empty.txt: skipped: empty file");
 }
+
+#[test]
+fn unbound_keys_and_a_read_only_store_say_so() {
+    let mut state = app();
+    press(&mut state, "z");
+    assert_eq!(state.status.as_ref().unwrap().text, "z does nothing in the list (? lists the keys)");
+    press(&mut state, "enter ctrl-z");
+    assert_eq!(state.status.as_ref().unwrap().text, "ctrl-z does nothing in the reader (? lists the keys)");
+    state.notes.session.set_read_only(Some("started with --read-only".into()));
+    for key in ["1", "!", "U", "a"] {
+        press(&mut state, key);
+        let status = state.status.as_ref().unwrap();
+        assert!(status.is_error && status.text == "read-only: started with --read-only", "{key}: {status:?}");
+    }
+    assert!(state.notes.session.store().articles.values().all(|r| r.claims.is_empty()));
+}

@@ -35,7 +35,7 @@ fn e_and_shift_e_walk_the_names() {
     assert_eq!(state.reader.as_ref().unwrap().focus, Some(last));
     press(&mut state, "e");
     assert_eq!(focused_text(&state), "Fumio Kishida");
-    assert_eq!(state.status.as_ref().unwrap().text, "back to the first name");
+    assert_eq!(state.status.as_ref().unwrap().text, "Fumio Kishida · PERSON (people) (back to the first name)");
 }
 
 #[test]
@@ -188,4 +188,15 @@ fn u_undoes_a_correction_to_the_names_and_ctrl_r_redoes_it() {
     press(&mut state, "ctrl-r");
     assert!(!mention_texts(&state).contains(&"Seoul".to_owned()));
     assert_eq!(state.notes.session.names().rejected, ["Seoul"]);
+}
+
+#[test]
+fn e_says_which_name_and_kind_the_cursor_is_on() {
+    let mut state = app();
+    press(&mut state, "enter e");
+    assert_eq!(state.status.as_ref().unwrap().text, "Fumio Kishida · PERSON (people)");
+    press(&mut state, "e e");
+    assert_eq!(state.status.as_ref().unwrap().text, "Russian · NORP (nationalities and groups)");
+    press(&mut state, "g E");
+    assert!(state.status.as_ref().unwrap().text.ends_with("(on to the last name)"));
 }

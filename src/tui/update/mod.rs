@@ -235,6 +235,10 @@ fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
         }
         None if context == Context::Editor => notes::type_key(state, chord),
         None if context == Context::Export => export::type_key(state, chord),
+        None if !context.is_text_input() => {
+            state.set_status(format!("{chord} does nothing {} (? lists the keys)", where_in(context)));
+            Vec::new()
+        }
         None if context == Context::Dialog => {
             match chord.key {
                 Key::Char(c) if !chord.ctrl && !chord.alt => type_into_dialog(state, &c.to_string()),
@@ -245,6 +249,18 @@ fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
             Vec::new()
         }
         None => Vec::new(),
+    }
+}
+
+/// Where the keys act, in words.
+fn where_in(context: Context) -> &'static str {
+    match context {
+        Context::List => "in the list",
+        Context::Reader => "in the reader",
+        Context::Entities => "in the entity panel",
+        Context::Claims => "in the claims panel",
+        Context::Help => "in help",
+        _ => "here",
     }
 }
 

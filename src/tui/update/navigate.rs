@@ -141,14 +141,26 @@ pub fn entity(state: &mut AppState, direction: isize) {
     } else {
         mentions.iter().rev().find(|m| m.span.start < from.start).or(mentions.last())
     };
-    if let Some(mention) = found {
+    if let Some(mention) = found.cloned() {
         let wrapped = if direction > 0 { mention.span.start <= from.start } else { mention.span.start >= from.start };
         reader.place.cursor = Reader::sentence_of(&article, mention.span.start);
         reader.focus = Some(mention.span.clone());
+        let mut said = describe_mention(&article, &mention);
         if wrapped {
-            state.set_status(if direction > 0 { "back to the first name" } else { "on to the last name" });
+            said.push_str(if direction > 0 { " (back to the first name)" } else { " (on to the last name)" });
         }
+        state.set_status(said);
     }
+}
+
+/// What the name under the cursor is: `Kishida: Fumio Kishida · PERSON (people)`, and whether
+/// gloss guessed it.
+fn describe_mention(article: &gloss_core::corpus::Article, mention: &gloss_core::entities::Mention) -> String {
+    let text =
+        article.text().get(mention.span.clone()).unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = if text == *mention.canonical { text } else { format!("{text}: {}", mention.canonical) };
+    let guessed = if mention.source == gloss_core::entities::MentionSource::Guess { " · guessed" } else { "" };
+    format!("{name} · {} ({}){guessed}", mention.kind.name(), mention.kind.about())
 }
 
 pub fn page(state: &mut AppState, direction: isize) {

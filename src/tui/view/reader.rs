@@ -26,8 +26,12 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let parts = state.reader_parts(area);
     let height = usize::from(parts.text.height);
     let total = reader.wrapped.lines.len();
-    let block = pane(Line::from(format!(" {} ", safe(&article.origin().file_name()))), focused, theme)
+    let mut block = pane(Line::from(format!(" {} ", safe(&article.origin().file_name()))), focused, theme)
         .title_bottom(Line::from(format!(" {} ", position(reader.place.scroll, total, height))).right_aligned());
+    if state.notes.session.read_only().is_some() {
+        // Said at every moment, not only at start: keys that change annotations are refused.
+        block = block.title_bottom(Line::styled(" read-only ", theme.error()).left_aligned());
+    }
     frame.render_widget(block, area);
 
     let width = usize::from(parts.header.width);
