@@ -168,12 +168,22 @@ fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result
     state.exports.corpus = corpus_name(&cli.paths);
     state.exports.dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     state.exports.home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
+    if let Some(paths) = paths {
+        let (memory, problem) = tui::Memory::open(&paths.data_dir, &cli.paths);
+        tui::remember(&mut state, memory);
+        if let Some(problem) = problem {
+            state.set_error(problem);
+        }
+    }
     if let Some(why) = opened.read_only {
         state.set_error(format!("read-only: {why}"));
     }
     let outcome = tui::run(state, cli.paths.clone()).map_err(|e| Failure::Failed(format!("terminal error: {e}")))?;
     drop(opened.lock);
     warn(&outcome.problems);
+    if let Some(why) = &outcome.forgot {
+        eprintln!("gloss: warning: where you left off is not remembered: {}", sanitize_inline(why));
+    }
     match (outcome.unsaved, store_path) {
         (Some((store, error)), Some(path)) => Err(Failure::Failed(rescued(&store, &path, &error))),
         _ => Ok(()),

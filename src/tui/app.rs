@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::fold::{self, fold};
 use super::geometry::{self, Areas, ReaderAreas};
+use super::memory::Memory;
 use super::popup::{ExportScope, Popup};
 use super::reader::{Place, Reader};
 use super::theme::Theme;
@@ -181,6 +182,8 @@ pub struct AppState {
     /// Where the reader was in each article visited, to come back to it.
     pub places: HashMap<usize, Place>,
     pub jumps: JumpList,
+    /// What is remembered of this corpus between runs; `None` without a data folder.
+    pub memory: Option<Memory>,
     pub names: Names,
     pub notes: Annotations,
     pub exports: Exports,
@@ -207,6 +210,7 @@ impl AppState {
             reader: None,
             places: HashMap::new(),
             jumps: JumpList::default(),
+            memory: None,
             names: Names { highlights: true, ..Names::default() },
             notes: Annotations::new(Session::new(Store::default(), vocabulary), None),
             exports: Exports::default(),

@@ -39,6 +39,8 @@ pub struct Outcome {
     pub problems: Vec<Problem>,
     /// The store, and why, when its last changes could not be written.
     pub unsaved: Option<(Store, String)>,
+    /// Why where the user left off could not be remembered, when it could not.
+    pub forgot: Option<String>,
 }
 
 /// Runs the reader until the user quits; on the way out every change is written first.
@@ -62,8 +64,17 @@ pub fn run(mut state: AppState, paths: Vec<PathBuf>) -> io::Result<Outcome> {
         }
         _ => None,
     };
+    let forgot = remember_on_the_way_out(&state);
     result?;
-    Ok(Outcome { problems: std::mem::take(&mut state.problems), unsaved })
+    Ok(Outcome { problems: std::mem::take(&mut state.problems), unsaved, forgot })
+}
+
+/// Writes what to remember of this session (the order, the list's width, the place); a small
+/// file, written once, as gloss quits.
+fn remember_on_the_way_out(state: &AppState) -> Option<String> {
+    let memory = state.memory.as_ref()?;
+    let remembered = super::update::snapshot(state)?;
+    memory.save(&remembered).err().map(|error| error.to_string())
 }
 
 fn event_loop(

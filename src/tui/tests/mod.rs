@@ -5,6 +5,7 @@ mod export;
 mod jumps;
 mod listing;
 mod names;
+mod resume;
 mod select;
 
 use std::collections::VecDeque;

@@ -11,6 +11,7 @@ mod names;
 mod navigate;
 mod notes;
 mod panes;
+mod resume;
 mod screen;
 mod select;
 
@@ -34,6 +35,7 @@ pub use export::CountJob;
 pub use jumps::JumpList;
 pub use listing::describe as describe_filters;
 pub use navigate::{Mouse, MouseKind};
+pub use resume::{remember, snapshot};
 
 /// Everything that can happen to the app.
 #[derive(Debug)]
@@ -175,6 +177,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::Loaded { articles, problems, expected } => on_loaded(state, articles, problems, expected),
         Msg::LoadFinished => {
             state.loading.finished = true;
+            resume::on_loaded(state);
             report_load(state);
             Vec::new()
         }
@@ -227,6 +230,7 @@ fn type_into_dialog(state: &mut AppState, text: &str) {
 }
 
 fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
+    resume::forget_pending(state);
     let context = state.context();
     match state.keymap.action(context, chord) {
         Some(action) => {
@@ -392,6 +396,7 @@ fn on_loaded(state: &mut AppState, articles: Vec<Article>, problems: Vec<Problem
     {
         state.show_article(article);
     }
+    resume::on_loaded(state);
     effects.extend(names::index_from(state, first_new));
     effects
 }
