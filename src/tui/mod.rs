@@ -9,6 +9,7 @@ mod effects;
 mod fold;
 mod geometry;
 mod input;
+mod layout;
 mod memory;
 mod popup;
 mod reader;

@@ -6,7 +6,9 @@ mod export;
 mod filter_menu;
 mod intents;
 pub mod jumps;
+mod keys;
 mod listing;
+mod messages;
 mod names;
 mod navigate;
 mod notes;
@@ -15,138 +17,21 @@ mod resume;
 mod screen;
 mod select;
 
-use std::path::PathBuf;
 use std::sync::Arc;
-
-use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::app::{AppState, Focus};
-use super::popup::{OnDisk, Popup};
-use crate::keymap::{Chord, Context, Key};
-use gloss_core::annotations::session::{PlaceJob, Placed};
-use gloss_core::annotations::{SaveReport, Store, Vocabulary};
+use super::popup::Popup;
+use crate::keymap::Context;
+use gloss_core::annotations::SaveReport;
 use gloss_core::corpus::{Article, Problem};
-use gloss_core::entities::{EntityKey, Recognizer, UserGazetteer};
-use gloss_core::export::{Filter, Format, Tally};
 
 pub use claims::panel_claims;
-pub use export::CountJob;
 pub use jumps::JumpList;
 pub use listing::describe as describe_filters;
+pub use messages::{Effect, ExportJob, Exported, Msg};
 pub use navigate::{Mouse, MouseKind};
 pub use resume::{remember, snapshot};
-
-/// Everything that can happen to the app.
-#[derive(Debug)]
-pub enum Msg {
-    /// A key was pressed.
-    Key(Chord),
-    /// Text was pasted.
-    Paste(String),
-    Mouse(Mouse),
-    /// The terminal has a new size.
-    Resize(Rect),
-    /// The background loader read more articles.
-    Loaded {
-        articles: Vec<Article>,
-        problems: Vec<Problem>,
-        expected: usize,
-    },
-    /// The background loader is done.
-    LoadFinished,
-    /// A recogniser was built for the user's gazetteer of `generation`.
-    RecognizerReady {
-        recognizer: Arc<Recognizer>,
-        generation: u64,
-    },
-    RecognizerFailed(String),
-    /// Articles' entities, for the corpus index, from the recogniser of `generation`.
-    Indexed {
-        generation: u64,
-        entries: Vec<(usize, Vec<EntityKey>)>,
-    },
-    /// The user's gazetteer was saved, or why not.
-    UserGazetteerSaved(Result<PathBuf, String>),
-    /// How the last write of the annotation store went.
-    StoreSaved(SaveReport),
-    /// Claims of edited articles, placed on their new text in the background.
-    ClaimsPlaced(Vec<Placed>),
-    /// An export was written, or why not.
-    Exported(Result<Exported, String>),
-    /// What an export would hold, counted for the export dialog's request `asked`.
-    ExportCounted {
-        asked: u64,
-        tally: Tally,
-    },
-    /// What is at the export dialog's file, looked at for its request `asked`.
-    ExportTargetFound {
-        asked: u64,
-        on_disk: OnDisk,
-    },
-}
-
-/// An export that was written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Exported {
-    pub path: PathBuf,
-    pub tally: Tally,
-}
-
-/// Everything needed to write an export off the UI thread: a snapshot of the annotations as
-/// they were when the user asked.
-#[derive(Debug)]
-pub struct ExportJob {
-    pub format: Format,
-    pub filter: Filter,
-    pub corpus: String,
-    /// The export date, `YYYY-MM-DD`.
-    pub date: String,
-    pub articles: Vec<Arc<Article>>,
-    pub store: Store,
-    pub vocabulary: Vocabulary,
-    /// The recogniser for the entities each claim mentions; built from `user` if not ready.
-    pub recognizer: Option<Arc<Recognizer>>,
-    pub user: UserGazetteer,
-    pub path: PathBuf,
-}
-
-/// What the event loop must do after an update.
-#[derive(Debug)]
-pub enum Effect {
-    Quit,
-    /// Build a recogniser with this user gazetteer, in the background.
-    BuildRecognizer {
-        user: UserGazetteer,
-        generation: u64,
-    },
-    /// Recognise these articles' entities for the corpus index, in the background.
-    Index {
-        recognizer: Arc<Recognizer>,
-        generation: u64,
-        articles: Vec<(usize, Arc<Article>)>,
-    },
-    SaveUserGazetteer {
-        user: UserGazetteer,
-        path: PathBuf,
-    },
-    /// Place claims on the text of edited articles, in the background.
-    PlaceClaims(Vec<PlaceJob>),
-    /// Write the annotation store (off the UI thread; only the newest of several is written).
-    SaveStore {
-        store: Box<Store>,
-        path: PathBuf,
-    },
-    /// Write an export, in the background.
-    Export(Box<ExportJob>),
-    /// Count what an export would hold, in the background.
-    CountExport(Box<CountJob>),
-    /// Look at what is at an export's file (a file, a folder, nothing), in the background.
-    LookAtExportTarget {
-        asked: u64,
-        path: PathBuf,
-    },
-}
 
 /// What to do first, before any message: build the recogniser.
 pub fn startup(state: &AppState) -> Vec<Effect> {
@@ -159,11 +44,11 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         return Vec::new();
     }
     let effects = match msg {
-        Msg::Key(chord) => on_key(state, chord),
+        Msg::Key(chord) => keys::on_key(state, chord),
         Msg::Paste(text) if state.context() == Context::Editor => notes::paste(state, &text),
         Msg::Paste(text) if state.context() == Context::Export => export::paste(state, &text),
         Msg::Paste(text) => {
-            type_into_dialog(state, &text);
+            keys::type_into_dialog(state, &text);
             Vec::new()
         }
         Msg::Mouse(mouse) => {
@@ -218,54 +103,6 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
     state.sync_layout();
     jumps::note_reading(state);
     effects
-}
-
-/// Text typed or pasted into a list that takes typing, or the title query.
-fn type_into_dialog(state: &mut AppState, text: &str) {
-    if matches!(state.popup, Some(Popup::TitleQuery(_))) {
-        listing::type_title(state, Some(text));
-    } else {
-        names::type_into_choice(state, text);
-    }
-}
-
-fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
-    resume::forget_pending(state);
-    let context = state.context();
-    match state.keymap.action(context, chord) {
-        Some(action) => {
-            state.status = None;
-            act(state, action)
-        }
-        None if context == Context::Editor => notes::type_key(state, chord),
-        None if context == Context::Export => export::type_key(state, chord),
-        None if !context.is_text_input() => {
-            state.set_status(format!("{chord} does nothing {} (? lists the keys)", where_in(context)));
-            Vec::new()
-        }
-        None if context == Context::Dialog => {
-            match chord.key {
-                Key::Char(c) if !chord.ctrl && !chord.alt => type_into_dialog(state, &c.to_string()),
-                Key::Backspace if matches!(state.popup, Some(Popup::TitleQuery(_))) => listing::type_title(state, None),
-                Key::Backspace => names::erase_in_choice(state),
-                _ => {}
-            }
-            Vec::new()
-        }
-        None => Vec::new(),
-    }
-}
-
-/// Where the keys act, in words.
-fn where_in(context: Context) -> &'static str {
-    match context {
-        Context::List => "in the list",
-        Context::Reader => "in the reader",
-        Context::Entities => "in the entity panel",
-        Context::Claims => "in the claims panel",
-        Context::Help => "in help",
-        _ => "here",
-    }
 }
 
 fn act(state: &mut AppState, action: Action) -> Vec<Effect> {

@@ -3,7 +3,8 @@
 
 use ratatui::layout::Position;
 
-use super::super::app::{AppState, Focus, keep_visible};
+use super::super::app::{AppState, Focus};
+use super::super::layout::keep_visible;
 use super::super::popup::Popup;
 use super::super::reader::Reader;
 use crate::keymap::Context;

@@ -2,7 +2,8 @@
 //! and place once that article is read in (unless a key came first), and what to remember on
 //! the way out.
 
-use super::super::app::{AppState, Focus, keep_visible};
+use super::super::app::{AppState, Focus};
+use super::super::layout::keep_visible;
 use super::super::memory::{Memory, Remembered, Spot};
 use super::super::reader::Reader;
 use gloss_core::text::WrappedLine;
