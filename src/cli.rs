@@ -1,5 +1,8 @@
 //! The command line: `gloss [PATH...]` opens the reader; `gloss list` and friends print.
 
+mod network;
+mod show;
+
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,6 +18,7 @@ use gloss_core::config::Paths;
 use gloss_core::corpus::{self, Article, Problem, corpus_name};
 use gloss_core::entities::{Recognizer, UserGazetteer};
 use gloss_core::export;
+use gloss_core::library::Library;
 use gloss_core::text::{CharOffsets, sanitize_inline};
 
 /// A keyboard-first terminal reader and annotator for news analysts.
@@ -24,7 +28,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Article files and folders to read (default: ./seeds, else the built-in samples).
+    /// Article files and folders to read (default: ./seeds, else the library when it has
+    /// articles, else the built-in samples).
     pub paths: Vec<PathBuf>,
 
     /// A keymap file to use over the built-in keys, instead of keymap.ron in the config folder.
@@ -38,6 +43,10 @@ pub struct Cli {
     /// Open the store without changing it (also works when the store cannot be read).
     #[arg(long, global = true)]
     pub read_only: bool,
+
+    /// The library of fetched pages and feed items (default: library in the data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub library: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -58,6 +67,29 @@ pub enum Command {
     },
     /// Export claims and notes: a Markdown briefing (default), JSON, CSV or W3C Web Annotation.
     Export(ExportArgs),
+    /// Print what the reader would show of a file or a web page: title, source, date, byline,
+    /// URL and the clean text.
+    Show {
+        /// A file (.txt, .md, .html, a feed) or an http(s):// URL.
+        target: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Fetch web pages (or feeds) and keep each article in the library as a Markdown snapshot.
+    Add {
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Fetch new items of every followed feed into the library.
+    Fetch {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Follow feeds: add one, import OPML or newsboat's urls file, list them.
+    #[command(subcommand)]
+    Feeds(network::FeedsCommand),
 }
 
 /// What to export, how, and where.
@@ -134,18 +166,54 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
+fn run(mut cli: Cli) -> Result<(), Failure> {
     let paths = Paths::from_environment();
     let store_path = cli.store.clone().or_else(|| paths.as_ref().map(Paths::store));
-    match cli.command {
-        Some(Command::List { paths: articles, format }) => list(&articles, format, store_path.as_deref()),
-        Some(Command::Entities { paths: articles, format }) => entities(&articles, format, paths.as_ref()),
-        Some(Command::Export(args)) => export_command(&args, paths.as_ref(), store_path.as_deref()),
-        None => open(&cli, paths.as_ref(), store_path),
+    let library = cli.library.clone().or_else(|| paths.as_ref().map(Paths::library)).map(Library::new);
+    let articles = |given: &[PathBuf]| corpus::default_paths(given, library.as_ref());
+    match cli.command.take() {
+        Some(Command::List { paths: given, format }) => list(&articles(&given), format, store_path.as_deref()),
+        Some(Command::Entities { paths: given, format }) => entities(&articles(&given), format, paths.as_ref()),
+        Some(Command::Export(mut args)) => {
+            args.paths = articles(&args.paths);
+            export_command(&args, paths.as_ref(), store_path.as_deref())
+        }
+        Some(Command::Show { target, format }) => show::show(&target, format),
+        Some(Command::Add { urls, format }) => network::add(&urls, &needs(library.as_ref())?, format),
+        Some(Command::Fetch { format }) => {
+            network::fetch(&feeds_file(paths.as_ref())?, &needs(library.as_ref())?, format)
+        }
+        Some(Command::Feeds(command)) => {
+            let file = feeds_file(paths.as_ref())?;
+            match command {
+                network::FeedsCommand::Add { url, title } => network::feeds_add(&file, &url, title),
+                network::FeedsCommand::Import { file: import } => network::feeds_import(&file, &import),
+                network::FeedsCommand::List { format } => network::feeds_list(&file, format),
+            }
+        }
+        None => {
+            cli.paths = articles(&cli.paths);
+            open(&cli, paths.as_ref(), store_path, library)
+        }
     }
 }
 
-fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result<(), Failure> {
+/// The library, or why there is none.
+fn needs(library: Option<&Library>) -> Result<Library, Failure> {
+    library.cloned().ok_or_else(|| Failure::Usage("no data folder (is HOME set?): use --library DIR".to_owned()))
+}
+
+/// The subscriptions file in the config folder.
+fn feeds_file(paths: Option<&Paths>) -> Result<PathBuf, Failure> {
+    paths.map(Paths::feeds).ok_or_else(|| Failure::Usage("no config folder (is HOME set?) to keep feeds in".to_owned()))
+}
+
+fn open(
+    cli: &Cli,
+    paths: Option<&Paths>,
+    store_path: Option<PathBuf>,
+    library: Option<Library>,
+) -> Result<(), Failure> {
     let user_keymap = cli.keymap.clone().or_else(|| paths.map(Paths::keymap).filter(|p| p.exists()));
     let keymap = tui::load_keymap(user_keymap.as_deref()).map_err(|e| Failure::Usage(e.to_string()))?;
     let user_path = paths.map(Paths::user_gazetteer);
@@ -166,6 +234,8 @@ fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result
     state.names.user_path = user_path;
     state.notes = tui::Annotations::new(session, store_path.clone());
     state.exports.corpus = corpus_name(&cli.paths);
+    state.feeds.subscriptions = paths.map(Paths::feeds);
+    state.feeds.library = library;
     state.exports.dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     state.exports.home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
     if let Some(paths) = paths {

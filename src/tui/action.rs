@@ -79,6 +79,7 @@ pub enum Action {
     NextOption,
     PrevOption,
     ClearField,
+    FetchFeeds,
     // Finding and moving around: the list's filters and order, articles in turn, jumps.
     FilterByTitle,
     FilterMenu,
@@ -192,6 +193,7 @@ impl Action {
                 uses!(Export: "Previous format or scope (in the file name: cursor left)")
             }
             Self::ClearField => uses!(Export: "Clear the file name, to type another"),
+            Self::FetchFeeds => uses!(Global: "Fetch new items of the feeds you follow, in the background"),
             // Finding and moving around.
             Self::FilterByTitle => uses!(List: "Show only titles that match what you type (fuzzy; esc clears)"),
             Self::FilterMenu => uses!(List: "Filter by entity, claim tag, check-worthy, verdict, notes, unread"),

@@ -181,11 +181,26 @@ pub struct AppState {
     pub names: Names,
     pub notes: Annotations,
     pub exports: Exports,
+    pub feeds: Feeds,
     pub status: Option<Status>,
     /// The terminal's size as `update` last heard of it, for paging and keeping cursors on
     /// screen; the event loop reports the real size before each draw and each key. The view
     /// lays out from the frame it draws in, never from this.
     pub screen: Rect,
+}
+
+/// Fetching feeds from the reader: where to, and how far it has got.
+#[derive(Debug, Clone, Default)]
+pub struct Feeds {
+    /// The subscriptions file and the library; without both, `R` says what is missing.
+    pub subscriptions: Option<PathBuf>,
+    pub library: Option<gloss_core::library::Library>,
+    pub running: bool,
+    /// Feeds done and to do in the fetch that is running.
+    pub done: usize,
+    pub total: usize,
+    pub new: usize,
+    pub updated: usize,
 }
 
 impl AppState {
@@ -208,6 +223,7 @@ impl AppState {
             names: Names { highlights: true, ..Names::default() },
             notes: Annotations::new(Session::new(Store::default(), vocabulary), None),
             exports: Exports::default(),
+            feeds: Feeds::default(),
             status: None,
             screen,
         }

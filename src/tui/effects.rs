@@ -11,8 +11,15 @@ use super::popup::OnDisk;
 use super::update::{Effect, ExportJob, Exported, Msg};
 use gloss_core::annotations::session::PlaceJob;
 use gloss_core::annotations::{SaveReport, Saver};
+use gloss_core::corpus::{self, Format, Source};
 use gloss_core::entities::{Recognizer, entities_of};
 use gloss_core::export::{self, Export};
+use gloss_core::library::http::{Client, Limits};
+use gloss_core::library::subscriptions::Subscriptions;
+use gloss_core::library::{self, Change, Event, Library, Outcome};
+
+/// Feeds fetched at once from the reader.
+const FETCH_PARALLEL: usize = 4;
 
 /// Articles indexed between two reports to the screen.
 const INDEX_BATCH: usize = 64;
@@ -46,6 +53,10 @@ pub fn run_now(effect: Effect, send: &mut dyn FnMut(Msg)) -> bool {
         Effect::LookAtExportTarget { asked, path } => {
             send(Msg::ExportTargetFound { asked, on_disk: look_at(&path) });
         }
+        Effect::FetchFeeds { subscriptions, library } => {
+            let result = fetch_feeds(&subscriptions, &library, send);
+            send(Msg::FeedsFetched(result));
+        }
     }
     false
 }
@@ -58,6 +69,38 @@ fn look_at(path: &Path) -> OnDisk {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => OnDisk::Nothing,
         Err(error) => OnDisk::Unreachable(format!("cannot look at {}: {error}", path.display())),
     }
+}
+
+/// Fetches every followed feed, sending progress and each article that lands; gives the
+/// failures, one line each, or why nothing could be fetched.
+fn fetch_feeds(subscriptions: &Path, library: &Library, send: &mut dyn FnMut(Msg)) -> Result<Vec<String>, String> {
+    let followed = Subscriptions::load(subscriptions).map_err(|e| e.to_string())?;
+    if followed.feeds.is_empty() {
+        return Err(format!("no feeds to fetch: add some with `gloss feeds add URL` ({})", subscriptions.display()));
+    }
+    let client = Client::new(Limits::default());
+    let mut unreadable = Vec::new();
+    let reports = library::fetch_feeds(&followed.feeds, library, &client, FETCH_PARALLEL, &mut |event| match event {
+        Event::Finished { done, total, .. } => send(Msg::FeedDone { done, total }),
+        Event::Saved { path, change: change @ (Change::New | Change::Updated), .. } => {
+            let source = Source::File { path: path.to_path_buf(), format: Format::Markdown };
+            match corpus::load(&source) {
+                Ok(articles) => {
+                    for article in articles {
+                        send(Msg::Fetched { article: Box::new(article), updated: change == Change::Updated });
+                    }
+                }
+                Err(problem) => unreadable.push(problem.to_string()),
+            }
+        }
+        Event::Saved { .. } | Event::Started { .. } => {}
+    })
+    .map_err(|e| e.to_string())?;
+    let failed = reports.into_iter().filter_map(|r| match r.outcome {
+        Outcome::Failed(why) => Some(why),
+        _ => None,
+    });
+    Ok(failed.chain(unreadable).collect())
 }
 
 /// Gathers and writes an export; the file is replaced atomically, so a failure leaves any

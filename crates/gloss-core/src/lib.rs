@@ -21,5 +21,6 @@ pub mod corpus;
 pub mod entities;
 pub mod export;
 pub mod files;
+pub mod library;
 pub mod listing;
 pub mod text;

@@ -2,6 +2,7 @@
 
 mod claims;
 mod export;
+mod feeds;
 mod jumps;
 mod listing;
 mod names;

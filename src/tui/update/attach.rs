@@ -15,6 +15,12 @@ pub fn attach(state: &mut AppState, articles: &[Arc<Article>]) -> Vec<Effect> {
     carry_out(state, attachment)
 }
 
+/// Puts a newer version of article `index` in its place and follows its record there.
+pub fn replace(state: &mut AppState, index: usize, article: Arc<Article>) -> Vec<Effect> {
+    let attachment = state.notes.session.replace(index, article);
+    carry_out(state, attachment)
+}
+
 /// Applies claims placed in the background.
 pub fn on_placed(state: &mut AppState, placed: Vec<Placed>) -> Vec<Effect> {
     let attachment = state.notes.session.apply_placed(placed);

@@ -62,6 +62,19 @@ pub enum Msg {
         asked: u64,
         on_disk: OnDisk,
     },
+    /// A feed of the running fetch is done.
+    FeedDone {
+        done: usize,
+        total: usize,
+    },
+    /// An article landed in the library: new, or an update of one already there.
+    Fetched {
+        article: Box<Article>,
+        updated: bool,
+    },
+    /// The fetch is over: how many new and updated, and the feeds that failed, or why it could
+    /// not start.
+    FeedsFetched(Result<Vec<String>, String>),
 }
 
 /// An export that was written.
@@ -123,5 +136,10 @@ pub enum Effect {
     LookAtExportTarget {
         asked: u64,
         path: PathBuf,
+    },
+    /// Fetch every followed feed into the library, in the background.
+    FetchFeeds {
+        subscriptions: PathBuf,
+        library: gloss_core::library::Library,
     },
 }

@@ -3,6 +3,7 @@
 mod attach;
 mod claims;
 mod export;
+mod feeds;
 mod filter_menu;
 mod intents;
 pub mod jumps;
@@ -98,6 +99,15 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             export::on_looked(state, asked, on_disk);
             Vec::new()
         }
+        Msg::FeedDone { done, total } => {
+            feeds::on_progress(state, done, total);
+            Vec::new()
+        }
+        Msg::Fetched { article, updated } => feeds::on_article(state, *article, updated),
+        Msg::FeedsFetched(result) => {
+            feeds::on_finished(state, result);
+            Vec::new()
+        }
     };
     listing::refresh_if_stale(state);
     state.sync_layout();
@@ -144,6 +154,7 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Open if state.context() == Context::Claims => claims::jump_to_panel_claim(state),
         Action::CloseEditor | Action::DiscardNote => return notes::act(state, action),
         Action::Export => return export::open(state),
+        Action::FetchFeeds => return feeds::start(state),
         // Only the export dialog has options; it took them above.
         Action::NextOption | Action::PrevOption | Action::ClearField => {}
         Action::FilterByTitle | Action::FilterMenu | Action::SortMenu | Action::MarkUnread => {
@@ -272,7 +283,10 @@ fn on_saved(state: &mut AppState, report: SaveReport) {
 /// Tells the user about files that could not be read, once loading is done.
 fn report_load(state: &mut AppState) {
     match state.problems.as_slice() {
-        [] if state.articles.is_empty() => state.set_error("no articles to read: give gloss a folder or .txt files"),
+        [] if state.articles.is_empty() => {
+            state
+                .set_error("no articles to read: give gloss a folder or article files (.txt, .md, .html, .rss, .atom)");
+        }
         [] => {}
         [only] => state.set_error(only.to_string()),
         [first, rest @ ..] => state.set_error(format!("{first} (and {} more: see gloss list)", rest.len())),

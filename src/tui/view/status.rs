@@ -15,15 +15,7 @@ use super::styled::safe;
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = state.theme;
     let line = match (&state.popup, &state.status) {
-        (Some(Popup::TitleQuery(query)), _) => Line::from(vec![
-            Span::styled("Title: ", theme.key()),
-            Span::raw(safe(query).into_owned()),
-            Span::styled("▏", theme.dim()),
-            Span::styled(
-                format!("  {} of {} · enter keeps · esc clears", state.shown_articles().len(), state.articles.len()),
-                theme.dim(),
-            ),
-        ]),
+        (Some(Popup::TitleQuery(query)), _) => title_query(state, query),
         (_, status) => match status {
             Some(status) if status.is_error => Line::styled(safe(&status.text).into_owned(), theme.error()),
             Some(status) => Line::raw(safe(&status.text).into_owned()),
@@ -31,6 +23,14 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
                 // Whole hints only: the first ones that fit, never one cut in half.
                 let mut spans = Vec::new();
                 let mut used = 0;
+                if state.feeds.running {
+                    let progress = match state.feeds.total {
+                        0 => "fetching feeds… · ".to_owned(),
+                        total => format!("fetching feeds {}/{total} · ", state.feeds.done),
+                    };
+                    used += progress.width();
+                    spans.push(Span::styled(progress, theme.key()));
+                }
                 for (i, (keys, label)) in hints(&state.keymap, state.context()).into_iter().enumerate() {
                     let gap = if i > 0 { " · " } else { "" };
                     let label = format!(" {label}");
@@ -46,4 +46,18 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
         },
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The title query being typed, and what it keeps.
+fn title_query<'a>(state: &AppState, query: &str) -> Line<'a> {
+    let theme = state.theme;
+    Line::from(vec![
+        Span::styled("Title: ", theme.key()),
+        Span::raw(safe(query).into_owned()),
+        Span::styled("▏", theme.dim()),
+        Span::styled(
+            format!("  {} of {} · enter keeps · esc clears", state.shown_articles().len(), state.articles.len()),
+            theme.dim(),
+        ),
+    ])
 }

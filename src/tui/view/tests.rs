@@ -315,3 +315,15 @@ fn the_article_note_shows_at_the_top_and_in_the_claims_panel() {
     press(&mut state, "A");
     assert!(matches!(state.popup, Some(crate::tui::Popup::Editor(_))), "A edits it from the panel");
 }
+
+#[test]
+fn the_status_bar_shows_a_fetch_that_is_running() {
+    let mut state = app();
+    state.feeds.running = true;
+    let drawn = screen(&state);
+    assert!(drawn.lines().last().unwrap().starts_with("fetching feeds… · "), "{drawn}");
+    state.feeds.done = 1;
+    state.feeds.total = 3;
+    let drawn = screen(&state);
+    assert!(drawn.lines().last().unwrap().starts_with("fetching feeds 1/3 · "), "{drawn}");
+}

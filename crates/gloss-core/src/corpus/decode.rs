@@ -12,6 +12,10 @@ pub enum Decoding {
     },
     /// UTF-16 with a byte-order mark, converted to UTF-8.
     Utf16,
+    /// A web page in the legacy encoding it declared (`<meta charset>`), converted to UTF-8.
+    Declared {
+        charset: &'static str,
+    },
 }
 
 /// Why a file is not an article.

@@ -2,9 +2,14 @@
 
 mod article;
 mod decode;
+mod document;
+pub mod feed;
 mod format;
 mod header;
+pub mod html;
+pub mod markdown;
 mod naming;
+mod read;
 mod seeds;
 
 use std::collections::HashSet;
@@ -15,9 +20,11 @@ use std::path::{Path, PathBuf};
 
 pub use article::{Article, Fingerprint, Origin, Structure};
 pub use decode::{Decoding, MAX_ARTICLE_BYTES, Unreadable, decode};
+pub use document::{Block, BlockKind, Document, Metadata, Rendition, normalize_date, tidy_inline};
 pub use format::Format;
 pub use header::{Header, parse_header};
 pub use naming::corpus_name;
+pub use read::{Extracted, ReadError, articles_of_file, read_documents};
 pub use seeds::SEEDS;
 
 /// Something to read articles from.
@@ -39,6 +46,8 @@ pub enum ProblemReason {
     NotFound,
     Io(String),
     Skipped(Unreadable),
+    /// The file is of a known format but does not parse, or holds no article.
+    Malformed(String),
 }
 
 impl fmt::Display for Problem {
@@ -47,6 +56,7 @@ impl fmt::Display for Problem {
             ProblemReason::NotFound => write!(f, "{}: no such file or folder", self.path),
             ProblemReason::Io(error) => write!(f, "{}: cannot read: {error}", self.path),
             ProblemReason::Skipped(why) => write!(f, "{}: skipped: {why}", self.path),
+            ProblemReason::Malformed(why) => write!(f, "{}: {why}", self.path),
         }
     }
 }
@@ -60,6 +70,18 @@ pub struct Discovery {
 
 /// The folder of sample articles used when no path is given.
 pub const DEFAULT_FOLDER: &str = "seeds";
+
+/// The paths to read: those given; with none, `./seeds` when there is one (a checkout), else
+/// the `library` when it holds articles; none at all means the built-in seeds.
+pub fn default_paths(paths: &[PathBuf], library: Option<&crate::library::Library>) -> Vec<PathBuf> {
+    if !paths.is_empty() || Path::new(DEFAULT_FOLDER).is_dir() {
+        return paths.to_vec();
+    }
+    match library {
+        Some(library) if library.has_articles() => vec![library.root().to_path_buf()],
+        _ => Vec::new(),
+    }
+}
 
 /// Finds the articles named by `paths`: files as given, folders recursively (hidden entries and
 /// files of unknown formats left out), in a stable sorted order, each file once. With no paths:
@@ -120,15 +142,17 @@ fn add_file(path: PathBuf, format: Format, found: &mut Discovery, seen: &mut Has
     }
 }
 
-/// Reads one source into articles (one per plain-text file; a feed format would give several).
+/// Reads one source into articles (one per file; one per item for a feed).
 pub fn load(source: &Source) -> Result<Vec<Article>, Problem> {
     match source {
         Source::Embedded { name, text } => Ok(vec![Article::from_text(Origin::Embedded(name), text)]),
-        Source::File { path, format: Format::PlainText } => {
+        Source::File { path, format } => {
             let problem = |reason| Problem { path: path.display().to_string(), reason };
             let bytes = read_limited(path).map_err(&problem)?;
-            let (text, decoding) = decode(&bytes).map_err(|why| problem(ProblemReason::Skipped(why)))?;
-            Ok(vec![Article::new(Origin::File(path.clone()), &bytes, text, decoding)])
+            articles_of_file(path, *format, &bytes).map_err(|error| match error {
+                ReadError::Unreadable(why) => problem(ProblemReason::Skipped(why)),
+                other => problem(ProblemReason::Malformed(other.to_string())),
+            })
         }
     }
 }

@@ -223,7 +223,7 @@ fn article_out(
         date: header.date.clone(),
         fingerprint: article.fingerprint().to_hex(),
         location: match article.origin() {
-            Origin::File(path) => std::path::absolute(path).ok(),
+            Origin::File(path) | Origin::Entry { feed: path, .. } => std::path::absolute(path).ok(),
             Origin::Embedded(_) => None,
         },
         read: record.read,

@@ -60,15 +60,33 @@ impl Session {
             self.articles.push(article.clone());
             self.ids.push(None);
             let Some(id) = self.resolver.identify(&article).id().map(str::to_owned) else { continue };
-            self.ids[index] = Some(id.clone());
-            let (changed, job) = self.follow_now(&id, article);
-            if changed {
-                self.bump(&id);
-                attachment.changed.push(id.clone());
-            }
-            attachment.jobs.extend(job.map(|record| self.job(id, record)));
+            self.follow_at(index, id, article, &mut attachment);
         }
         attachment
+    }
+
+    /// Puts a newer version of article `index` in its place (a page or feed item fetched again)
+    /// and follows its record to the new text as [`Session::attach`] does.
+    pub fn replace(&mut self, index: usize, article: Arc<Article>) -> Attachment {
+        let mut attachment = Attachment::default();
+        let Some(slot) = self.articles.get_mut(index) else { return attachment };
+        *slot = article.clone();
+        let known = self.ids.get(index).cloned().flatten();
+        let Some(id) = known.or_else(|| self.resolver.identify(&article).id().map(str::to_owned)) else {
+            return attachment;
+        };
+        self.follow_at(index, id, article, &mut attachment);
+        attachment
+    }
+
+    fn follow_at(&mut self, index: usize, id: String, article: Arc<Article>, attachment: &mut Attachment) {
+        self.ids[index] = Some(id.clone());
+        let (changed, job) = self.follow_now(&id, article);
+        if changed {
+            self.bump(&id);
+            attachment.changed.push(id.clone());
+        }
+        attachment.jobs.extend(job.map(|record| self.job(id, record)));
     }
 
     /// Follows record `id` to `article` at once; returns whether it changed, and the record to

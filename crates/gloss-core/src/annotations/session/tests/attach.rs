@@ -68,3 +68,18 @@ fn a_result_for_a_record_changed_meanwhile_is_not_applied_but_redone() {
     assert_eq!(again.changed.len(), 1);
     assert!(session.record(0).unwrap().claims.iter().all(|c| crate::annotations::follow::fits(c, &edited)));
 }
+
+#[test]
+fn a_replaced_article_keeps_its_record_and_its_claims_are_placed_on_the_new_text() {
+    let mut session = fresh(annotated());
+    session.attach([article("first.txt", FIRST)]);
+    let id = session.id(0).unwrap().to_owned();
+    let fetched_again = FIRST.replace("The envoy arrived on Monday.", "The envoy arrived late on Monday, by train.");
+    let attachment = session.replace(0, article("first.txt", &fetched_again));
+    assert_eq!(session.id(0), Some(id.as_str()));
+    let applied = session.apply_placed(attachment.jobs.into_iter().map(PlaceJob::run).collect::<Vec<_>>());
+    assert_eq!(applied.changed, [id]);
+    let record = session.record(0).unwrap();
+    assert!(record.claims.iter().all(|c| !c.orphaned && fetched_again[c.span()] == c.anchor.quote));
+    assert!(session.replace(9, article("first.txt", FIRST)).changed.is_empty(), "no such article: nothing");
+}
