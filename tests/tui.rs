@@ -120,11 +120,13 @@ fn tag_and_note_a_claim_then_find_it_after_a_restart() {
     assert!(store.contains("note: \"Check the date.\\nKCNA has the transcript.\""), "{store}");
     assert!(store.contains("check_worthy: true"), "{store}");
 
+    // gloss reopens in the reader, on the article and sentence where it was left.
     let mut again = self::gloss(home.path(), 110, 30).start();
     again.wait_for("1 claim · 1 note");
-    again.press("j enter");
-    let screen = again.wait_for("▌!In an interview");
-    assert!(screen.contains("▌✎"), "{screen}");
+    let screen = again.wait_until("the annotated article in the reader", |s| {
+        s.contains("▌ !In an interview") && s.contains(READER_KEYS)
+    });
+    assert!(screen.contains("▌ ✎"), "{screen}");
 
     // Export the article's claim to a folder in home, typed over the proposed name.
     again.press("x");

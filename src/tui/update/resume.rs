@@ -37,10 +37,11 @@ pub fn on_loaded(state: &mut AppState) {
     let found = state.articles.iter().position(|a| a.fingerprint().to_hex() == spot.fingerprint).or_else(|| {
         state.loading.finished.then(|| state.articles.iter().position(|a| a.origin().display_path() == spot.path))?
     });
-    let Some(index) = found else { return };
-    if let Some(memory) = state.memory.as_mut() {
-        memory.pending = None;
+    if found.is_some() || state.loading.finished {
+        // Found, or gone from the corpus: either way, no longer looked for.
+        forget_pending(state);
     }
+    let Some(index) = found else { return };
     if let Some(row) = state.row_of(index) {
         state.list.selected = row;
     }
