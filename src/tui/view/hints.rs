@@ -9,13 +9,17 @@ use crate::keymap::{Context, Keymap};
 fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)] {
     use Action::{
         Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditArticleNote, EditClaimNote,
-        EntityPanel, Export, FilterByEntity, FocusNext, Help, MoveDown, MoveUp, NextClaim, NextEntity, NextOption,
-        Open, PrevClaim, PrevEntity, PrevOption, Quit, Select, Tag1, Tag8, ToggleCheckWorthy, Undo,
+        EntityPanel, Export, FilterByEntity, FilterByTitle, FilterMenu, FocusNext, Help, MoveDown, MoveUp, NextClaim,
+        NextEntity, NextOption, Open, PrevClaim, PrevEntity, PrevOption, Quit, Select, SortMenu, Tag1, Tag8,
+        ToggleCheckWorthy, Undo,
     };
     match context {
         Context::List => &[
             (&[MoveDown, MoveUp], "move"),
             (&[Open], "open"),
+            (&[FilterByTitle], "title"),
+            (&[FilterMenu], "filter"),
+            (&[SortMenu], "sort"),
             (&[FocusNext], "pane"),
             (&[Undo], "undo"),
             (&[Export], "export"),
