@@ -1,13 +1,15 @@
 //! The command line: `gloss [PATH...]` opens the reader; `gloss list` and friends print.
 
 mod network;
+mod search;
 mod show;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::tui;
 use gloss_core::annotations::lookup::LookupError;
@@ -90,6 +92,9 @@ pub enum Command {
     /// Follow feeds: add one, import OPML or newsboat's urls file, list them.
     #[command(subcommand)]
     Feeds(network::FeedsCommand),
+    /// Search the articles' text, titles and notes: a line per hit with file, line, column,
+    /// code-point offsets and the sentence.
+    Search(search::SearchArgs),
 }
 
 /// What to export, how, and where.
@@ -153,6 +158,9 @@ pub enum Failure {
 /// Runs gloss with the process's arguments and returns its exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(error) = mistyped_command(&cli) {
+        error.exit();
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(message)) => {
@@ -166,6 +174,32 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// `gloss serch x` is a mistyped command, not the reader on a file called `serch`: clap takes
+/// any word for a path, so a first path that does not exist, looks like no path and is close to
+/// a command's name is a usage error that suggests the command (as clap would, if paths were
+/// not allowed there).
+fn mistyped_command(cli: &Cli) -> Option<clap::Error> {
+    let word = cli.paths.first().filter(|_| cli.command.is_none())?;
+    let word = word.to_str().filter(|w| !w.contains(['/', '\\', '.']) && !Path::new(w).exists())?;
+    let mut command = Cli::command();
+    let (closeness, name) = command
+        .get_subcommands()
+        .map(|s| (strsim::jaro(word, s.get_name()), s.get_name().to_owned()))
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    // clap's own threshold for suggestions.
+    if closeness <= 0.7 {
+        return None;
+    }
+    let usage = command.render_usage();
+    let mut error = clap::Error::new(ErrorKind::InvalidSubcommand).with_cmd(&command);
+    error.insert(ContextKind::InvalidSubcommand, ContextValue::String(word.to_owned()));
+    error.insert(ContextKind::SuggestedSubcommand, ContextValue::String(name));
+    let file = format!("to read a file called '{word}', give its path: ./{word}");
+    error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![file.into()]));
+    error.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
+    Some(error)
+}
+
 fn run(mut cli: Cli) -> Result<(), Failure> {
     let paths = Paths::from_environment();
     let store_path = cli.store.clone().or_else(|| paths.as_ref().map(Paths::store));
@@ -177,6 +211,10 @@ fn run(mut cli: Cli) -> Result<(), Failure> {
         Some(Command::Export(mut args)) => {
             args.paths = articles(&args.paths);
             export_command(&args, paths.as_ref(), store_path.as_deref())
+        }
+        Some(Command::Search(mut args)) => {
+            args.paths = articles(&args.paths);
+            search::search(&args, paths.as_ref(), store_path.as_deref())
         }
         Some(Command::Show { target, format }) => show::show(&target, format),
         Some(Command::Add { urls, format }) => network::add(&urls, &needs(library.as_ref())?, format),

@@ -199,3 +199,38 @@ fn a_frame_is_shown_only_once_it_is_whole() {
     frames.feed(b"26l");
     assert_eq!(frames.shown().text().trim_end(), "second");
 }
+
+/// The done-when of issue 11, in a real terminal: every `Kishida` across the seeds, the third
+/// hit opened, then `/Japan` in the reader searches (it once opened a claim note at `a`).
+#[test]
+fn search_the_corpus_open_a_hit_then_search_the_article() {
+    let home = tempfile::tempdir().unwrap();
+    let mut gloss = gloss(home.path(), 100, 30).start();
+    gloss.wait_for("Articles (5)");
+    gloss.press("ctrl-f");
+    gloss.wait_for("Search every article");
+    gloss.type_text("Kishida");
+    let screen = gloss.wait_for("16 hits in 3 articles");
+    assert!(screen.contains("Japanese Prime Minister Fumio Kishida."), "{screen}");
+    gloss.press("down down enter");
+    let screen = gloss.wait_until("the hit's article in the reader", |s| {
+        !s.contains("Search every article") && s.contains(READER_KEYS)
+    });
+    assert!(screen.contains("000_a7678b54e883ccb6.txt"), "{screen}");
+
+    // The first match after the hit's sentence, the 8th of 19.
+    gloss.type_text("/Japan");
+    let screen = gloss.wait_for("8/19 · enter keep");
+    assert!(screen.contains("/Japan▏") && !screen.contains("Note on"), "searching, no note editor:\n{screen}");
+    gloss.press("enter");
+    gloss.wait_for("/Japan 8/19");
+    gloss.press("n");
+    gloss.wait_for("/Japan 9/19");
+    gloss.press("esc");
+    gloss.wait_for("/Japan 19 matches");
+    gloss.press("esc");
+    gloss.wait_gone("/Japan");
+    gloss.press("q");
+    assert_eq!(gloss.wait_exit(), Exit::Code(0));
+    assert_eq!(claims(&store(home.path())), 0, "no claim was made by the search");
+}

@@ -46,6 +46,10 @@ pub enum Context {
     Editor,
     Dialog,
     Export,
+    /// The search line over the reader (`/`).
+    Search,
+    /// The corpus search popup (`ctrl-f`).
+    CorpusSearch,
 }
 
 impl Context {
@@ -62,7 +66,7 @@ impl Context {
 
     /// Contexts where typed characters are text, so only the context's own bindings apply.
     pub fn is_text_input(self) -> bool {
-        matches!(self, Self::Editor | Self::Dialog | Self::Export)
+        matches!(self, Self::Editor | Self::Dialog | Self::Export | Self::Search | Self::CorpusSearch)
     }
 
     /// Whether global bindings also apply in this context.

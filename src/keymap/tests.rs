@@ -160,7 +160,20 @@ fn repeated_context_and_action_are_errors() {
 #[test]
 fn context_names_are_the_ones_keymap_files_use() {
     let names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
-    let expected = ["global", "list", "reader", "entities", "claims", "picker", "help", "editor", "dialog", "export"];
+    let expected = [
+        "global",
+        "list",
+        "reader",
+        "entities",
+        "claims",
+        "picker",
+        "help",
+        "editor",
+        "dialog",
+        "export",
+        "search",
+        "corpus_search",
+    ];
     assert_eq!(names, expected, "names in keymap files never change");
     assert_eq!(<Context as strum::VariantNames>::VARIANTS, expected, "the reader knows every context");
     for &context in Context::ALL {
@@ -170,7 +183,7 @@ fn context_names_are_the_ones_keymap_files_use() {
     assert!(
         err("(lst: {})")
             .message
-            .ends_with("contexts are global, list, reader, entities, claims, picker, help, editor, dialog, export")
+            .ends_with("contexts are global, list, reader, entities, claims, picker, help, editor, dialog, export, search, corpus_search")
     );
 }
 

@@ -80,6 +80,12 @@ pub enum Action {
     PrevOption,
     ClearField,
     FetchFeeds,
+    // Search (in the article and across the corpus).
+    Search,
+    SearchCorpus,
+    NextMatch,
+    PrevMatch,
+    ToggleRegex,
     // Finding and moving around: the list's filters and order, articles in turn, jumps.
     FilterByTitle,
     FilterMenu,
@@ -129,10 +135,10 @@ impl Action {
             Self::Back => uses!(Global: "Close the popup; clear the selection or filter; back to the list"),
             Self::MoveDown => uses!(List: "Select the next article", Reader: "Next sentence", Help: "Scroll down",
                 Entities: "Next entity", Claims: "Next claim", Picker: "Next choice", Dialog: "Next choice",
-                Export: "Next field"),
+                Export: "Next field", CorpusSearch: "Next hit"),
             Self::MoveUp => uses!(List: "Select the previous article", Reader: "Previous sentence", Help: "Scroll up",
                 Entities: "Previous entity", Claims: "Previous claim", Picker: "Previous choice",
-                Dialog: "Previous choice", Export: "Previous field"),
+                Dialog: "Previous choice", Export: "Previous field", CorpusSearch: "Previous hit"),
             Self::MoveTop => {
                 uses!(List: "Select the first article", Reader: "First sentence", Help: "Scroll to the top",
                 Entities: "First entity", Claims: "First claim", Picker: "First choice")
@@ -142,14 +148,19 @@ impl Action {
                 Entities: "Last entity", Claims: "Last claim", Picker: "Last choice")
             }
             Self::PageDown => {
-                uses!(List: "Page down the list", Reader: "Page down", Help: "Page down", Entities: "Page down")
+                uses!(List: "Page down the list", Reader: "Page down", Help: "Page down", Entities: "Page down",
+                CorpusSearch: "Page down the hits")
             }
-            Self::PageUp => uses!(List: "Page up the list", Reader: "Page up", Help: "Page up", Entities: "Page up"),
+            Self::PageUp => uses!(List: "Page up the list", Reader: "Page up", Help: "Page up", Entities: "Page up",
+                CorpusSearch: "Page up the hits"),
             Self::Open => uses!(List: "Open the selected article in the reader",
                 Entities: "Jump to the entity's next mention",
                 Claims: "Jump to the claim"),
-            Self::Confirm => uses!(Picker: "Choose", Dialog: "Choose", Export: "Write the export"),
-            Self::Cancel => uses!(Dialog: "Cancel", Export: "Close without exporting"),
+            Self::Confirm => uses!(Picker: "Choose", Dialog: "Choose", Export: "Write the export",
+                Search: "Keep the matches (n and N move between them)",
+                CorpusSearch: "Open the article at the hit"),
+            Self::Cancel => uses!(Dialog: "Cancel", Export: "Close without exporting",
+                Search: "Clear the search and go back to where it started", CorpusSearch: "Close the search"),
             Self::Select => uses!(Reader: "Start a selection here (or drop it); l/h and j/k move its end"),
             Self::NextWord => uses!(Reader: "Next word (or the selection's end a word on)"),
             Self::PrevWord => uses!(Reader: "Previous word (or the selection's end a word back)"),
@@ -192,8 +203,16 @@ impl Action {
             Self::PrevOption => {
                 uses!(Export: "Previous format or scope (in the file name: cursor left)")
             }
-            Self::ClearField => uses!(Export: "Clear the file name, to type another"),
+            Self::ClearField => uses!(Export: "Clear the file name, to type another", Search: "Clear the query",
+                CorpusSearch: "Clear the query"),
             Self::FetchFeeds => uses!(Global: "Fetch new items of the feeds you follow, in the background"),
+            Self::Search => uses!(Reader: "Search the article: matches light up as you type"),
+            Self::SearchCorpus => uses!(List: "Search every article's text, title and notes",
+                Reader: "Search every article's text, title and notes"),
+            Self::NextMatch => uses!(Reader: "Next match of the search"),
+            Self::PrevMatch => uses!(Reader: "Previous match of the search"),
+            Self::ToggleRegex => uses!(Search: "Plain text or regular expression",
+                CorpusSearch: "Plain text or regular expression"),
             // Finding and moving around.
             Self::FilterByTitle => uses!(List: "Show only titles that match what you type (fuzzy; esc clears)"),
             Self::FilterMenu => uses!(List: "Filter by entity, claim tag, check-worthy, verdict, notes, unread"),

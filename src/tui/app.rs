@@ -10,6 +10,7 @@ use super::action::Action;
 use super::memory::Memory;
 use super::popup::{ExportScope, Popup};
 use super::reader::{Place, Reader};
+use super::search::Search;
 use super::theme::Theme;
 use super::update::JumpList;
 use crate::keymap::{Context, Keymap};
@@ -175,6 +176,7 @@ pub struct AppState {
     pub reader: Option<Reader>,
     /// Where the reader was in each article visited, to come back to it.
     pub places: HashMap<usize, Place>,
+    /// Places the reader jumped from, for going back and forward again.
     pub jumps: JumpList,
     /// What is remembered of this corpus between runs; `None` without a data folder.
     pub memory: Option<Memory>,
@@ -182,6 +184,7 @@ pub struct AppState {
     pub notes: Annotations,
     pub exports: Exports,
     pub feeds: Feeds,
+    pub search: Search,
     pub status: Option<Status>,
     /// The terminal's size as `update` last heard of it, for paging and keeping cursors on
     /// screen; the event loop reports the real size before each draw and each key. The view
@@ -224,6 +227,7 @@ impl AppState {
             notes: Annotations::new(Session::new(Store::default(), vocabulary), None),
             exports: Exports::default(),
             feeds: Feeds::default(),
+            search: Search::default(),
             status: None,
             screen,
         }

@@ -57,6 +57,7 @@ pub fn run_now(effect: Effect, send: &mut dyn FnMut(Msg)) -> bool {
             let result = fetch_feeds(&subscriptions, &library, send);
             send(Msg::FeedsFetched(result));
         }
+        Effect::SearchCorpus(job) => job.run(send),
     }
     false
 }

@@ -13,6 +13,7 @@ mod layout;
 mod memory;
 mod popup;
 mod reader;
+mod search;
 mod terminal;
 mod theme;
 mod update;

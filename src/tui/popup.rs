@@ -1,10 +1,11 @@
 //! Popups over the main screen: help, the entity and claim panels, choice lists, the note
-//! editor, the export dialog.
+//! editor, the export dialog, the search line and the corpus search.
 
 use std::sync::Arc;
 
 use ratatui_textarea::TextArea;
 
+use super::search::{CorpusPanel, SearchLine};
 use crate::keymap::Context;
 use gloss_core::annotations::{Target, Verdict};
 use gloss_core::entities::{EntitySummary, Kind};
@@ -22,6 +23,8 @@ pub enum Popup {
     Choice(Choice),
     Editor(Box<NoteEditor>),
     Export(Box<ExportDialog>),
+    Search(Box<SearchLine>),
+    Corpus(Box<CorpusPanel>),
     /// The line where a title query is typed; the list narrows as it is typed.
     TitleQuery(String),
 }
@@ -38,6 +41,8 @@ impl Popup {
             Self::Editor(editor) if editor.confirm_discard => Context::Picker,
             Self::Editor(_) => Context::Editor,
             Self::Export(_) => Context::Export,
+            Self::Search(_) => Context::Search,
+            Self::Corpus(_) => Context::CorpusSearch,
             Self::TitleQuery(_) => Context::Dialog,
         }
     }

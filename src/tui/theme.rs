@@ -184,6 +184,27 @@ impl Theme {
     pub fn selection(self) -> Style {
         if self.color { self.bg(25, 153) } else { Style::new().add_modifier(Modifier::REVERSED) }
     }
+
+    /// A match of the search in the reader: black on yellow, as most programs show them;
+    /// reversed without colour.
+    pub fn search_match(self) -> Style {
+        if self.color { self.bg(220, 228).fg(Color::Black) } else { Style::new().add_modifier(Modifier::REVERSED) }
+    }
+
+    /// The match the cursor is on: black on orange and bold, over the focus's reverse video;
+    /// without colour, reversed, bold and underlined.
+    pub fn current_match(self) -> Style {
+        if self.color {
+            self.bg(208, 214).fg(Color::Black).add_modifier(Modifier::BOLD).remove_modifier(Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
+    /// The query's text in a search hit listed.
+    pub fn hit(self) -> Style {
+        self.search_match().add_modifier(Modifier::BOLD)
+    }
 }
 
 fn named_colour(named: NamedColour) -> Color {

@@ -23,4 +23,5 @@ pub mod export;
 pub mod files;
 pub mod library;
 pub mod listing;
+pub mod search;
 pub mod text;

@@ -7,6 +7,9 @@ mod jumps;
 mod listing;
 mod names;
 mod resume;
+mod search;
+mod search_corpus;
+mod search_view;
 mod select;
 
 use std::collections::VecDeque;

@@ -28,6 +28,11 @@ pub struct JumpList {
 }
 
 impl JumpList {
+    /// The places to go back to, oldest first (and those gone back from, after `at`).
+    pub fn places(&self) -> &[Jump] {
+        &self.places
+    }
+
     /// Remembers `place` as the newest jump, forgetting any undone ones after it; as in vim, an
     /// older record of the same place goes, so going back never visits it twice.
     fn push(&mut self, place: Jump) {

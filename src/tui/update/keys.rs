@@ -3,7 +3,7 @@
 
 use super::super::app::AppState;
 use super::super::popup::Popup;
-use super::{Effect, act, export, listing, names, notes, resume};
+use super::{Effect, act, export, listing, names, notes, resume, search};
 use crate::keymap::{Chord, Context, Key};
 
 pub fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
@@ -16,6 +16,7 @@ pub fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
         }
         None if context == Context::Editor => notes::type_key(state, chord),
         None if context == Context::Export => export::type_key(state, chord),
+        None if matches!(context, Context::Search | Context::CorpusSearch) => search::type_key(state, chord),
         None if !context.is_text_input() => {
             state.set_status(format!("{chord} does nothing {} (? lists the keys)", where_in(context)));
             Vec::new()

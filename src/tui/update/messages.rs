@@ -75,6 +75,11 @@ pub enum Msg {
     /// The fetch is over: how many new and updated, and the feeds that failed, or why it could
     /// not start.
     FeedsFetched(Result<Vec<String>, String>),
+    /// Hits from corpus search number `generation`, and how far it has got.
+    SearchHits {
+        generation: u64,
+        batch: gloss_core::search::Batch,
+    },
 }
 
 /// An export that was written.
@@ -142,4 +147,6 @@ pub enum Effect {
         subscriptions: PathBuf,
         library: gloss_core::library::Library,
     },
+    /// Search the corpus in the background, sending hits as they are found.
+    SearchCorpus(Box<super::search_corpus::CorpusJob>),
 }

@@ -16,6 +16,8 @@ mod notes;
 mod panes;
 mod resume;
 mod screen;
+mod search;
+mod search_corpus;
 mod select;
 
 use std::sync::Arc;
@@ -48,6 +50,9 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::Key(chord) => keys::on_key(state, chord),
         Msg::Paste(text) if state.context() == Context::Editor => notes::paste(state, &text),
         Msg::Paste(text) if state.context() == Context::Export => export::paste(state, &text),
+        Msg::Paste(text) if matches!(state.context(), Context::Search | Context::CorpusSearch) => {
+            search::paste(state, &text)
+        }
         Msg::Paste(text) => {
             keys::type_into_dialog(state, &text);
             Vec::new()
@@ -108,8 +113,13 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             feeds::on_finished(state, result);
             Vec::new()
         }
+        Msg::SearchHits { generation, batch } => {
+            search_corpus::on_batch(state, generation, batch);
+            Vec::new()
+        }
     };
     listing::refresh_if_stale(state);
+    search::settle(state);
     state.sync_layout();
     jumps::note_reading(state);
     effects
@@ -119,6 +129,9 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     use navigate::Step;
     if matches!(state.popup, Some(Popup::Export(_))) {
         return export::act(state, action);
+    }
+    if let Some(effects) = search::act_in_search(state, action) {
+        return effects;
     }
     match action {
         Action::Quit => return quit(state),
@@ -157,6 +170,9 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::FetchFeeds => return feeds::start(state),
         // Only the export dialog has options; it took them above.
         Action::NextOption | Action::PrevOption | Action::ClearField => {}
+        Action::Search | Action::SearchCorpus | Action::NextMatch | Action::PrevMatch | Action::ToggleRegex => {
+            return search::act(state, action);
+        }
         Action::FilterByTitle | Action::FilterMenu | Action::SortMenu | Action::MarkUnread => {
             return listing::act(state, action);
         }
@@ -207,8 +223,8 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// `esc`: undo the innermost thing — a popup, a selection, a focused word, the reader's
-/// focus, the list's filter. The note editor is never closed from here: it has its own key,
+/// `esc`: undo the innermost thing — a popup, a selection, a focused word, the search's
+/// matches, the reader's focus, the list's filter. The note editor is never closed from here: it has its own key,
 /// which keeps the note.
 fn back(state: &mut AppState) {
     if matches!(state.popup, Some(Popup::Editor(_))) {
@@ -220,7 +236,7 @@ fn back(state: &mut AppState) {
     if state.focus == Focus::Reader
         && let Some(reader) = state.reader.as_mut()
     {
-        if reader.selection.take().is_none() && reader.focus.take().is_none() {
+        if reader.selection.take().is_none() && reader.focus.take().is_none() && !search::clear(state) {
             state.focus = Focus::List;
         }
         return;

@@ -23,6 +23,8 @@ const SECTIONS: &[(Context, &str)] = &[
     (Context::Picker, "Choosing from a list"),
     (Context::Dialog, "Choosing from a list you can type into"),
     (Context::Export, "Export dialog (other keys edit the file name)"),
+    (Context::Search, "Search line (other keys type the query; ctrl-w erases a word)"),
+    (Context::CorpusSearch, "Search every article (other keys type the query; ctrl-w erases a word)"),
     (Context::Help, "This help"),
 ];
 

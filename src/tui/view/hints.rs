@@ -10,13 +10,14 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
     use Action::{
         Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditArticleNote, EditClaimNote,
         EntityPanel, Export, FilterByEntity, FilterByTitle, FilterMenu, FocusNext, Help, MoveDown, MoveUp, NextClaim,
-        NextEntity, NextOption, Open, PrevClaim, PrevEntity, PrevOption, Quit, Select, SortMenu, Tag1, Tag8,
-        ToggleCheckWorthy, Undo,
+        NextEntity, NextOption, Open, PrevClaim, PrevEntity, PrevOption, Quit, Search, SearchCorpus, Select, SortMenu,
+        Tag1, Tag8, ToggleCheckWorthy, ToggleRegex, Undo,
     };
     match context {
         Context::List => &[
             (&[MoveDown, MoveUp], "move"),
             (&[Open], "open"),
+            (&[SearchCorpus], "search"),
             (&[FilterByTitle], "title"),
             (&[FilterMenu], "filter"),
             (&[SortMenu], "sort"),
@@ -36,6 +37,7 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
             (&[NextEntity, PrevEntity], "name"),
             (&[EntityPanel], "names"),
             (&[Help], "help"),
+            (&[Search], "search"),
             (&[Export], "export"),
             (&[Select], "select"),
         ],
@@ -60,6 +62,10 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
         Context::Editor => &[(&[CloseEditor], "done"), (&[DiscardNote], "throw away")],
         Context::Help => &[(&[MoveDown, MoveUp], "scroll"), (&[Back, Help], "close")],
         Context::Global => &[(&[Back], "back"), (&[Help], "help")],
+        Context::Search => &[(&[Confirm], "keep"), (&[ToggleRegex], "regex"), (&[Cancel], "clear")],
+        Context::CorpusSearch => {
+            &[(&[MoveDown, MoveUp], "move"), (&[Confirm], "open"), (&[ToggleRegex], "regex"), (&[Cancel], "close")]
+        }
     }
 }
 

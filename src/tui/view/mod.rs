@@ -7,6 +7,8 @@ mod list;
 mod notes;
 mod panels;
 mod reader;
+mod search;
+mod search_corpus;
 mod status;
 mod styled;
 
@@ -39,7 +41,10 @@ pub fn view(state: &AppState, frame: &mut Frame) {
     if let Some(area) = areas.reader {
         reader::draw(state, frame, area);
     }
-    status::draw(state, frame, areas.status);
+    match &state.popup {
+        Some(Popup::Search(line)) => search::draw_line(state, line, frame, areas.status),
+        _ => status::draw(state, frame, areas.status),
+    }
     match &state.popup {
         Some(Popup::Help { scroll }) => help::draw(state, *scroll, frame),
         Some(Popup::Entities(panel)) => panels::draw_entities(state, panel, areas.list, frame),
@@ -47,8 +52,9 @@ pub fn view(state: &AppState, frame: &mut Frame) {
         Some(Popup::Claims(panel)) => notes::draw_claims(state, panel, areas.list, frame),
         Some(Popup::Editor(editor)) => notes::draw_editor(state, editor, frame),
         Some(Popup::Export(dialog)) => export::draw(state, dialog, frame),
+        Some(Popup::Corpus(panel)) => search_corpus::draw(state, panel, frame),
         // Typed in the status bar.
-        Some(Popup::TitleQuery(_)) | None => {}
+        Some(Popup::Search(_) | Popup::TitleQuery(_)) | None => {}
     }
 }
 

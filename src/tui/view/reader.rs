@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::super::app::{AppState, Focus};
+use super::super::popup::Popup;
 use super::super::reader::Reader;
 use super::list::{fit, group_thousands};
 use super::pane;
@@ -17,7 +18,8 @@ use gloss_core::text::{Span, WrappedLine};
 
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = state.theme;
-    let focused = state.focus == Focus::Reader && state.popup.is_none();
+    // The search line leaves the keys with the text it searches, as far as the eye can tell.
+    let focused = state.focus == Focus::Reader && matches!(state.popup, None | Some(Popup::Search(_)));
     let (Some(reader), Some(article)) = (&state.reader, state.current_article()) else {
         let message = if state.loading.finished { " No article " } else { " Loading… " };
         frame.render_widget(pane(Line::from(message), focused, theme), area);
@@ -104,6 +106,7 @@ fn layers(state: &AppState, reader: &Reader, article: &Article, range: &Span) ->
     );
     layers.extend(reader.selection.map(|s| (s.span(), theme.selection())));
     layers.extend(reader.focus.clone().map(|f| (f, theme.focus())));
+    layers.extend(super::search::match_layers(state, reader, range));
     layers
 }
 

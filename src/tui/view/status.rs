@@ -1,4 +1,5 @@
-//! The status bar: a message when there is one, else the focused pane's key hints.
+//! The status bar: a message when there is one, else the focused pane's key hints; at its
+//! right, the search's counter while matches are kept.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,6 +15,17 @@ use super::styled::safe;
 
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = state.theme;
+    let counter = super::search::counter(state).map(|c| format!(" {c}"));
+    let counter_width = counter.as_deref().map_or(0, UnicodeWidthStr::width);
+    let area = match counter {
+        Some(counter) if counter_width < usize::from(area.width) => {
+            let width = u16::try_from(counter_width).unwrap_or(area.width);
+            let right = Rect { x: area.x + area.width - width, width, ..area };
+            frame.render_widget(Paragraph::new(Line::styled(counter, theme.key())), right);
+            Rect { width: area.width - width, ..area }
+        }
+        _ => area,
+    };
     let line = match (&state.popup, &state.status) {
         (Some(Popup::TitleQuery(query)), _) => title_query(state, query),
         (_, status) => match status {

@@ -207,4 +207,10 @@ impl Article {
     pub fn sentences(&self) -> &[Span] {
         &self.structure().sentences
     }
+
+    /// The sentences, when something has already split the article; splitting is the slow
+    /// part of reading an article, and search splits only the paragraphs it needs.
+    pub fn sentences_if_split(&self) -> Option<&[Span]> {
+        self.structure.get().map(|s| s.sentences.as_slice())
+    }
 }

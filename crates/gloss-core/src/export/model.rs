@@ -26,17 +26,22 @@ pub struct Filter {
 }
 
 impl Filter {
-    fn keeps_claim(&self, claim: &Claim) -> bool {
+    /// Whether `claim` has a tag, flag and verdict this filter asks for (search uses it too).
+    pub fn keeps_claim(&self, claim: &Claim) -> bool {
         (self.tags.is_empty() || claim.tags.iter().any(|t| self.tags.contains(t)))
             && (!self.check_worthy || claim.check_worthy)
             && self.verdict.is_none_or(|v| claim.verdict == v)
     }
 
+    /// Whether claims are filtered at all (by tag, flag or verdict).
+    pub fn filters_claims(&self) -> bool {
+        !self.tags.is_empty() || self.check_worthy || self.verdict.is_some()
+    }
+
     /// Whether an article with `claims` kept claims has something to export: those claims, or
     /// its note when claims are not being filtered.
     fn has_output(&self, claims: usize, record: &ArticleRecord) -> bool {
-        let claims_filtered = !self.tags.is_empty() || self.check_worthy || self.verdict.is_some();
-        claims > 0 || (!claims_filtered && !record.note.trim().is_empty())
+        claims > 0 || (!self.filters_claims() && !record.note.trim().is_empty())
     }
 
     fn keeps_article(&self, id: &str, file: &str) -> bool {
