@@ -24,9 +24,12 @@ pub enum NewFile {
 }
 
 /// Replaces `path` with `bytes` atomically: readers see the old file or the new one, never a
-/// mix. When `backup` is given, the previous version is kept there.
+/// mix. When `backup` is given, the previous version is kept there. A symbolic link stays a
+/// link: the file it points to is replaced, as a shell's `>` would write it.
 pub fn write_atomically(path: &Path, bytes: &[u8], backup: Option<&Path>, new: NewFile) -> Result<(), WriteError> {
     let error = |source| WriteError { path: path.to_path_buf(), source };
+    let target = resolve_links(path).map_err(error)?;
+    let path = target.as_path();
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
@@ -56,6 +59,23 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: Option<&Path>, new: N
     temporary.persist(path).map_err(|e| error(e.error))?;
     sync_folder(&folder);
     Ok(())
+}
+
+/// The file a symbolic link at `path` leads to, through chains of links; `path` itself when it
+/// is no link (or does not exist yet).
+fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    // As many links as Linux follows before it gives up (ELOOP).
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&current)?;
+                current = current.parent().map_or_else(|| target.clone(), |parent| parent.join(&target));
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
 }
 
 /// Makes `backup` a copy of `path` (a hard link when the file system allows).
@@ -121,6 +141,28 @@ mod tests {
             .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_stays_a_link_and_its_target_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real/brief.md");
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::write(&target, "old").unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink("real/brief.md", &link).unwrap();
+        let chain = dir.path().join("chain.md");
+        std::os::unix::fs::symlink(&link, &chain).unwrap();
+        write_atomically(&chain, b"new", None, NewFile::Shared).unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(fs::symlink_metadata(&chain).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read(&target).unwrap(), b"new");
+        // A link to a file that does not exist yet makes it.
+        let dangling = dir.path().join("dangling.md");
+        std::os::unix::fs::symlink("real/later.md", &dangling).unwrap();
+        write_atomically(&dangling, b"later", None, NewFile::Shared).unwrap();
+        assert_eq!(fs::read(dir.path().join("real/later.md")).unwrap(), b"later");
     }
 
     #[test]

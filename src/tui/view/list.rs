@@ -103,7 +103,7 @@ fn details(article: &Article, record: Option<&ArticleRecord>) -> String {
         }
     }
     if matches!(article.decoding(), Decoding::Lossy { .. }) {
-        parts.push("⚠ not UTF-8".to_owned());
+        parts.push("⚠ bad bytes".to_owned());
     }
     parts.join(" · ")
 }
@@ -121,24 +121,10 @@ pub fn group_thousands(n: usize) -> String {
     out
 }
 
-/// `text` cut to `width` columns with an ellipsis when it does not fit.
+/// Untrusted `text` cut to `width` columns between grapheme clusters, with an ellipsis when it
+/// does not fit.
 pub fn fit(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
+    gloss_core::text::inert::terminal::fit(text, width)
 }
 
 #[cfg(test)]

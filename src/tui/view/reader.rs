@@ -12,7 +12,7 @@ use super::list::{fit, group_thousands};
 use super::pane;
 use super::styled::{Insert, Layer, safe, styled_line};
 use gloss_core::annotations::Claim;
-use gloss_core::corpus::Article;
+use gloss_core::corpus::{Article, Decoding};
 use gloss_core::entities::MentionSource;
 use gloss_core::text::{Span, WrappedLine};
 
@@ -183,8 +183,15 @@ fn metadata(article: &Article) -> String {
     if header.title_derived {
         parts.push("title from first sentence".to_owned());
     }
-    if let gloss_core::corpus::Decoding::Lossy { replaced } = article.decoding() {
-        parts.push(format!("⚠ not UTF-8: {replaced} bytes replaced"));
+    match article.decoding() {
+        Decoding::Utf8 => {}
+        Decoding::Converted { encoding } | Decoding::Declared { charset: encoding } => {
+            parts.push(format!("from {encoding}"));
+        }
+        Decoding::Lossy { encoding, replaced } => {
+            let plural = if replaced == 1 { "" } else { "s" };
+            parts.push(format!("⚠ {encoding} with {replaced} bad byte{plural} replaced"));
+        }
     }
     parts.join(" · ")
 }
