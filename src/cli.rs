@@ -278,6 +278,13 @@ fn open(
     state.feeds.library = library;
     state.exports.dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     state.exports.home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
+    if let Some(paths) = paths {
+        let (memory, problem) = tui::Memory::open(&paths.data_dir, &cli.paths);
+        tui::remember(&mut state, memory);
+        if let Some(problem) = problem {
+            state.set_error(problem);
+        }
+    }
     if let Some(why) = &opened.read_only {
         state.set_error(format!("read-only: {why}"));
     } else if !opened.notices.is_empty() {
@@ -292,7 +299,10 @@ fn open(
         tui::run(state, cli.paths.clone(), keeping).map_err(|e| Failure::Failed(format!("terminal error: {e}")))?;
     warn(&outcome.problems);
     if let Some(why) = &outcome.unfolded {
-        eprintln!("gloss: warning: {why}");
+        eprintln!("gloss: warning: {}", terminal::inline(why));
+    }
+    if let Some(why) = &outcome.forgot {
+        eprintln!("gloss: warning: where you left off is not remembered: {}", terminal::inline(why));
     }
     match (outcome.unsaved, store_path) {
         (Some((store, error)), Some(path)) => Err(Failure::Failed(rescued(&store, &path, &error))),

@@ -44,6 +44,8 @@ pub struct Outcome {
     pub unsaved: Option<(Store, String)>,
     /// Why the store file could not be brought up to date (the edits wait in its journal).
     pub unfolded: Option<String>,
+    /// Why where the user left off could not be remembered, when it could not.
+    pub forgot: Option<String>,
 }
 
 /// The store on disk, for the reader to keep: ready to write, or held by another gloss.
@@ -82,8 +84,9 @@ pub fn run(mut state: AppState, paths: Vec<PathBuf>, keeping: Keeping) -> io::Re
         SaveState::Failed(error) => Some((state.notes.session.store().clone(), error.clone())),
         _ => None,
     };
+    let forgot = remember_on_the_way_out(&state);
     result?;
-    Ok(Outcome { problems: std::mem::take(&mut state.problems), unsaved, unfolded })
+    Ok(Outcome { problems: std::mem::take(&mut state.problems), unsaved, unfolded, forgot })
 }
 
 /// Starts the keeper of `durable`, its reports going to the event loop.
@@ -113,6 +116,14 @@ fn spawn_take_over(real: PathBuf, sender: Sender<Msg>) {
         // The loop is gone only when gloss is quitting.
         let _gone = sender.send(msg);
     });
+}
+
+/// Writes what to remember of this session (the order, the list's width, the place); a small
+/// file, written once, as gloss quits.
+fn remember_on_the_way_out(state: &AppState) -> Option<String> {
+    let memory = state.memory.as_ref()?;
+    let remembered = super::update::snapshot(state)?;
+    memory.save(&remembered).err().map(|error| error.to_string())
 }
 
 fn event_loop(

@@ -5,10 +5,14 @@ mod drawing;
 mod durable;
 mod export;
 mod feeds;
+mod jumps;
+mod listing;
 mod names;
+mod resume;
 mod search;
 mod search_corpus;
 mod search_view;
+mod select;
 
 use std::collections::VecDeque;
 use std::sync::{Arc, LazyLock};
@@ -284,7 +288,8 @@ fn resizing_rewraps_and_keeps_the_cursor_in_view() {
 fn mouse_wheel_scrolls_and_clicks_select() {
     let mut state = app();
     let click = |row| Msg::Mouse(Mouse { kind: MouseKind::Click, column: 5, row });
-    deliver(&mut state, click(5));
+    // Rows take three lines here (titles wrap), from line 1: line 7 is the third's title.
+    deliver(&mut state, click(7));
     assert_eq!(state.list.selected, 2);
     deliver(&mut state, Msg::Mouse(Mouse { kind: MouseKind::ScrollDown, column: 5, row: 5 }));
     assert_eq!(state.list.selected, 3);
@@ -318,4 +323,20 @@ fn problems_show_in_the_status_bar() {
     let status = state.status.as_ref().unwrap();
     assert!(status.is_error);
     assert_eq!(status.text, "x/empty.txt: skipped: empty file");
+}
+
+#[test]
+fn unbound_keys_and_a_read_only_store_say_so() {
+    let mut state = app();
+    press(&mut state, "z");
+    assert_eq!(state.status.as_ref().unwrap().text, "z does nothing in the list (? lists the keys)");
+    press(&mut state, "enter ctrl-z");
+    assert_eq!(state.status.as_ref().unwrap().text, "ctrl-z does nothing in the reader (? lists the keys)");
+    state.notes.session.set_read_only(Some("started with --read-only".into()));
+    for key in ["1", "!", "U", "a"] {
+        press(&mut state, key);
+        let status = state.status.as_ref().unwrap();
+        assert!(status.is_error && status.text == "read-only: started with --read-only", "{key}: {status:?}");
+    }
+    assert!(state.notes.session.store().articles.values().all(|r| r.claims.is_empty()));
 }

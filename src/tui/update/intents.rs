@@ -27,6 +27,8 @@ pub fn after(state: &mut AppState, outcome: Outcome) -> Vec<Effect> {
         state.set_status(status);
     }
     let mut effects = Vec::new();
+    // Filters and sorts look at the records.
+    state.listing.stale |= !outcome.changed.is_empty();
     effects.extend(save(state, outcome.changed));
     if names {
         effects.extend(names_changed(state));

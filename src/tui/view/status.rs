@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::super::app::{AppState, SaveState};
+use super::super::popup::Popup;
 use super::hints;
 use super::styled::safe;
 
@@ -49,33 +50,50 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
         }
         _ => area,
     };
-    let line = match &state.status {
-        Some(status) if status.is_error => Line::styled(safe(&status.text).into_owned(), theme.error()),
-        Some(status) => Line::raw(safe(&status.text).into_owned()),
-        None => {
-            // Whole hints only: the first ones that fit, never one cut in half.
-            let mut spans = Vec::new();
-            let mut used = 0;
-            if state.feeds.running {
-                let progress = match state.feeds.total {
-                    0 => "fetching feeds… · ".to_owned(),
-                    total => format!("fetching feeds {}/{total} · ", state.feeds.done),
-                };
-                used += progress.width();
-                spans.push(Span::styled(progress, theme.key()));
-            }
-            for (i, (keys, label)) in hints(&state.keymap, state.context()).into_iter().enumerate() {
-                let gap = if i > 0 { " · " } else { "" };
-                let label = format!(" {label}");
-                let width = gap.width() + keys.width() + label.width();
-                if used + width > usize::from(area.width) {
-                    break;
+    let line = match (&state.popup, &state.status) {
+        (Some(Popup::TitleQuery(query)), _) => title_query(state, query),
+        (_, status) => match status {
+            Some(status) if status.is_error => Line::styled(safe(&status.text).into_owned(), theme.error()),
+            Some(status) => Line::raw(safe(&status.text).into_owned()),
+            None => {
+                // Whole hints only: the first ones that fit, never one cut in half.
+                let mut spans = Vec::new();
+                let mut used = 0;
+                if state.feeds.running {
+                    let progress = match state.feeds.total {
+                        0 => "fetching feeds… · ".to_owned(),
+                        total => format!("fetching feeds {}/{total} · ", state.feeds.done),
+                    };
+                    used += progress.width();
+                    spans.push(Span::styled(progress, theme.key()));
                 }
-                used += width;
-                spans.extend([Span::styled(gap, theme.dim()), Span::styled(keys, theme.key()), Span::raw(label)]);
+                for (i, (keys, label)) in hints(&state.keymap, state.context()).into_iter().enumerate() {
+                    let gap = if i > 0 { " · " } else { "" };
+                    let label = format!(" {label}");
+                    let width = gap.width() + keys.width() + label.width();
+                    if used + width > usize::from(area.width) {
+                        break;
+                    }
+                    used += width;
+                    spans.extend([Span::styled(gap, theme.dim()), Span::styled(keys, theme.key()), Span::raw(label)]);
+                }
+                Line::from(spans)
             }
-            Line::from(spans)
-        }
+        },
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The title query being typed, and what it keeps.
+fn title_query<'a>(state: &AppState, query: &str) -> Line<'a> {
+    let theme = state.theme;
+    Line::from(vec![
+        Span::styled("Title: ", theme.key()),
+        Span::raw(safe(query).into_owned()),
+        Span::styled("▏", theme.dim()),
+        Span::styled(
+            format!("  {} of {} · enter keeps · esc clears", state.shown_articles().len(), state.articles.len()),
+            theme.dim(),
+        ),
+    ])
 }

@@ -48,6 +48,11 @@ pub enum Intent {
     MarkRead {
         article: usize,
     },
+    /// The analyst wants to see the article as unread again. Not a step of undo; refused when
+    /// the store is read-only, since it was asked for.
+    MarkUnread {
+        article: usize,
+    },
     /// Opens a note for editing (making the claim first if new). Everything until
     /// [`Intent::CommitNote`] or [`Intent::DiscardNote`] is one step of undo.
     BeginNote {

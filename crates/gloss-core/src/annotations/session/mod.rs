@@ -149,6 +149,7 @@ impl Session {
             Intent::SetVerdict { article, target, verdict } => self.set_verdict(article, &target, verdict),
             Intent::DeleteClaim { article, claim } => self.delete_claim(article, &claim),
             Intent::MarkRead { article } => self.mark_read(article),
+            Intent::MarkUnread { article } => self.mark_unread(article),
             Intent::BeginNote { article, on } => self.begin_note(article, on),
             Intent::UpdateNote { text } => self.update_note(text),
             Intent::CommitNote => self.commit_note(),
