@@ -15,7 +15,8 @@ use super::{Failure, Format, stopped_printing, user_gazetteer, warn};
 use gloss_core::config::Paths;
 use gloss_core::corpus::{self, Article, Source};
 use gloss_core::entities::{Kind, Mention, MentionSource, Recognizer};
-use gloss_core::text::{CharOffsets, sanitize_inline};
+use gloss_core::text::CharOffsets;
+use gloss_core::text::inert::{json, terminal};
 
 /// Files read and recognised between two writes: enough to keep every core busy, few enough
 /// that their output is small.
@@ -75,7 +76,7 @@ fn render(article: &Article, mentions: &[Mention], format: Format) -> io::Result
     let mut bytes = Vec::with_capacity(64 + mentions.len() * 96);
     match format {
         Format::Json => {
-            serde_json::to_writer(&mut bytes, &ArticleEntities::of(article, mentions))?;
+            json::to_writer(&mut bytes, &ArticleEntities::of(article, mentions))?;
             bytes.push(b'\n');
         }
         Format::Text => write_text(&mut bytes, article, mentions)?,
@@ -121,13 +122,13 @@ impl<'a> ArticleEntities<'a> {
 }
 
 fn write_text(out: &mut impl Write, article: &Article, mentions: &[Mention]) -> io::Result<()> {
-    writeln!(out, "{}\t{}", article.origin().file_name(), sanitize_inline(article.title()))?;
+    writeln!(out, "{}\t{}", terminal::inline(&article.origin().file_name()), terminal::inline(article.title()))?;
     for mention in mentions {
-        let text = sanitize_inline(&article.text()[mention.span.clone()]);
+        let text = terminal::inline(&article.text()[mention.span.clone()]);
         let canonical = if *mention.canonical == *text {
             String::new()
         } else {
-            format!(" → {}", sanitize_inline(&mention.canonical))
+            format!(" → {}", terminal::inline(&mention.canonical))
         };
         writeln!(out, "  {}\t{}{canonical}\t{:?}", mention.kind, text, mention.source)?;
     }
