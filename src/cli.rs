@@ -451,6 +451,10 @@ fn export_command(args: &ExportArgs, config: Option<&Paths>, store_path: Option<
     // Links to articles are relative to here, where the output is likely to be saved; with no
     // current folder (it was removed), they stay absolute, which still work.
     export.links_from = std::env::current_dir().ok();
-    let text = args.format.write(&export, &vocabulary).map_err(|e| Failure::Failed(e.to_string()))?;
-    io::stdout().lock().write_all(text.as_bytes()).or_else(|error| stopped_printing("the export", &error))
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format.write_into(&export, &vocabulary, &mut out) {
+        Ok(()) => out.flush().or_else(|error| stopped_printing("the export", &error)),
+        Err(export::ExportError::Output(error)) => stopped_printing("the export", &error),
+        Err(error) => Err(Failure::Failed(error.to_string())),
+    }
 }

@@ -20,6 +20,11 @@ pub fn to_writer<W: io::Write, T: Serialize + ?Sized>(writer: W, value: &T) -> s
     value.serialize(&mut serde_json::Serializer::with_formatter(writer, Inert(CompactFormatter)))
 }
 
+/// `value` as indented JSON, written to `writer` as it is made.
+pub fn to_writer_pretty<W: io::Write, T: Serialize + ?Sized>(writer: W, value: &T) -> serde_json::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(writer, Inert(PrettyFormatter::new())))
+}
+
 /// `value` as indented JSON.
 pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     write(value, Inert(PrettyFormatter::new()))
@@ -127,6 +132,9 @@ mod tests {
         let mut written = Vec::new();
         to_writer(&mut written, &value).unwrap();
         assert_eq!(String::from_utf8(written).unwrap(), to_string(&value).unwrap());
+        let mut written = Vec::new();
+        to_writer_pretty(&mut written, &value).unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), to_string_pretty(&value).unwrap());
     }
 
     #[test]
