@@ -78,11 +78,16 @@ impl Session {
     pub(super) fn settle(&mut self, article: usize, index: usize, choice: Option<usize>) -> Result<Outcome, Refused> {
         self.edit(article, |draft| {
             let conflict = draft.record.conflicts.get(index).cloned().ok_or(Refused::NoConflict(index))?;
-            let what = format!("settled the conflict on {}", conflict.field);
+            let field = match (&conflict.claim, conflict.field.as_str()) {
+                (Some(_), CLAIM_FIELD) => "claim (deleted elsewhere)".to_owned(),
+                (Some(_), field) => format!("claim {}", field.replace('_', " ")),
+                (None, field) => format!("article {}", field.replace('_', " ")),
+            };
             let Some(choice) = choice else {
                 draft.record.conflicts.remove(index);
-                return Ok(what);
+                return Ok(format!("kept the {field} as it is (conflict settled)"));
             };
+            let what = format!("took the other {field} (conflict settled)");
             let value = conflict.other_values.get(choice).cloned().ok_or(Refused::NoConflict(index))?;
             put_value(draft.record, &conflict, value)?;
             draft.record.conflicts.remove(index);
