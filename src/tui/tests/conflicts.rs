@@ -53,7 +53,12 @@ fn screen(state: &AppState) -> String {
 #[test]
 fn the_claims_panel_shows_conflicts_side_by_side() {
     let (mut state, _path) = app_with_conflicts();
-    press(&mut state, "c");
+    let reader = screen(&state);
+    assert!(reader.contains(" ≠ 2 conflicts: c settles "), "{reader}");
+    press(&mut state, "tab");
+    let list = screen(&state);
+    assert!(list.contains("▌≠ 2 conflicts · 488 words"), "the list marks the article:\n{list}");
+    press(&mut state, "tab c");
     let shown = screen(&state);
     let panel: Vec<String> = shown.lines().map(|l| l.split('┃').nth(1).unwrap_or("").trim_end().to_owned()).collect();
     let at = panel.iter().position(|l| l == "› ≠ article note differs").unwrap_or_else(|| panic!("{shown}"));

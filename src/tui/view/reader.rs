@@ -5,12 +5,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
+use super::super::action::Action;
 use super::super::app::{AppState, Focus};
 use super::super::popup::Popup;
 use super::super::reader::Reader;
+use super::conflicts;
 use super::list::{fit, group_thousands};
 use super::pane;
 use super::styled::{Insert, Layer, safe, styled_line};
+use crate::keymap::Context;
 use gloss_core::annotations::Claim;
 use gloss_core::corpus::{Article, Decoding};
 use gloss_core::entities::MentionSource;
@@ -33,6 +36,9 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     if state.notes.session.read_only().is_some() {
         // Said at every moment, not only at start: keys that change annotations are refused.
         block = block.title_bottom(Line::styled(" read-only ", theme.error()).left_aligned());
+    }
+    if let Some(waiting) = conflicts_waiting(state, reader.article) {
+        block = block.title_bottom(Line::styled(waiting, theme.error()).left_aligned());
     }
     frame.render_widget(block, area);
 
@@ -170,6 +176,21 @@ fn tags(state: &AppState, reader: &Reader, range: &Span) -> Vec<Insert> {
         .take_while(|m| m.span.start < range.end)
         .map(|m| (m.span.end, format!("[{}]", m.kind.name()), state.theme.entity_tag()))
         .collect()
+}
+
+/// ` ≠ 2 conflicts: c settles ` when the article's record has conflicts (the key from the
+/// live keymap).
+fn conflicts_waiting(state: &AppState, article: usize) -> Option<String> {
+    let count = state.notes.record(article).map_or(0, |r| r.conflicts.len());
+    if count == 0 {
+        return None;
+    }
+    let plural = if count == 1 { "" } else { "s" };
+    let key = state.keymap.chords(Context::Reader, Action::ClaimsPanel).first().map(ToString::to_string);
+    Some(match key {
+        Some(key) => format!(" {} {count} conflict{plural}: {key} settles ", conflicts::MARK),
+        None => format!(" {} {count} conflict{plural} ", conflicts::MARK),
+    })
 }
 
 /// Source, date, words and decoding of an article, for the reader's header.
