@@ -97,6 +97,8 @@ fn two_branches_merge_through_the_driver_and_one_real_conflict_is_kept_in_the_st
     assert_eq!(attributes, "annotations.ron merge=gloss\n");
     assert!(gloss(repo, repo).arg("git-setup").output().unwrap().status.success());
     assert_eq!(std::fs::read_to_string(repo.join(".gitattributes")).unwrap(), attributes, "idempotent");
+    let ignored = std::fs::read_to_string(repo.join(".gitignore")).unwrap();
+    assert_eq!(ignored, "annotations.ron.bak\nannotations.ron.lock\nannotations.ron.journal\n");
     assert_eq!(ok(&git(repo, &["config", "merge.gloss.driver"])).trim(), "gloss merge-driver %O %A %B %P");
 
     let id = article_id(&article, None);

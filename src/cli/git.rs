@@ -1,10 +1,13 @@
 //! `gloss merge-driver` (git's merge driver for annotation stores, the same three-way merge
-//! as the live store) and `gloss git-setup` (tells a repository to use it).
+//! as the live store) and `gloss git-setup` (tells a repository to use it, and to ignore the
+//! files gloss keeps beside a store).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use gloss_core::annotations::durable::journal_path;
 use gloss_core::annotations::merge::files::{MergedFile, Side, Version, merge_versions};
+use gloss_core::annotations::{backup_path, lock_path};
 use gloss_core::config::ron_file;
 use gloss_core::files::{NewFile, write_atomically};
 use gloss_core::text::inert::terminal;
@@ -95,11 +98,19 @@ pub fn git_setup(args: &GitSetupArgs) -> Result<(), Failure> {
         write_atomically(&attributes, after.as_bytes(), None, NewFile::Shared)
             .map_err(|e| Failure::Failed(e.to_string()))?;
     }
+    let ignore = top.join(".gitignore");
+    let before = ron_file::read_if_present(&ignore).map_err(|e| Failure::Failed(e.to_string()))?.unwrap_or_default();
+    let after = with_ignored(&before, &patterns);
+    if after != before {
+        write_atomically(&ignore, after.as_bytes(), None, NewFile::Shared)
+            .map_err(|e| Failure::Failed(e.to_string()))?;
+    }
     git(&top, &["config", &format!("merge.{DRIVER}.name"), "gloss annotation store (three-way, by claim and field)"])?;
     git(&top, &["config", &format!("merge.{DRIVER}.driver"), DRIVER_COMMAND])?;
     println!("{}: {} merge={DRIVER}", attributes.display(), patterns.join(", "));
+    println!("{}: the store's backup, lock and journal (each analyst's own, never committed)", ignore.display());
     println!("git config merge.{DRIVER}.driver \"{DRIVER_COMMAND}\" (gloss must be on PATH when git merges)");
-    println!("commit .gitattributes so the team shares it; each clone runs `gloss git-setup` once");
+    println!("commit .gitattributes and .gitignore so the team shares it; each clone runs `gloss git-setup` once");
     Ok(())
 }
 
@@ -122,6 +133,27 @@ fn with_attributes(text: &str, patterns: &[String]) -> String {
         out.push(' ');
         out.push_str(&wanted);
         out.push('\n');
+    }
+    out
+}
+
+/// `text` with a line for each file gloss keeps beside a store matching one of `patterns`
+/// (its backup, lock and journal), unless the line is there already.
+fn with_ignored(text: &str, patterns: &[String]) -> String {
+    let mut out = text.to_owned();
+    for pattern in patterns {
+        let store = Path::new(pattern);
+        for beside in [backup_path(store), lock_path(store), journal_path(store)] {
+            let line = beside.to_string_lossy();
+            if out.lines().any(|l| l.trim() == line) {
+                continue;
+            }
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
     }
     out
 }
@@ -155,5 +187,17 @@ mod tests {
             with_attributes("annotations.ron  diff  merge=gloss\n", &patterns[..1]),
             "annotations.ron  diff  merge=gloss\n"
         );
+    }
+
+    #[test]
+    fn the_files_beside_a_store_are_ignored_once() {
+        let patterns = vec!["annotations.ron".to_owned(), "stores/*.ron".to_owned()];
+        let once = with_ignored("target/", &patterns);
+        assert_eq!(
+            once,
+            "target/\nannotations.ron.bak\nannotations.ron.lock\nannotations.ron.journal\n\
+             stores/*.ron.bak\nstores/*.ron.lock\nstores/*.ron.journal\n"
+        );
+        assert_eq!(with_ignored(&once, &patterns), once);
     }
 }

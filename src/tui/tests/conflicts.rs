@@ -27,7 +27,7 @@ fn app_with_conflicts() -> (AppState, std::path::PathBuf) {
     let expected = session.store().articles[&id].clone();
     let mut merged = expected.clone();
     merged.conflicts = vec![
-        Conflict { claim: None, field: "note".into(), other_values: vec![Value::Text("there".into())] },
+        Conflict { claim: None, field: "note".into(), other_values: vec![Value::Text(THERE.into())] },
         Conflict {
             claim: Some(merged.claims[0].id.clone()),
             field: "note".into(),
@@ -37,6 +37,9 @@ fn app_with_conflicts() -> (AppState, std::path::PathBuf) {
     session.absorb(vec![Absorb { id, expected: Some(expected), merged: Some(merged) }]);
     (state, path)
 }
+
+/// The other article note: longer than the panel is wide, so it wraps.
+const THERE: &str = "there, as two officials confirmed on Tuesday evening";
 
 fn status(state: &AppState) -> &str {
     &state.status.as_ref().unwrap().text
@@ -62,7 +65,15 @@ fn the_claims_panel_shows_conflicts_side_by_side() {
     let shown = screen(&state);
     let panel: Vec<String> = shown.lines().map(|l| l.split('┃').nth(1).unwrap_or("").trim_end().to_owned()).collect();
     let at = panel.iter().position(|l| l == "› ≠ article note differs").unwrap_or_else(|| panic!("{shown}"));
-    assert_eq!(panel[at + 1..at + 3], ["    kept  “here”", "    other “there”"]);
+    assert_eq!(
+        panel[at + 1..at + 5],
+        [
+            "    kept  “here”",
+            "    other “there, as two officials",
+            "          confirmed on Tuesday",
+            "          evening”"
+        ]
+    );
     let at = panel.iter().position(|l| l == "    ≠ note differs").unwrap_or_else(|| panic!("{shown}"));
     assert_eq!(panel[at + 1..at + 3], ["      kept  “mine”", "      other “theirs”"]);
     assert!(shown.contains("h/l settle"), "hints from the live keymap:\n{shown}");
@@ -75,7 +86,7 @@ fn keys_settle_conflicts_and_undo_says_what_it_undid() {
     press(&mut state, "c l");
     assert_eq!(status(&state), "took the other article note (conflict settled)");
     let record = state.notes.record(1).unwrap();
-    assert_eq!((record.note.as_str(), record.conflicts.len()), ("there", 1));
+    assert_eq!((record.note.as_str(), record.conflicts.len()), (THERE, 1));
     assert!(matches!(&state.popup, Some(Popup::Claims(panel)) if panel.selected == 0), "on the claim now");
     press(&mut state, "h");
     assert_eq!(status(&state), "kept the claim note as it is (conflict settled)");
@@ -96,6 +107,6 @@ fn keys_settle_conflicts_and_undo_says_what_it_undid() {
     finish(state);
     let saved = on_disk(&path);
     let record = saved.articles.values().find(|r| r.file == SEEDS[1].0).unwrap();
-    assert_eq!((record.note.as_str(), record.claims[0].note.as_str()), ("there", "theirs"));
+    assert_eq!((record.note.as_str(), record.claims[0].note.as_str()), (THERE, "theirs"));
     assert!(record.conflicts.is_empty(), "{:?}", record.conflicts);
 }

@@ -4,6 +4,7 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use super::super::fold::fold;
 use super::super::theme::Theme;
 use super::list::fit;
 use super::styled::safe;
@@ -43,12 +44,30 @@ pub fn lines(
         None => Line::styled(heading, style),
     }];
     let kept = current(record, conflict).map_or_else(|| "nothing".to_owned(), |v| describe(&v));
-    out.push(Line::raw(fit(&format!("{indent}kept  {kept}"), width)));
+    out.extend(value_lines(&indent, "kept  ", &kept, width).into_iter().map(Line::raw));
     for other in &conflict.other_values {
-        out.push(Line::styled(fit(&format!("{indent}other {}", describe(other)), width), theme.key()));
+        let lines = value_lines(&indent, "other ", &describe(other), width);
+        out.extend(lines.into_iter().map(|l| Line::styled(l, theme.key())));
     }
     out
 }
+
+/// A value under its label, wrapped to at most [`VALUE_LINES`] lines, so a long note reads
+/// whole in a narrow panel.
+fn value_lines(indent: &str, label: &str, value: &str, width: usize) -> Vec<String> {
+    let lead = indent.chars().count() + label.chars().count();
+    let pad = " ".repeat(lead);
+    fold(value, width.saturating_sub(lead).max(8), VALUE_LINES)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            fit(&format!("{}{line}", if i == 0 { format!("{indent}{label}") } else { pad.clone() }), width)
+        })
+        .collect()
+}
+
+/// How many lines a value may take before it is cut.
+const VALUE_LINES: usize = 3;
 
 fn record_has(record: &ArticleRecord, conflict: &Conflict) -> bool {
     conflict.claim.as_ref().is_some_and(|id| record.claims.iter().any(|c| &c.id == id))

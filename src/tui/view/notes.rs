@@ -47,7 +47,8 @@ pub fn draw_claims(state: &AppState, panel: &ClaimsPanel, list: Option<Rect>, fr
     let waiting = record.map_or(0, |r| r.conflicts.len());
     let title = match waiting {
         0 => format!(" Claims ({claims}) "),
-        n => format!(" Claims ({claims}) · {n} conflict(s) to settle "),
+        1 => format!(" Claims ({claims}) · 1 conflict to settle "),
+        n => format!(" Claims ({claims}) · {n} conflicts to settle "),
     };
     let height = usize::from(inner(area).height);
     let scroll = selected_line.saturating_sub(height.saturating_sub(3));
