@@ -58,6 +58,7 @@ fn the_claims_panel_shows_conflicts_side_by_side() {
     let (mut state, _path) = app_with_conflicts();
     let reader = screen(&state);
     assert!(reader.contains(" ≠ 2 conflicts: c settles "), "{reader}");
+    assert!(reader.contains("┃▌ ≠been in the global spotlight"), "the gutter marks the claim:\n{reader}");
     press(&mut state, "tab");
     let list = screen(&state);
     assert!(list.contains("▌≠ 2 conflicts · 488 words"), "the list marks the article:\n{list}");

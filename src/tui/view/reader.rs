@@ -132,7 +132,8 @@ fn gutter(state: &AppState, reader: &Reader, height: usize) -> Vec<Line<'static>
                 .copied()
                 .filter(|c| c.anchor.start < span.end.max(span.start + 1) && span.start < c.anchor.end)
                 .collect();
-            gutter_line(state, reader, index, &on_line)
+            let line = gutter_line(state, reader, index, &on_line);
+            mark_conflict(state, reader, (index, line), &on_line, record)
         })
         .collect()
 }
@@ -162,6 +163,23 @@ fn gutter_line(state: &AppState, reader: &Reader, index: usize, claims: &[&Claim
     });
     spans.push(TextSpan::styled(mark.unwrap_or(" "), theme.key()));
     Line::from(spans)
+}
+
+/// `line` of the gutter with `≠` for its mark when a claim starting on it (line `index`) has
+/// a conflict to settle: that matters more than the flag or the note.
+fn mark_conflict(
+    state: &AppState,
+    reader: &Reader,
+    (index, mut line): (usize, Line<'static>),
+    claims: &[&Claim],
+    record: &gloss_core::annotations::ArticleRecord,
+) -> Line<'static> {
+    let waiting = |claim: &&&Claim| record.conflicts.iter().any(|c| c.claim.as_deref() == Some(claim.id.as_str()));
+    if claims.iter().filter(waiting).any(|claim| reader.wrapped.line_of(claim.anchor.start) == index) {
+        line.spans.pop();
+        line.spans.push(TextSpan::styled(conflicts::MARK, state.theme.error()));
+    }
+    line
 }
 
 /// Kind tags after names, when colour is off and highlighting on.
