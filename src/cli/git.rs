@@ -10,6 +10,7 @@ use gloss_core::annotations::merge::files::{MergedFile, Side, Version, merge_ver
 use gloss_core::annotations::{backup_path, lock_path};
 use gloss_core::config::ron_file;
 use gloss_core::files::{NewFile, write_atomically};
+use gloss_core::text::counted;
 use gloss_core::text::inert::terminal;
 
 use super::Failure;
@@ -78,9 +79,10 @@ fn report(name: &Path, merged: &MergedFile) -> Result<(), Failure> {
     match merged.new_conflicts {
         0 => Ok(()),
         count => Err(Failure::Failed(format!(
-            "{}: merged; {count} value(s) changed differently on both sides are kept as conflicts in the \
-             store: open gloss, settle them in the claims panel (c), then `git add` the store",
-            name.display()
+            "{}: merged, with {} kept in the store (fields changed differently on both branches): open gloss, \
+             settle them in the claims panel (c), then `git add` the store",
+            name.display(),
+            counted(count, "conflict", "conflicts")
         ))),
     }
 }

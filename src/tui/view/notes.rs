@@ -18,6 +18,7 @@ use super::panels::centered;
 use super::styled::safe;
 use gloss_core::annotations::session::{NoteEdit, NoteTarget};
 use gloss_core::annotations::{Claim, Verdict};
+use gloss_core::text::counted;
 
 /// The claims of the article, over the list when it is shown; conflicts a merge left are
 /// shown first (the article's own) or under their claim.
@@ -47,8 +48,7 @@ pub fn draw_claims(state: &AppState, panel: &ClaimsPanel, list: Option<Rect>, fr
     let waiting = record.map_or(0, |r| r.conflicts.len());
     let title = match waiting {
         0 => format!(" Claims ({claims}) "),
-        1 => format!(" Claims ({claims}) · 1 conflict to settle "),
-        n => format!(" Claims ({claims}) · {n} conflicts to settle "),
+        n => format!(" Claims ({claims}) · {} to settle ", counted(n, "conflict", "conflicts")),
     };
     let height = usize::from(inner(area).height);
     let scroll = selected_line.saturating_sub(height.saturating_sub(3));

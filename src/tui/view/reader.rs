@@ -10,7 +10,7 @@ use super::super::app::{AppState, Focus};
 use super::super::popup::Popup;
 use super::super::reader::Reader;
 use super::conflicts;
-use super::list::{fit, group_thousands};
+use super::list::fit;
 use super::pane;
 use super::styled::{Insert, Layer, safe, styled_line};
 use crate::keymap::Context;
@@ -18,6 +18,7 @@ use gloss_core::annotations::Claim;
 use gloss_core::corpus::{Article, Decoding};
 use gloss_core::entities::MentionSource;
 use gloss_core::text::{Span, WrappedLine};
+use gloss_core::text::{counted, group_thousands};
 
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = state.theme;
@@ -203,11 +204,11 @@ fn conflicts_waiting(state: &AppState, article: usize) -> Option<String> {
     if count == 0 {
         return None;
     }
-    let plural = if count == 1 { "" } else { "s" };
+    let conflicts = counted(count, "conflict", "conflicts");
     let key = state.keymap.chords(Context::Reader, Action::ClaimsPanel).first().map(ToString::to_string);
     Some(match key {
-        Some(key) => format!(" {} {count} conflict{plural}: {key} settles ", conflicts::MARK),
-        None => format!(" {} {count} conflict{plural} ", conflicts::MARK),
+        Some(key) => format!(" {} {conflicts}: {key} settles ", conflicts::MARK),
+        None => format!(" {} {conflicts} ", conflicts::MARK),
     })
 }
 
@@ -228,8 +229,7 @@ fn metadata(article: &Article) -> String {
             parts.push(format!("from {encoding}"));
         }
         Decoding::Lossy { encoding, replaced } => {
-            let plural = if replaced == 1 { "" } else { "s" };
-            parts.push(format!("⚠ {encoding} with {replaced} bad byte{plural} replaced"));
+            parts.push(format!("⚠ {encoding} with {} replaced", counted(replaced, "bad byte", "bad bytes")));
         }
     }
     parts.join(" · ")
