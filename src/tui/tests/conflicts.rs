@@ -111,3 +111,28 @@ fn keys_settle_conflicts_and_undo_says_what_it_undid() {
     assert_eq!((record.note.as_str(), record.claims[0].note.as_str()), (THERE, "theirs"));
     assert!(record.conflicts.is_empty(), "{:?}", record.conflicts);
 }
+
+#[test]
+fn a_claim_deleted_elsewhere_is_kept_until_the_analyst_takes_the_deletion() {
+    let (mut state, _path) = app_with_conflicts();
+    let session = &mut state.notes.session;
+    let id = session.id(1).unwrap().to_owned();
+    let expected = session.store().articles[&id].clone();
+    let mut merged = expected.clone();
+    let claim = merged.claims[0].id.clone();
+    merged.conflicts = vec![Conflict { claim: Some(claim), field: "claim".into(), other_values: vec![Value::Deleted] }];
+    session.absorb(vec![Absorb { id, expected: Some(expected), merged: Some(merged) }]);
+    press(&mut state, "c");
+    let shown = screen(&state);
+    assert!(shown.contains("≠ the claim itself differs"), "{shown}");
+    assert!(shown.contains("kept  “the claim”") && shown.contains("other deleted"), "{shown}");
+    press(&mut state, "l");
+    assert_eq!(status(&state), "deleted the claim, as elsewhere (conflict settled)");
+    assert!(state.notes.record(1).unwrap().claims.is_empty());
+    press(&mut state, "u");
+    assert_eq!(status(&state), "undid: deleted the claim, as elsewhere (conflict settled)");
+    assert_eq!(state.notes.record(1).unwrap().claims.len(), 1, "undo brings the claim back");
+    press(&mut state, "h");
+    assert_eq!(status(&state), "kept the claim deleted elsewhere (conflict settled)");
+    assert_eq!(state.notes.record(1).unwrap().claims.len(), 1);
+}
