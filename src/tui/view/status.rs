@@ -13,8 +13,8 @@ use unicode_width::UnicodeWidthStr;
 use super::super::app::{AppState, SaveState};
 use super::super::popup::Popup;
 use super::hints;
-use super::list::group_thousands;
 use super::styled::safe;
+use gloss_core::text::group_thousands;
 
 /// What the disk has of the analyst's edits, and how to show it; `None` before any edit.
 pub fn disk_state(state: &AppState) -> Option<(&'static str, Style)> {

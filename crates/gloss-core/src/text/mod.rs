@@ -3,6 +3,7 @@
 
 mod bounds;
 mod collapsed;
+mod counts;
 mod gaps;
 pub mod inert;
 mod offsets;
@@ -12,6 +13,7 @@ mod sentences;
 mod words;
 mod wrap;
 
+pub use counts::{counted, group_thousands};
 pub use gaps::{Gap, gaps};
 pub use offsets::{CharOffsets, char_offset};
 pub use paragraphs::{Paragraphs, paragraphs};
