@@ -6,17 +6,18 @@ use std::fmt::{self, Write};
 use std::io;
 use std::path::PathBuf;
 
+use super::RenderError;
 use super::model::{ArticleOut, ClaimOut, Export};
 use crate::annotations::{Verdict, Vocabulary};
 use crate::text::inert::markdown::escape;
 
 /// Writes the briefing for `export` to `out`, tags in `vocabulary` order.
-pub fn markdown(export: &Export, vocabulary: &Vocabulary, out: &mut dyn io::Write) -> io::Result<()> {
+pub fn markdown(export: &Export, vocabulary: &Vocabulary, out: &mut dyn io::Write) -> Result<(), RenderError> {
     let mut text = Text { out, error: None };
     let written = briefing(&mut text, export, vocabulary);
     match (written, text.error) {
-        (_, Some(error)) => Err(error),
-        (Err(fmt::Error), None) => Err(io::Error::other("a value could not be formatted")),
+        (_, Some(error)) => Err(RenderError::Io(error)),
+        (Err(error), None) => Err(RenderError::Text(error)),
         (Ok(()), None) => Ok(()),
     }
 }

@@ -77,7 +77,7 @@ impl Format {
     /// buffered writer).
     pub fn write_into(self, export: &Export, vocabulary: &Vocabulary, out: &mut dyn Write) -> Result<(), ExportError> {
         let rendered = match self {
-            Self::Markdown => markdown::markdown(export, vocabulary, out).map_err(RenderError::from),
+            Self::Markdown => markdown::markdown(export, vocabulary, out),
             Self::Json => json::json(export, out).map_err(RenderError::from),
             Self::Csv => csv::csv(export, out).map_err(RenderError::from),
             Self::W3c => w3c::w3c(export, out).map_err(RenderError::from),
@@ -132,6 +132,8 @@ pub enum RenderError {
     Json(#[from] serde_json::Error),
     #[error(transparent)]
     Csv(#[from] ::csv::Error),
+    #[error("a value could not be formatted")]
+    Text(#[from] fmt::Error),
     #[error(transparent)]
     Io(#[from] io::Error),
     #[error("the export is not UTF-8: {0}")]
