@@ -21,7 +21,8 @@ use gloss_core::corpus::{self, Article, Problem, corpus_name};
 use gloss_core::entities::{Recognizer, UserGazetteer};
 use gloss_core::export;
 use gloss_core::library::Library;
-use gloss_core::text::{CharOffsets, sanitize_inline};
+use gloss_core::text::CharOffsets;
+use gloss_core::text::inert::{json, terminal};
 
 /// A keyboard-first terminal reader and annotator for news analysts.
 #[derive(Debug, Parser)]
@@ -105,7 +106,7 @@ pub struct ExportArgs {
     /// md (a briefing), json (everything), csv (a row per claim) or w3c (Web Annotation JSON-LD).
     #[arg(long, default_value = "md", value_parser = parse_export_format)]
     pub format: export::Format,
-    /// Write here (atomically) instead of to standard output.
+    /// Write here (atomically) instead of to standard output (`-` is standard output).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Only this article: its id (or the start of it), file name or file stem. Repeatable.
@@ -163,12 +164,13 @@ pub fn main() -> ExitCode {
     }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // Messages quote file names and file content (a keymap line, a store value): shown inert.
         Err(Failure::Usage(message)) => {
-            eprintln!("gloss: {message}");
+            eprintln!("gloss: {}", terminal::lines(&message));
             ExitCode::from(2)
         }
         Err(Failure::Failed(message)) => {
-            eprintln!("gloss: {message}");
+            eprintln!("gloss: {}", terminal::lines(&message));
             ExitCode::FAILURE
         }
     }
@@ -270,18 +272,38 @@ fn open(
     session.set_names(user);
     session.set_read_only(opened.read_only.clone());
     state.names.user_path = user_path;
-    state.notes = tui::Annotations::new(session, store_path.clone());
+    state.notes = tui::Annotations::new(session, None);
     state.exports.corpus = corpus_name(&cli.paths);
     state.feeds.subscriptions = paths.map(Paths::feeds);
     state.feeds.library = library;
     state.exports.dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     state.exports.home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
-    if let Some(why) = opened.read_only {
-        state.set_error(format!("read-only: {why}"));
+    if let Some(paths) = paths {
+        let (memory, problem) = tui::Memory::open(&paths.data_dir, &cli.paths);
+        tui::remember(&mut state, memory);
+        if let Some(problem) = problem {
+            state.set_error(problem);
+        }
     }
-    let outcome = tui::run(state, cli.paths.clone()).map_err(|e| Failure::Failed(format!("terminal error: {e}")))?;
-    drop(opened.lock);
+    if let Some(why) = &opened.read_only {
+        state.set_error(format!("read-only: {why}"));
+    } else if !opened.notices.is_empty() {
+        state.set_status(opened.notices.join("; "));
+    }
+    let keeping = match (opened.durable, opened.wait_for) {
+        (Some(durable), _) => tui::Keeping::Write(Box::new(durable)),
+        (None, Some(real)) => tui::Keeping::WaitFor(real),
+        (None, None) => tui::Keeping::Nothing,
+    };
+    let outcome =
+        tui::run(state, cli.paths.clone(), keeping).map_err(|e| Failure::Failed(format!("terminal error: {e}")))?;
     warn(&outcome.problems);
+    if let Some(why) = &outcome.unfolded {
+        eprintln!("gloss: warning: {}", terminal::inline(why));
+    }
+    if let Some(why) = &outcome.forgot {
+        eprintln!("gloss: warning: where you left off is not remembered: {}", terminal::inline(why));
+    }
     match (outcome.unsaved, store_path) {
         (Some((store, error)), Some(path)) => Err(Failure::Failed(rescued(&store, &path, &error))),
         _ => Ok(()),
@@ -331,7 +353,7 @@ fn read_only_store(path: Option<&Path>) -> Result<Store, Failure> {
 
 fn warn(problems: &[Problem]) {
     for problem in problems {
-        eprintln!("gloss: warning: {}", sanitize_inline(&problem.to_string()));
+        eprintln!("gloss: warning: {}", terminal::inline(&problem.to_string()));
     }
 }
 
@@ -356,8 +378,11 @@ fn list(paths: &[PathBuf], format: Format, store_path: Option<&Path>) -> Result<
         let line = match format {
             Format::Text => list_line(article, &attached.id),
             // The summary counts sentences and paragraphs: only for JSON, as text is read faster.
-            Format::Json => serde_json::to_string(&ArticleSummary::of(article, &attached)).map_err(|e| {
-                Failure::Failed(format!("cannot write {} as JSON: {e}", article.origin().display_path()))
+            Format::Json => json::to_string(&ArticleSummary::of(article, &attached)).map_err(|e| {
+                Failure::Failed(format!(
+                    "cannot write {} as JSON: {e}",
+                    terminal::inline(&article.origin().display_path())
+                ))
             })?,
         };
         if let Err(error) = writeln!(out, "{line}") {
@@ -381,10 +406,10 @@ fn stopped_printing(what: &str, error: &io::Error) -> Result<(), Failure> {
 /// id, title, source, date and words, tab-separated; text from articles made safe to print.
 fn list_line(article: &Article, id: &str) -> String {
     let header = article.header();
-    let or_dash = |value: Option<&str>| value.map_or_else(|| "-".to_owned(), |v| sanitize_inline(v).into_owned());
+    let or_dash = |value: Option<&str>| value.map_or_else(|| "-".to_owned(), |v| terminal::inline(v).into_owned());
     [
-        id.to_owned(),
-        sanitize_inline(article.title()).into_owned(),
+        terminal::inline(id).into_owned(),
+        terminal::inline(article.title()).into_owned(),
         or_dash(header.source.as_deref()),
         or_dash(header.date.as_deref()),
         article.words().to_string(),
@@ -400,7 +425,11 @@ fn entities(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result
     for article in &articles {
         let mentions = recognizer.recognize(article);
         let written = match format {
-            Format::Json => writeln!(out, "{}", entities_json(article, &mentions)),
+            Format::Json => {
+                let line = json::to_string(&entities_json(article, &mentions))
+                    .map_err(|e| Failure::Failed(format!("cannot write the entities as JSON: {e}")))?;
+                writeln!(out, "{line}")
+            }
             Format::Text => write_entities_text(&mut out, article, &mentions),
         };
         if let Err(error) = written {
@@ -435,13 +464,13 @@ fn write_entities_text(
     article: &Article,
     mentions: &[gloss_core::entities::Mention],
 ) -> io::Result<()> {
-    writeln!(out, "{}\t{}", article.origin().file_name(), sanitize_inline(article.title()))?;
+    writeln!(out, "{}\t{}", terminal::inline(&article.origin().file_name()), terminal::inline(article.title()))?;
     for mention in mentions {
-        let text = sanitize_inline(&article.text()[mention.span.clone()]);
+        let text = terminal::inline(&article.text()[mention.span.clone()]);
         let canonical = if *mention.canonical == *text {
             String::new()
         } else {
-            format!(" → {}", sanitize_inline(&mention.canonical))
+            format!(" → {}", terminal::inline(&mention.canonical))
         };
         writeln!(out, "  {}\t{}{canonical}\t{:?}", mention.kind, text, mention.source)?;
     }
@@ -474,9 +503,9 @@ fn export_command(args: &ExportArgs, config: Option<&Paths>, store_path: Option<
     let recognizer = Recognizer::with_user(&user).map_err(|e| Failure::Failed(format!("gazetteer: {e}")))?;
     let gathered = export::gather(&articles, &store, Some(&recognizer), &filter);
     let mut export = export::Export::new(corpus_name(&args.paths), (!args.no_date).then(export::today), gathered);
-    if let Some(path) = &args.out {
+    if let Some(path) = args.out.as_ref().filter(|p| p.as_os_str() != "-") {
         let tally = export.write_to(path, args.format, &vocabulary).map_err(|e| Failure::Failed(e.to_string()))?;
-        eprintln!("gloss: wrote {tally} to {}", path.display());
+        eprintln!("gloss: wrote {tally} to {}", terminal::inline(&path.display().to_string()));
         return Ok(());
     }
     // Links to articles are relative to here, where the output is likely to be saved; with no

@@ -120,11 +120,13 @@ fn tag_and_note_a_claim_then_find_it_after_a_restart() {
     assert!(store.contains("note: \"Check the date.\\nKCNA has the transcript.\""), "{store}");
     assert!(store.contains("check_worthy: true"), "{store}");
 
+    // gloss reopens in the reader, on the article and sentence where it was left.
     let mut again = self::gloss(home.path(), 110, 30).start();
     again.wait_for("1 claim · 1 note");
-    again.press("j enter");
-    let screen = again.wait_for("▌!In an interview");
-    assert!(screen.contains("▌✎"), "{screen}");
+    let screen = again.wait_until("the annotated article in the reader", |s| {
+        s.contains("▌ !In an interview") && s.contains(READER_KEYS)
+    });
+    assert!(screen.contains("▌ ✎"), "{screen}");
 
     // Export the article's claim to a folder in home, typed over the proposed name.
     again.press("x");
@@ -148,6 +150,39 @@ fn a_killed_gloss_is_reported_by_its_signal() {
     gloss.wait_for("Articles (5)");
     gloss.signal(Signal::KILL);
     assert_eq!(gloss.wait_exit(), Exit::Signal("Killed".into()));
+}
+
+#[test]
+fn gloss_reopens_sorted_where_it_was_left() {
+    let home = tempfile::tempdir().unwrap();
+    let mut gloss = gloss(home.path(), 100, 30).start();
+    gloss.wait_for("Articles (5)");
+    gloss.press("s");
+    gloss.wait_for("Sort the list by");
+    gloss.press("j enter");
+    gloss.wait_for("sorted by date");
+    gloss.press("j enter");
+    gloss.wait_until("the second article by date in the reader", |s| {
+        s.contains("003_12e60f9c685f900f.txt") && s.contains(READER_KEYS)
+    });
+    gloss.press("j j j q");
+    assert_eq!(gloss.wait_exit(), Exit::Code(0));
+
+    let mut again = self::gloss(home.path(), 100, 30).start();
+    again.wait_until("the same article, sorted by date, the keys in the reader", |s| {
+        s.contains("003_12e60f9c685f900f.txt") && s.contains(" by date ") && s.contains(READER_KEYS)
+    });
+    // The cursor is where it was: tagging tags the fourth sentence.
+    again.press("1");
+    again.wait_for("tagged fact");
+    again.press("q");
+    assert_eq!(again.wait_exit(), Exit::Code(0));
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/003_12e60f9c685f900f.txt")).unwrap();
+    let article = gloss_core::corpus::Article::from_text(gloss_core::corpus::Origin::Embedded("003"), &text);
+    let store = store(home.path());
+    let quotes: Vec<&str> = store.claims().map(|(_, claim)| claim.anchor.quote.as_str()).collect();
+    assert_eq!(quotes, [&text[article.sentences()[3].clone()]]);
 }
 
 /// The harness shows whole frames only, however the output is cut into reads.

@@ -12,7 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use gloss_core::library::http::{Client, Limits};
 use gloss_core::library::subscriptions::{self, Subscription, Subscriptions};
 use gloss_core::library::{Event, Library, Outcome, Report, add_urls, fetch_feeds};
-use gloss_core::text::sanitize_inline;
+use gloss_core::text::inert::{json as inert_json, terminal};
 
 use super::{Failure, Format};
 
@@ -55,7 +55,7 @@ fn with_progress(
             .map_or_else(|_| ProgressStyle::default_bar(), |style| style.progress_chars("=> ")),
     );
     let mut on_event = |event: Event<'_>| match event {
-        Event::Started { url } => bar.set_message(sanitize_inline(url).into_owned()),
+        Event::Started { url } => bar.set_message(terminal::inline(url).into_owned()),
         Event::Saved { .. } => {}
         Event::Finished { report, done, .. } => {
             bar.set_position(done as u64);
@@ -72,13 +72,13 @@ fn with_progress(
 /// One line for one URL: what it is, and what came of it.
 fn summary(report: &Report) -> String {
     let name = report.title.as_deref().map_or_else(|| report.url.clone(), |t| format!("{t} ({})", report.url));
-    let name = sanitize_inline(&name).into_owned();
+    let name = terminal::inline(&name).into_owned();
     match &report.outcome {
         Outcome::NotModified => format!("{name}: not modified"),
         Outcome::Failed(why) => {
             // The reason names the URL too; the line already starts with it.
             let why = why.strip_prefix(&format!("{}: ", report.url)).unwrap_or(why);
-            format!("{name}: failed: {}", sanitize_inline(why))
+            format!("{name}: failed: {}", terminal::inline(why))
         }
         Outcome::Fetched { new, updated, unchanged, duplicates, .. } => {
             let mut parts = vec![format!("{new} new")];
@@ -103,7 +103,7 @@ fn finish(reports: &[Report], library: &Library, format: Format) -> Result<(), F
     let updated = count(|o| if let Outcome::Fetched { updated, .. } = o { *updated } else { 0 });
     let failed: Vec<&Report> = reports.iter().filter(|r| matches!(r.outcome, Outcome::Failed(_))).collect();
     match format {
-        Format::Json => say(&json_report(reports, library, new, updated)),
+        Format::Json => say(&json_line(&json_report(reports, library, new, updated))?),
         Format::Text if new == 0 && updated == 0 => say(&format!("nothing new ({})", library.root().display())),
         Format::Text => say(&format!("{new} new, {updated} updated in {}", library.root().display())),
     }
@@ -164,11 +164,11 @@ pub fn feeds_add(path: &Path, url: &str, title: Option<String>) -> Result<(), Fa
         subscriptions.save(path).map_err(|e| Failure::Failed(e.to_string()))?;
         say(&format!(
             "following {} ({} feeds; `gloss fetch` fetches them)",
-            sanitize_inline(url),
+            terminal::inline(url),
             subscriptions.feeds.len()
         ));
     } else {
-        say(&format!("already following {}", sanitize_inline(url)));
+        say(&format!("already following {}", terminal::inline(url)));
     }
     Ok(())
 }
@@ -191,15 +191,20 @@ pub fn feeds_list(path: &Path, format: Format) -> Result<(), Failure> {
     let subscriptions = Subscriptions::load(path).map_err(|e| Failure::Usage(e.to_string()))?;
     for feed in &subscriptions.feeds {
         match format {
-            Format::Json => say(&serde_json::json!({ "url": feed.url, "title": feed.title })),
+            Format::Json => say(&json_line(&serde_json::json!({ "url": feed.url, "title": feed.title }))?),
             Format::Text => say(&format!(
                 "{}\t{}",
-                sanitize_inline(&feed.url),
-                sanitize_inline(feed.title.as_deref().unwrap_or("-"))
+                terminal::inline(&feed.url),
+                terminal::inline(feed.title.as_deref().unwrap_or("-"))
             )),
         }
     }
     Ok(())
+}
+
+/// `value` as one line of JSON, inert (feed titles and errors come from the web).
+fn json_line(value: &serde_json::Value) -> Result<String, Failure> {
+    inert_json::to_string(value).map_err(|e| Failure::Failed(format!("cannot write the report as JSON: {e}")))
 }
 
 /// Prints one line of the report. A reader that went away (`| head`) is theirs to decide;

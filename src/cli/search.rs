@@ -13,7 +13,7 @@ use gloss_core::corpus::Article;
 use gloss_core::entities::Recognizer;
 use gloss_core::export::Filter;
 use gloss_core::search::{Field, Hit, Mode, Notes, Query, Scope, mentions_entity, search_corpus};
-use gloss_core::text::sanitize_inline;
+use gloss_core::text::inert::{json as inert_json, terminal};
 
 /// What to search for, where, and how to print it.
 #[derive(Debug, clap::Args)]
@@ -59,7 +59,7 @@ pub fn search(args: &SearchArgs, config: Option<&Paths>, store_path: Option<&Pat
     let scope = Scope { claims, articles: entity_articles(args.entity.as_deref(), &articles, config)? };
     let found = print_hits(&articles, &notes, &query, &scope, args.format)?;
     if found == 0 {
-        return Err(Failure::Failed(format!("no hits for `{}`", sanitize_inline(query.text()))));
+        return Err(Failure::Failed(format!("no hits for `{}`", terminal::inline(query.text()))));
     }
     Ok(())
 }
@@ -104,11 +104,12 @@ fn print_hits(
     let _ = search_corpus(articles, notes, query, scope, &mut |hit| {
         found += 1;
         let article = &articles[hit.article];
+        // JSON through the inert formatter: hits quote article text and notes.
         let line = match format {
-            Format::Text => text_line(article, &hit),
-            Format::Json => json_line(article, &hit).to_string(),
+            Format::Text => Ok(text_line(article, &hit)),
+            Format::Json => inert_json::to_string(&json_line(article, &hit)).map_err(io::Error::other),
         };
-        writeln!(out, "{line}").map_or_else(
+        line.and_then(|line| writeln!(out, "{line}")).map_or_else(
             |error| {
                 failed = Some(error);
                 ControlFlow::Break(())
@@ -124,11 +125,11 @@ fn print_hits(
 /// hit in a note, line, column and offsets are in the note, and the line of the note is shown.
 fn text_line(article: &Article, hit: &Hit) -> String {
     [
-        sanitize_inline(&article.origin().display_path()).into_owned(),
+        terminal::inline(&article.origin().display_path()).into_owned(),
         format!("{}:{}", hit.line, hit.column),
         format!("{}-{}", hit.chars.start, hit.chars.end),
         place(hit),
-        sanitize_inline(&hit.context.text).into_owned(),
+        terminal::inline(&hit.context.text).into_owned(),
     ]
     .join("\t")
 }
@@ -139,7 +140,7 @@ fn place(hit: &Hit) -> String {
         Field::Text { headline: true } | Field::Title => "title".to_owned(),
         Field::Text { headline: false } => "text".to_owned(),
         Field::ArticleNote => "note".to_owned(),
-        Field::ClaimNote { claim } => format!("claim {}", sanitize_inline(claim)),
+        Field::ClaimNote { claim } => format!("claim {}", terminal::inline(claim)),
     }
 }
 

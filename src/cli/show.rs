@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use gloss_core::corpus::{self, Article, Origin, read_documents};
 use gloss_core::library::http::{Client, Fetched, Limits};
-use gloss_core::text::sanitize_inline;
+use gloss_core::text::inert::{json as inert_json, terminal};
 
 use super::{Failure, Format};
 
@@ -20,7 +20,10 @@ pub fn show(target: &str, format: Format) -> Result<(), Failure> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     for (index, article) in articles.iter().enumerate() {
         let written = match format {
-            Format::Json => writeln!(out, "{}", json(article)),
+            Format::Json => match inert_json::to_string(&json(article)) {
+                Ok(line) => writeln!(out, "{line}"),
+                Err(error) => return Err(Failure::Failed(format!("cannot write the article as JSON: {error}"))),
+            },
             Format::Text if index > 0 => write!(out, "\n{}", text(article)),
             Format::Text => write!(out, "{}", text(article)),
         };
@@ -35,17 +38,17 @@ pub fn show(target: &str, format: Format) -> Result<(), Failure> {
 fn from_file(path: &str) -> Result<Vec<Article>, Failure> {
     let discovery = corpus::discover(&[PathBuf::from(path)]);
     if let Some(problem) = discovery.problems.first() {
-        return Err(Failure::Failed(sanitize_inline(&problem.to_string()).into_owned()));
+        return Err(Failure::Failed(terminal::inline(&problem.to_string()).into_owned()));
     }
     let (articles, problems) = corpus::load_all(discovery);
     match problems.first() {
-        Some(problem) => Err(Failure::Failed(sanitize_inline(&problem.to_string()).into_owned())),
+        Some(problem) => Err(Failure::Failed(terminal::inline(&problem.to_string()).into_owned())),
         None => Ok(articles),
     }
 }
 
 fn from_url(url: &str) -> Result<Vec<Article>, Failure> {
-    let failed = |why: String| Failure::Failed(sanitize_inline(&why).into_owned());
+    let failed = |why: String| Failure::Failed(terminal::inline(&why).into_owned());
     let Fetched::Body(download) = Client::new(Limits::default()).get(url, None).map_err(|e| failed(e.to_string()))?
     else {
         return Err(failed(format!("{url}: the server said not modified to a plain request")));
@@ -82,21 +85,21 @@ fn json(article: &Article) -> serde_json::Value {
     })
 }
 
-/// Metadata lines, a blank line, the text; every character safe for a terminal.
+/// Metadata lines, a blank line, the text; every character shown as the terminal policy says.
 fn text(article: &Article) -> String {
     let metadata = article.metadata();
     let header = article.header();
-    let mut out = format!("title: {}\n", sanitize_inline(article.title()));
+    let mut out = format!("title: {}\n", terminal::inline(article.title()));
     for (name, value) in
         [("source", &header.source), ("date", &header.date), ("byline", &metadata.byline), ("url", &metadata.url)]
     {
         if let Some(value) = value {
-            out.extend([name, ": ", &sanitize_inline(value), "\n"]);
+            out.extend([name, ": ", &terminal::inline(value), "\n"]);
         }
     }
     out.push('\n');
     for line in article.text().lines() {
-        out.push_str(&sanitize_inline(line));
+        out.push_str(&terminal::inline(line));
         out.push('\n');
     }
     out

@@ -86,6 +86,18 @@ pub enum Action {
     NextMatch,
     PrevMatch,
     ToggleRegex,
+    // Finding and moving around: the list's filters and order, articles in turn, jumps.
+    FilterByTitle,
+    FilterMenu,
+    SortMenu,
+    MarkUnread,
+    NextArticle,
+    PrevArticle,
+    JumpBack,
+    JumpForward,
+    WiderList,
+    NarrowerList,
+    SwapSelectionEnds,
 }
 
 /// What an action does in one context.
@@ -149,9 +161,9 @@ impl Action {
                 CorpusSearch: "Open the article at the hit"),
             Self::Cancel => uses!(Dialog: "Cancel", Export: "Close without exporting",
                 Search: "Clear the search and go back to where it started", CorpusSearch: "Close the search"),
-            Self::Select => uses!(Reader: "Start a selection here (or drop it); j/k and l/h extend it"),
-            Self::NextWord => uses!(Reader: "Next word (or extend the selection)"),
-            Self::PrevWord => uses!(Reader: "Previous word (or shrink the selection)"),
+            Self::Select => uses!(Reader: "Start a selection here (or drop it); l/h and j/k move its end"),
+            Self::NextWord => uses!(Reader: "Next word (or the selection's end a word on)"),
+            Self::PrevWord => uses!(Reader: "Previous word (or the selection's end a word back)"),
             Self::NextEntity => uses!(Reader: "Next entity mention"),
             Self::PrevEntity => uses!(Reader: "Previous entity mention"),
             Self::ToggleHighlights => uses!(Reader: "Entity highlighting on or off"),
@@ -175,7 +187,9 @@ impl Action {
             Self::PrevClaim => uses!(Reader: "Previous claim"),
             Self::ClaimsPanel => uses!(Reader: "The article's claims, in text order"),
             Self::EditClaimNote => uses!(Reader: "Write a note on the claim (making one if needed)"),
-            Self::EditArticleNote => uses!(Reader: "Write a note on the article"),
+            Self::EditArticleNote => {
+                uses!(Reader: "Write a note on the article", Claims: "Write a note on the article")
+            }
             Self::DeleteClaim => {
                 uses!(Reader: "Delete the claim (u undoes)", Claims: "Delete the claim (u undoes)")
             }
@@ -199,6 +213,20 @@ impl Action {
             Self::PrevMatch => uses!(Reader: "Previous match of the search"),
             Self::ToggleRegex => uses!(Search: "Plain text or regular expression",
                 CorpusSearch: "Plain text or regular expression"),
+            // Finding and moving around.
+            Self::FilterByTitle => uses!(List: "Show only titles that match what you type (fuzzy; esc clears)"),
+            Self::FilterMenu => uses!(List: "Filter by entity, claim tag, check-worthy, verdict, notes, unread"),
+            Self::SortMenu => uses!(List: "Sort the list: file order, date, title, claims, last annotated"),
+            Self::MarkUnread => uses!(List: "Mark the article unread again", Reader: "Mark the article unread again"),
+            Self::NextArticle => uses!(Reader: "The next article of the list"),
+            Self::PrevArticle => uses!(Reader: "The previous article of the list"),
+            Self::JumpBack => uses!(List: "Back to where you were before the last jump",
+                Reader: "Back to where you were before the last jump (an article, a claim, a name, a hit)"),
+            Self::JumpForward => uses!(List: "Forward again to where ctrl-o came from",
+                Reader: "Forward again to where ctrl-o came from"),
+            Self::WiderList => uses!(List: "Widen the list (kept)", Reader: "Widen the list (kept)"),
+            Self::NarrowerList => uses!(List: "Narrow the list (kept)", Reader: "Narrow the list (kept)"),
+            Self::SwapSelectionEnds => uses!(Reader: "Swap the selection's ends: l h j k then move the other one"),
         }
     }
 

@@ -9,8 +9,8 @@ use std::thread;
 
 use super::popup::OnDisk;
 use super::update::{Effect, ExportJob, Exported, Msg};
+use gloss_core::annotations::durable::Report;
 use gloss_core::annotations::session::PlaceJob;
-use gloss_core::annotations::{SaveReport, Saver};
 use gloss_core::corpus::{self, Format, Source};
 use gloss_core::entities::{Recognizer, entities_of};
 use gloss_core::export::{self, Export};
@@ -44,10 +44,11 @@ pub fn run_now(effect: Effect, send: &mut dyn FnMut(Msg)) -> bool {
             send(Msg::UserGazetteerSaved(user.save(&path).map(|()| path).map_err(|e| e.to_string())));
         }
         Effect::PlaceClaims(jobs) => send(Msg::ClaimsPlaced(jobs.into_iter().map(PlaceJob::run).collect())),
-        Effect::SaveStore { store, path } => send(Msg::StoreSaved(match store.save(&path) {
-            Ok(()) => SaveReport::Saved,
-            Err(error) => SaveReport::Failed(error.to_string()),
-        })),
+        Effect::Record { keeper, number, records } => {
+            if let Err(stopped) = keeper.record(number, records) {
+                send(Msg::Store(Report::Failed(stopped.to_string())));
+            }
+        }
         Effect::Export(job) => send(Msg::Exported(write_export(*job))),
         Effect::CountExport(job) => send(Msg::ExportCounted { asked: job.asked, tally: job.count() }),
         Effect::LookAtExportTarget { asked, path } => {
@@ -121,61 +122,38 @@ fn write_export(job: ExportJob) -> Result<Exported, String> {
     Ok(Exported { path: job.path, tally })
 }
 
-/// Runs effects off the UI thread: the store through one saving thread, everything else on
-/// a thread of its own.
+/// Runs effects off the UI thread: handing edits to the keeper at once (it is quick, and
+/// keeps their order), everything else on a thread of its own.
 pub struct Executor {
     sender: Sender<Msg>,
-    saver: Option<Saver>,
 }
 
 impl Executor {
     pub fn new(sender: Sender<Msg>) -> Self {
-        Self { sender, saver: None }
+        Self { sender }
     }
 
     /// Carries out `effect`; returns whether the app should quit.
     pub fn run(&mut self, effect: Effect) -> bool {
         match effect {
             Effect::Quit => return true,
-            Effect::SaveStore { store, path } => {
-                if let Err(stopped) = self.saver_for(path).save(*store) {
-                    self.report(Msg::StoreSaved(SaveReport::Failed(stopped.to_string())));
-                }
+            record @ Effect::Record { .. } => {
+                let sender = self.sender.clone();
+                run_now(record, &mut |msg| {
+                    // The loop is gone only when gloss is quitting; nobody is left to tell.
+                    let _gone = sender.send(msg);
+                });
             }
             other => {
                 let sender = self.sender.clone();
                 thread::spawn(move || {
                     run_now(other, &mut |msg| {
                         // The loop is gone only when gloss is quitting; nobody is left to tell.
-                        let _ = sender.send(msg);
+                        let _gone = sender.send(msg);
                     })
                 });
             }
         }
         false
-    }
-
-    /// The saving thread, started on the first save.
-    fn saver_for(&mut self, path: std::path::PathBuf) -> &Saver {
-        self.saver.get_or_insert_with(|| {
-            let sender = self.sender.clone();
-            let saver = Saver::start(path, move |report| {
-                // As above: a report after the loop has gone has no one to reach.
-                let _ = sender.send(Msg::StoreSaved(report));
-            });
-            super::terminal::remember_saver(&saver);
-            saver
-        })
-    }
-
-    /// Tells the event loop `msg`, as the effects' own threads do.
-    fn report(&self, msg: Msg) {
-        // The loop is gone only when gloss is quitting; nobody is left to tell.
-        let _ = self.sender.send(msg);
-    }
-
-    /// Waits until every change sent so far is written (or `timeout` passes).
-    pub fn flush(&self, timeout: std::time::Duration) -> Result<(), String> {
-        self.saver.as_ref().map_or(Ok(()), |saver| saver.flush(timeout))
     }
 }

@@ -6,8 +6,11 @@
 mod action;
 mod app;
 mod effects;
+mod fold;
 mod geometry;
 mod input;
+mod layout;
+mod memory;
 mod popup;
 mod reader;
 mod search;
@@ -21,10 +24,11 @@ use std::path::Path;
 pub use action::Action;
 pub use app::{Annotations, AppState, Focus, SaveState};
 pub use effects::run_now;
+pub use memory::Memory;
 pub use popup::Popup;
-pub use terminal::{Outcome, restore, run};
+pub use terminal::{Keeping, Outcome, restore, run};
 pub use theme::{Background, Theme};
-pub use update::{Effect, Mouse, MouseKind, Msg, startup, update};
+pub use update::{Effect, Mouse, MouseKind, Msg, TookOver, remember, startup, update};
 pub use view::view;
 
 use gloss_core::config::ron_file::{self, LoadError};

@@ -10,11 +10,14 @@ use crate::keymap::Context;
 use gloss_core::annotations::{Target, Verdict};
 use gloss_core::entities::{EntitySummary, Kind};
 use gloss_core::export::{Filter, Format, Tally};
+use gloss_core::listing::{Fuzzy, Sort};
 
 /// A window over everything else.
 #[derive(Debug, Clone)]
 pub enum Popup {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Entities(EntityPanel),
     Claims(ClaimsPanel),
     Choice(Choice),
@@ -22,6 +25,8 @@ pub enum Popup {
     Export(Box<ExportDialog>),
     Search(Box<SearchLine>),
     Corpus(Box<CorpusPanel>),
+    /// The line where a title query is typed; the list narrows as it is typed.
+    TitleQuery(String),
 }
 
 impl Popup {
@@ -38,6 +43,7 @@ impl Popup {
             Self::Export(_) => Context::Export,
             Self::Search(_) => Context::Search,
             Self::Corpus(_) => Context::CorpusSearch,
+            Self::TitleQuery(_) => Context::Dialog,
         }
     }
 }
@@ -66,7 +72,7 @@ pub struct EntityPanel {
     pub next_mention: usize,
 }
 
-/// A list to choose one item from, optionally narrowed by typing.
+/// A list to choose one item from, optionally narrowed by typing (fuzzy, best matches first).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
     pub title: String,
@@ -76,6 +82,8 @@ pub struct Choice {
     /// Index into the items the filter keeps.
     pub selected: usize,
     pub purpose: Purpose,
+    /// The items the filter keeps, best first: matched once per keystroke, not per frame.
+    kept: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,24 +97,84 @@ pub enum ChoiceValue {
     Kind(Kind),
     Entity(Kind, Arc<str>),
     Verdict(Verdict),
+    Tag(String),
+    Sort(Sort),
+    Filter(FilterOption),
+    /// Takes a filter off: the first item of the entity, tag and verdict lists.
+    Any,
+}
+
+/// The filter menu's rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterOption {
+    Title,
+    Entity,
+    Tag,
+    CheckWorthy,
+    Verdict,
+    HasNotes,
+    Unread,
+    Read,
+    ClearAll,
 }
 
 /// What choosing does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
     /// Add `text` as a new entity of the chosen kind.
-    AddEntity { text: String },
+    AddEntity {
+        text: String,
+    },
     /// Add `text` as another name of the chosen entity.
-    AddAlias { text: String },
+    AddAlias {
+        text: String,
+    },
     /// Set the verdict of a claim of article `article`.
-    SetVerdict { article: usize, target: Target },
+    SetVerdict {
+        article: usize,
+        target: Target,
+    },
+    /// The filter menu, and the lists it opens.
+    Filters,
+    FilterEntity,
+    FilterTag,
+    FilterVerdict,
+    Sort,
+}
+
+impl Purpose {
+    /// The filter and sort menus and the lists they open.
+    pub fn is_list_menu(&self) -> bool {
+        matches!(self, Self::Filters | Self::FilterEntity | Self::FilterTag | Self::FilterVerdict | Self::Sort)
+    }
 }
 
 impl Choice {
-    /// The items the filter keeps, in order.
+    /// A list of `items`, to be narrowed by typing when `typed` is `Some`.
+    pub fn new(title: impl Into<String>, items: Vec<ChoiceItem>, typed: Option<String>, purpose: Purpose) -> Self {
+        let kept = (0..items.len()).collect();
+        let mut choice = Self { title: title.into(), items, filter: typed, selected: 0, purpose, kept };
+        choice.refilter();
+        choice
+    }
+
+    /// Starts on item `index` (of all the items), when the filter keeps it.
+    #[must_use]
+    pub fn selecting(mut self, index: usize) -> Self {
+        self.selected = self.kept.iter().position(|&i| i == index).unwrap_or(0);
+        self
+    }
+
+    /// Matches the items again after the typed text changed, and selects the best.
+    pub fn refilter(&mut self) {
+        let mut query = Fuzzy::new(self.filter.as_deref().unwrap_or(""));
+        self.kept = query.rank(self.items.iter().map(|item| item.label.as_str()));
+        self.selected = 0;
+    }
+
+    /// The items the filter keeps, best first (all, in order, before anything is typed).
     pub fn shown(&self) -> Vec<&ChoiceItem> {
-        let needle = self.filter.as_deref().unwrap_or("").to_lowercase();
-        self.items.iter().filter(|item| item.label.to_lowercase().contains(&needle)).collect()
+        self.kept.iter().map(|&i| &self.items[i]).collect()
     }
 
     pub fn chosen(&self) -> Option<&ChoiceItem> {

@@ -8,7 +8,9 @@
 //! - [`export`]: the Markdown briefing, JSON, CSV and W3C Web Annotation;
 //! - [`config`]: where gloss keeps its files, and [`config::ron_file`], the one way to read and
 //!   write them (located errors, byte-order marks, no failure turned into an empty file);
-//! - [`files`]: atomic writes, so no file is ever left half-written.
+//! - [`files`]: atomic writes, so no file is ever left half-written;
+//! - [`listing`]: which articles the article list shows and in what order (filters, sorts,
+//!   fuzzy matching).
 //!
 //! The raw text of an article is the single source of truth: everything gloss computes about it
 //! is a byte range into that text, converted to code points only in [`text::char_offset`].
@@ -21,5 +23,6 @@ pub mod entities;
 pub mod export;
 pub mod files;
 pub mod library;
+pub mod listing;
 pub mod search;
 pub mod text;

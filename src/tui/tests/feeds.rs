@@ -47,7 +47,8 @@ fn a_changed_item_is_replaced_and_its_claim_follows_its_sentence() {
     let dir = tempfile::tempdir().unwrap();
     let mut state = following(&server, dir.path());
     let store = dir.path().join("annotations.ron");
-    state.notes.path = Some(store);
+    let opened = gloss_core::annotations::open_store(Some(&store), false).unwrap();
+    state.notes.keeper = opened.durable.map(super::keeper);
     press(&mut state, "R");
     // Open the NATO item and tag its second sentence as a fact.
     press(&mut state, "G k enter j 1");

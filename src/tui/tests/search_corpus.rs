@@ -30,8 +30,8 @@ fn ctrl_f_lists_hits_across_the_corpus_and_enter_opens_the_third() {
     assert_eq!(hit.field, Field::Text { headline: false });
     let sentence = &state.articles[0].sentences()[reader.place.cursor];
     assert_eq!(&state.articles[0].text()[sentence.clone()], hit.context.text, "the cursor on the hit's sentence");
-    assert_eq!(state.jumps.back.len(), 1, "a jump, to come back from");
-    assert_eq!(state.jumps.back[0].article, 0);
+    assert_eq!(state.jumps.places().len(), 1, "a jump, to come back from");
+    assert_eq!(state.jumps.places()[0].article, 0);
 }
 
 #[test]

@@ -101,7 +101,7 @@ fn the_current_match_is_drawn_apart_with_and_without_colour() {
         let (x, y) = locate(&buffer, "met Korea");
         let current = &buffer[(x - if color { 6 } else { 11 }, y)];
         assert_eq!(current.symbol(), "J");
-        let (x, y) = locate(&buffer, "japan desk");
+        let (x, y) = locate(&buffer, "japan ");
         let other = &buffer[(x, y)];
         if color {
             assert_eq!((current.bg, current.fg), (Color::Indexed(208), Color::Black));

@@ -31,7 +31,8 @@ fn carry_out(state: &mut AppState, attachment: Attachment) -> Vec<Effect> {
     if let Some(status) = attachment.status {
         state.set_status(status);
     }
-    let mut effects = if attachment.changed.is_empty() { Vec::new() } else { save(state) };
+    state.listing.stale |= !attachment.changed.is_empty();
+    let mut effects = save(state, attachment.changed);
     if !attachment.jobs.is_empty() {
         effects.push(Effect::PlaceClaims(attachment.jobs));
     }

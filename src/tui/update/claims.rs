@@ -78,13 +78,9 @@ fn ask_verdict(state: &mut AppState) {
     };
     let items = Verdict::ALL.iter().map(|&v| ChoiceItem { label: v.label(), value: ChoiceValue::Verdict(v) }).collect();
     let selected = current.and_then(|v| Verdict::ALL.iter().position(|&x| x == v)).unwrap_or(0);
-    state.popup = Some(Popup::Choice(Choice {
-        title: "Verdict".to_owned(),
-        items,
-        filter: None,
-        selected,
-        purpose: Purpose::SetVerdict { article, target },
-    }));
+    state.popup = Some(Popup::Choice(
+        Choice::new("Verdict", items, None, Purpose::SetVerdict { article, target }).selecting(selected),
+    ));
 }
 
 /// Sets the verdict chosen in the picker.
@@ -129,8 +125,10 @@ fn panel_claim(state: &AppState, index: usize) -> Option<&Claim> {
 }
 
 fn open_panel(state: &mut AppState) {
-    if panel_claims(state).is_empty() {
-        state.set_status("no claims in this article yet: tag a sentence with 1-8");
+    let noted =
+        state.reader.as_ref().and_then(|r| state.notes.record(r.article)).is_some_and(|r| !r.note.trim().is_empty());
+    if panel_claims(state).is_empty() && !noted {
+        state.set_status("no claims or note on this article yet: tag a sentence with 1-8, A writes a note");
         return;
     }
     state.popup = Some(Popup::Claims(ClaimsPanel { selected: 0 }));
@@ -149,6 +147,7 @@ pub fn jump_to_panel_claim(state: &mut AppState) {
 }
 
 fn focus_claim(state: &mut AppState, claim: &Claim) {
+    super::jumps::record_here(state);
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
     reader.selection = None;

@@ -43,6 +43,8 @@ pub fn on_article(state: &mut AppState, article: Article, updated: bool) -> Vec<
             state.feeds.updated += 1;
             let article = Arc::new(article);
             state.articles[index] = article.clone();
+            // Its title and date may have changed: the list is made again.
+            state.listing.stale = true;
             let effects = attach::replace(state, index, article);
             // The open article is read again from its new text, at the same place.
             if let Some(old) = state.reader.take_if(|r| r.article == index) {
@@ -62,6 +64,7 @@ pub fn on_article(state: &mut AppState, article: Article, updated: bool) -> Vec<
             let first_new = state.articles.len();
             let article = Arc::new(article);
             state.articles.push(article.clone());
+            state.listing.stale = true;
             if state.reader.is_none() {
                 state.show_article(first_new);
             }

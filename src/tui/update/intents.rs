@@ -19,7 +19,7 @@ pub fn send(state: &mut AppState, intent: Intent) -> Vec<Effect> {
 
 /// Shows what `outcome` says and returns what must follow from it.
 pub fn after(state: &mut AppState, outcome: Outcome) -> Vec<Effect> {
-    let (save_store, names) = (outcome.must_save(), outcome.names_changed);
+    let names = outcome.names_changed;
     if let Some(mut status) = outcome.status {
         if names && state.names.user_path.is_none() {
             status.push_str(" (for this session only: there is no data folder)");
@@ -27,25 +27,27 @@ pub fn after(state: &mut AppState, outcome: Outcome) -> Vec<Effect> {
         state.set_status(status);
     }
     let mut effects = Vec::new();
-    if save_store {
-        effects.extend(save(state));
-    }
+    // Filters and sorts look at the records.
+    state.listing.stale |= !outcome.changed.is_empty();
+    effects.extend(save(state, outcome.changed));
     if names {
         effects.extend(names_changed(state));
     }
     effects
 }
 
-/// Sends the store to be written.
-pub fn save(state: &mut AppState) -> Vec<Effect> {
+/// Hands the records `changed` (store ids) to the keeper, to be on disk in milliseconds:
+/// only those records, never the whole store.
+pub fn save(state: &mut AppState, changed: Vec<String>) -> Vec<Effect> {
     let notes = &mut state.notes;
-    match (&notes.path, notes.session.read_only()) {
-        (Some(path), None) => {
-            notes.save = SaveState::Pending;
-            vec![Effect::SaveStore { store: Box::new(notes.session.store().clone()), path: path.clone() }]
-        }
-        _ => Vec::new(),
-    }
+    let (Some(keeper), None, false) = (&notes.keeper, notes.session.read_only(), changed.is_empty()) else {
+        return Vec::new();
+    };
+    let store = notes.session.store();
+    let records = changed.into_iter().map(|id| (store.articles.get(&id).cloned(), id)).map(|(r, id)| (id, r)).collect();
+    notes.sent += 1;
+    notes.save = SaveState::Pending;
+    vec![Effect::Record { keeper: keeper.clone(), number: notes.sent, records }]
 }
 
 /// After the user's gazetteer changed: save it, and rebuild the recogniser so the change

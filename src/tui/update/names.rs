@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::super::action::Action;
-use super::super::app::{AppState, Focus, ListFilter};
+use super::super::app::AppState;
 use super::super::popup::{Choice, ChoiceItem, ChoiceValue, EntityPanel, Popup, Purpose};
 use super::super::reader::{Reader, Selection};
 use super::Effect;
@@ -52,9 +52,7 @@ pub fn on_recognizer(state: &mut AppState, recognizer: Arc<Recognizer>, generati
     state.names.recognizer = Some(recognizer);
     state.names.ready = generation;
     state.names.index = gloss_core::entities::EntityIndex::default();
-    if let Some(filter) = state.filter.as_mut() {
-        filter.articles.clear();
-    }
+    state.listing.stale |= state.listing.filters.entity.is_some();
     index_from(state, 0)
 }
 
@@ -65,23 +63,8 @@ pub fn on_indexed(state: &mut AppState, generation: u64, entries: &[(usize, Vec<
     for (article, entities) in entries {
         state.names.index.add(*article, entities);
     }
-    refresh_filter(state);
-}
-
-/// Keeps the filtered list in step with the index as it fills, on the same article.
-fn refresh_filter(state: &mut AppState) {
-    let Some(filter) = state.filter.as_ref() else { return };
-    let articles = state.names.index.articles_with(filter.kind, &filter.canonical).to_vec();
-    if articles.len() == filter.articles.len() {
-        return;
-    }
-    let current = state.selected_article();
-    if let Some(filter) = state.filter.as_mut() {
-        filter.articles = articles;
-    }
-    if let Some(row) = current.and_then(|article| state.shown_articles().row_of(article)) {
-        state.list.selected = row;
-    }
+    // The filtered list keeps in step with the index as it fills.
+    state.listing.stale |= state.listing.filters.entity.is_some();
 }
 
 fn open_panel(state: &mut AppState) {
@@ -106,6 +89,7 @@ fn jump_to_next_mention(state: &mut AppState) {
     let count = entity.mentions.len();
     let which = panel.next_mention % count + 1;
     panel.next_mention += 1;
+    super::jumps::record_here(state);
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
     let Some(mention) = reader.mentions.get(index).cloned() else { return };
@@ -118,23 +102,10 @@ fn jump_to_next_mention(state: &mut AppState) {
 fn filter_by_selected(state: &mut AppState) {
     let Some(Popup::Entities(panel)) = state.popup.as_ref() else { return };
     let Some(entity) = panel.entities.get(panel.selected) else { return };
-    let (kind, canonical) = (entity.kind, entity.canonical.clone());
-    let articles = state.names.index.articles_with(kind, &canonical).to_vec();
-    let current = state.reader.as_ref().map(|r| r.article);
-    state.filter = Some(ListFilter { kind, canonical: canonical.clone(), articles });
+    let entity = Some((entity.kind, entity.canonical.clone()));
     state.popup = None;
-    state.focus = Focus::List;
-    state.list.selected = current.and_then(|a| state.shown_articles().row_of(a)).unwrap_or(0);
-    let shown = state.shown_articles().len();
-    let done =
-        if state.loading.finished && state.names.index.indexed() >= state.articles.len() { "" } else { " so far" };
-    state.set_status(format!("{shown} articles mention {canonical}{done}; esc shows all"));
-}
-
-pub fn clear_filter(state: &mut AppState) {
-    let current = state.selected_article();
-    state.filter = None;
-    state.list.selected = current.unwrap_or(0);
+    let filters = gloss_core::listing::Filters { entity, ..state.listing.filters.clone() };
+    super::listing::set_filters(state, filters);
 }
 
 /// The words to add as a name: the selection, else the focused word or name.
@@ -164,9 +135,7 @@ fn kind_choice(text: String) -> Choice {
             value: ChoiceValue::Kind(kind),
         })
         .collect();
-    Choice {
-        title: format!("Add “{text}” as"), items, filter: None, selected: 0, purpose: Purpose::AddEntity { text }
-    }
+    Choice::new(format!("Add “{text}” as"), items, None, Purpose::AddEntity { text })
 }
 
 /// Every entity gloss knows, this article's first, to pick the one `text` is another name of.
@@ -184,13 +153,12 @@ fn alias_choice(state: &AppState, text: String) -> Choice {
             });
         }
     }
-    Choice {
-        title: format!("“{text}” is another name of… (type to narrow)"),
+    Choice::new(
+        format!("“{text}” is another name of… (type to narrow)"),
         items,
-        filter: Some(String::new()),
-        selected: 0,
-        purpose: Purpose::AddAlias { text },
-    }
+        Some(String::new()),
+        Purpose::AddAlias { text },
+    )
 }
 
 fn confirm(state: &mut AppState) -> Vec<Effect> {
@@ -204,6 +172,7 @@ fn confirm(state: &mut AppState) -> Vec<Effect> {
         (Purpose::SetVerdict { article, target }, ChoiceValue::Verdict(verdict)) => {
             return super::claims::set_verdict(state, article, target, verdict);
         }
+        (purpose, value) if purpose.is_list_menu() => return super::filter_menu::choose(state, &purpose, value),
         _ => return Vec::new(),
     };
     if let Some(reader) = state.reader.as_mut() {
@@ -228,15 +197,19 @@ fn reject(state: &mut AppState) -> Vec<Effect> {
 }
 
 pub fn type_into_choice(state: &mut AppState, text: &str) {
-    if let Some(Popup::Choice(Choice { filter: Some(filter), selected, .. })) = state.popup.as_mut() {
+    if let Some(Popup::Choice(choice)) = state.popup.as_mut()
+        && let Some(filter) = choice.filter.as_mut()
+    {
         filter.push_str(&text.replace(['\n', '\r'], " "));
-        *selected = 0;
+        choice.refilter();
     }
 }
 
 pub fn erase_in_choice(state: &mut AppState) {
-    if let Some(Popup::Choice(Choice { filter: Some(filter), selected, .. })) = state.popup.as_mut() {
+    if let Some(Popup::Choice(choice)) = state.popup.as_mut()
+        && let Some(filter) = choice.filter.as_mut()
+    {
         filter.pop();
-        *selected = 0;
+        choice.refilter();
     }
 }

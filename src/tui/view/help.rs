@@ -79,10 +79,10 @@ pub fn help_lines(
     lines.push(Line::default());
     lines.push(Line::styled("Entity colours", theme.accent().patch(theme.title())));
     for &kind in Kind::ALL {
-        let sample = if theme.color { kind.name().to_owned() } else { format!("{}[{}]", kind.name(), kind.tag()) };
+        let sample = if theme.color { kind.name().to_owned() } else { format!("Name[{}]", kind.name()) };
         lines.push(Line::from(vec![
             Span::raw("  "),
-            Span::styled(format!("{sample:<12}"), theme.entity(kind, true)),
+            Span::styled(format!("{sample:<14}"), theme.entity(kind, true)),
             Span::raw(format!("  {}", kind.about())),
         ]));
     }

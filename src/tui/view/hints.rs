@@ -8,15 +8,19 @@ use crate::keymap::{Context, Keymap};
 /// a range (`1–8 tag`).
 fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)] {
     use Action::{
-        Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditClaimNote, EntityPanel, Export,
-        FilterByEntity, FocusNext, Help, MoveDown, MoveUp, NextClaim, NextEntity, NextOption, Open, PrevClaim,
-        PrevEntity, PrevOption, Quit, Search, SearchCorpus, Select, Tag1, Tag8, ToggleCheckWorthy, ToggleRegex, Undo,
+        Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditArticleNote, EditClaimNote,
+        EntityPanel, Export, FilterByEntity, FilterByTitle, FilterMenu, FocusNext, Help, MoveDown, MoveUp, NextClaim,
+        NextEntity, NextOption, Open, PrevClaim, PrevEntity, PrevOption, Quit, Search, SearchCorpus, Select, SortMenu,
+        Tag1, Tag8, ToggleCheckWorthy, ToggleRegex, Undo,
     };
     match context {
         Context::List => &[
             (&[MoveDown, MoveUp], "move"),
             (&[Open], "open"),
             (&[SearchCorpus], "search"),
+            (&[FilterByTitle], "title"),
+            (&[FilterMenu], "filter"),
+            (&[SortMenu], "sort"),
             (&[FocusNext], "pane"),
             (&[Undo], "undo"),
             (&[Export], "export"),
@@ -40,9 +44,13 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
         Context::Entities => {
             &[(&[MoveDown, MoveUp], "move"), (&[Open], "jump"), (&[FilterByEntity], "filter list"), (&[Back], "close")]
         }
-        Context::Claims => {
-            &[(&[MoveDown, MoveUp], "move"), (&[Open], "jump"), (&[DeleteClaim], "delete"), (&[Back], "close")]
-        }
+        Context::Claims => &[
+            (&[MoveDown, MoveUp], "move"),
+            (&[Open], "jump"),
+            (&[DeleteClaim], "delete"),
+            (&[EditArticleNote], "article note"),
+            (&[Back], "close"),
+        ],
         Context::Picker => &[(&[MoveDown, MoveUp], "move"), (&[Confirm], "choose"), (&[Back], "cancel")],
         Context::Dialog => &[(&[MoveDown, MoveUp], "move"), (&[Confirm], "choose"), (&[Cancel], "cancel")],
         Context::Export => &[

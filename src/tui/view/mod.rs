@@ -19,17 +19,19 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 
 use super::action::Action;
 use super::app::AppState;
-use super::geometry::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::geometry::{MIN_HEIGHT, MIN_WIDTH};
 use super::popup::Popup;
 use super::theme::Theme;
 use crate::keymap::Context;
 
 pub use hints::hints;
+pub use list::fit;
+pub use styled::safe;
 
 /// Draws the whole screen for `state`, laid out for the frame's real size: the size `update`
 /// last heard of (`state.screen`) may be a resize behind.
 pub fn view(state: &AppState, frame: &mut Frame) {
-    let Some(areas) = geometry::areas(frame.area(), state.focus) else {
+    let Some(areas) = state.areas_for(frame.area(), state.focus) else {
         too_small(state, frame);
         return;
     };
@@ -51,7 +53,8 @@ pub fn view(state: &AppState, frame: &mut Frame) {
         Some(Popup::Editor(editor)) => notes::draw_editor(state, editor, frame),
         Some(Popup::Export(dialog)) => export::draw(state, dialog, frame),
         Some(Popup::Corpus(panel)) => search_corpus::draw(state, panel, frame),
-        Some(Popup::Search(_)) | None => {}
+        // Typed in the status bar.
+        Some(Popup::Search(_) | Popup::TitleQuery(_)) | None => {}
     }
 }
 

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::super::app::AppState;
+use super::super::fold::fold;
 use super::super::geometry::inner;
 use super::super::popup::{ClaimsPanel, NoteEditor};
 use super::super::update::panel_claims;
@@ -23,7 +24,7 @@ pub fn draw_claims(state: &AppState, panel: &ClaimsPanel, list: Option<Rect>, fr
     let area = list.unwrap_or_else(|| centered(frame.area(), 70, 24));
     let width = usize::from(inner(area).width);
     let claims = panel_claims(state);
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<Line> = article_note(state, width);
     let mut selected_line = 0;
     for (index, claim) in claims.iter().enumerate() {
         let chosen = index == panel.selected;
@@ -44,6 +45,18 @@ pub fn draw_claims(state: &AppState, panel: &ClaimsPanel, list: Option<Rect>, fr
     frame.render_widget(Clear, area);
     frame.render_widget(pane(Line::from(format!(" Claims ({}) ", claims.len())), true, theme), area);
     frame.render_widget(Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)), inner(area));
+}
+
+/// The article's note, first in the panel (up to six lines; `A` edits it).
+fn article_note(state: &AppState, width: usize) -> Vec<Line<'static>> {
+    let record = state.reader.as_ref().and_then(|r| state.notes.record(r.article));
+    let Some(note) = record.map(|r| r.note.trim()).filter(|n| !n.is_empty()) else { return Vec::new() };
+    let mut lines: Vec<Line> = fold(&format!("✎ Article: {note}"), width, 6)
+        .into_iter()
+        .map(|l| Line::styled(l, state.theme.note()))
+        .collect();
+    lines.push(Line::default());
+    lines
 }
 
 /// A claim's first line: its tags in their colours, the flag and the verdict.

@@ -29,8 +29,11 @@ pub fn draw_entities(state: &AppState, panel: &EntityPanel, list: Option<Rect>, 
             if !lines.is_empty() {
                 lines.push(Line::default());
             }
-            let heading = format!("{} · {} ({count})", entity.kind.name(), entity.kind.about());
-            lines.push(Line::styled(fit(&heading, width), theme.entity(entity.kind, true)));
+            // The kind and its count always show; what it covers only when it fits.
+            let short = format!("{} ({count})", entity.kind.name());
+            let long = format!("{short} · {}", entity.kind.about());
+            let heading = if long.chars().count() <= width { long } else { fit(&short, width) };
+            lines.push(Line::styled(heading, theme.entity(entity.kind, true)));
         }
         let chosen = index == panel.selected;
         let label = format!("{}{}  ×{}", marker(chosen), safe(&entity.canonical), entity.mentions.len());

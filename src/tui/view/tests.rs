@@ -104,14 +104,14 @@ fn cursor_sentence_is_marked_with_and_without_colour() {
     let mut state = app();
     press(&mut state, "enter j j j");
     let plain = render(&state);
-    let (x, y) = find(&plain, "What are the");
+    let (x, y) = find(&plain, "are the calculations");
     assert!(plain[(x, y)].modifier.contains(Modifier::UNDERLINED), "NO_COLOR underlines the cursor sentence");
     let (x2, y2) = find(&plain, "At a time when");
     assert!(!plain[(x2, y2)].modifier.contains(Modifier::UNDERLINED));
 
     state.theme = Theme { color: true, background: Background::Dark };
     let coloured = render(&state);
-    assert_eq!(coloured[(x, y)].bg, Color::Indexed(236));
+    assert_eq!(coloured[(x, y)].bg, Color::Indexed(238));
     assert_eq!(coloured[(x2, y2)].bg, Color::Reset);
 }
 
@@ -189,9 +189,10 @@ fn without_colour_names_carry_their_kind() {
     let mut state = app();
     press(&mut state, "enter");
     let buffer = render(&state);
-    let (x, y) = find(&buffer, "Fumio Kishida[PER]");
+    let (x, y) = find(&buffer, "Kishida[PERSON]");
     assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
-    assert!(buffer[(x + 14, y)].modifier.contains(Modifier::DIM), "the tag is dim");
+    assert!(buffer[(x + 8, y)].modifier.contains(Modifier::DIM), "the tag is dim");
+    find(&buffer, "Russian[NORP]");
 }
 
 #[test]
@@ -199,7 +200,7 @@ fn the_focused_name_is_reversed() {
     let mut state = app();
     press(&mut state, "enter e");
     let buffer = render(&state);
-    let (x, y) = find(&buffer, "Fumio Kishida[PER]");
+    let (x, y) = find(&buffer, "Kishida[PERSON]");
     assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
 }
 
@@ -228,6 +229,91 @@ fn the_export_dialog_says_it_is_counting_until_the_count_comes() {
     }
     let counted = screen(&state);
     assert!(counted.contains("Exports 1 claim from 1 article.") && !counted.contains("Counting…"), "{counted}");
+}
+
+/// The cells' looks that tell claim, cursor and selection apart: background and modifiers.
+fn look(buffer: &Buffer, (x, y): (u16, u16)) -> (Color, Modifier) {
+    (buffer[(x, y)].bg, buffer[(x, y)].modifier)
+}
+
+#[test]
+fn claims_the_cursor_and_the_selection_differ_on_dark_light_and_without_colour() {
+    let themes = [
+        Theme { color: true, background: Background::Dark },
+        Theme { color: true, background: Background::Light },
+        Theme::plain(),
+    ];
+    for theme in themes {
+        // Claims on sentences 3 and 5, the cursor on 5; then the cursor on 6; then 6 selected.
+        let mut state = app();
+        state.theme = theme;
+        press(&mut state, "enter j j j 1 j j 2");
+        let buffer = render(&state);
+        let plain = look(&buffer, find(&buffer, "At a time when"));
+        let claim = look(&buffer, find(&buffer, "are the calculations"));
+        let claim_at_cursor = look(&buffer, find(&buffer, "After Yoon"));
+        press(&mut state, "j");
+        let buffer = render(&state);
+        let cursor = look(&buffer, find(&buffer, "Just as the situation"));
+        press(&mut state, "v");
+        let buffer = render(&state);
+        let selection = look(&buffer, find(&buffer, "Just as the situation"));
+        let looks = [plain, claim, claim_at_cursor, cursor, selection];
+        for (i, a) in looks.iter().enumerate() {
+            for b in &looks[i + 1..] {
+                assert_ne!(a, b, "{theme:?}: {looks:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_claim_on_a_line_shows_in_the_gutter() {
+    let mut state = app();
+    // Sentences 2 and 3 share a line; tagging both gives two bars there, the second flagged.
+    press(&mut state, "enter j j 1 j 5 !");
+    let buffer = render(&state);
+    let (x, y) = find(&buffer, "minister makes a surprise");
+    let gutter: String = (x - 3..x).map(|gx| buffer[(gx, y)].symbol()).collect();
+    assert_eq!(gutter, "▌▌!", "{}", text(&buffer));
+}
+
+#[test]
+fn filtered_and_sorted_list_says_so_in_its_title() {
+    let mut state = app();
+    press(&mut state, "enter e p f s j enter f j j j j j j enter");
+    insta::assert_snapshot!(screen(&state));
+}
+
+#[test]
+fn wide_terminal_shows_whole_titles() {
+    let mut state = app();
+    update(&mut state, Msg::Resize(Rect::new(0, 0, 200, 24)));
+    let shown = screen(&state);
+    for &index in state.shown_articles() {
+        let title = state.articles[index].title();
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let last = words.last().unwrap();
+        assert!(shown.contains(last), "{title:?} ends with {last:?}, not on screen:\n{shown}");
+    }
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn the_article_note_shows_at_the_top_and_in_the_claims_panel() {
+    let mut state = app();
+    press(&mut state, "enter A");
+    crate::tui::tests::type_text(&mut state, "Ask KCNA for the transcript.");
+    press(&mut state, "esc");
+    let shown = screen(&state);
+    assert!(shown.contains("✎ Ask KCNA for the transcript."), "{shown}");
+    let at_top = shown.lines().position(|l| l.contains("✎ Ask KCNA")).unwrap();
+    assert_eq!(at_top, 3, "under the title and the metadata:\n{shown}");
+    press(&mut state, "c");
+    let panel = screen(&state);
+    assert!(panel.contains("✎ Article: Ask KCNA"), "{panel}");
+    press(&mut state, "A");
+    assert!(matches!(state.popup, Some(crate::tui::Popup::Editor(_))), "A edits it from the panel");
 }
 
 #[test]

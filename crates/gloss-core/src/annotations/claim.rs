@@ -113,8 +113,9 @@ impl std::str::FromStr for Verdict {
     }
 }
 
-/// A tagged span of an article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A tagged span of an article. Written and read field by field (see `store`), so fields
+/// this gloss does not know are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {
     /// Stable for the claim's life, unique in the store.
     pub id: String,
@@ -131,8 +132,9 @@ pub struct Claim {
     pub author: String,
     /// True when the article changed and the quote could not be found again: the claim is
     /// kept, with its quote, but not placed on any text.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub orphaned: bool,
+    /// Fields this gloss does not know, kept as they were written.
+    pub unknown: super::store::Unknown,
 }
 
 impl Claim {
@@ -146,6 +148,7 @@ impl Claim {
             && !self.check_worthy
             && self.verdict == Verdict::Undetermined
             && self.note.trim().is_empty()
+            && self.unknown.is_empty()
     }
 }
 

@@ -79,6 +79,7 @@ impl ArticleRecord {
             modified: stamp.time.clone(),
             author: stamp.author.clone(),
             orphaned: false,
+            unknown: super::store::Unknown::new(),
         });
         self.sort_claims();
         self.claims.iter().position(|c| c.id == id).unwrap_or(0)

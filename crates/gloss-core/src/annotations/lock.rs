@@ -58,6 +58,17 @@ impl StoreLock {
     }
 }
 
+impl StoreLock {
+    /// Waits until nobody holds the lock on `store` (without taking it).
+    pub fn wait(store: &Path) -> Result<(), LockError> {
+        let path = lock_path(store);
+        let io = |e: std::io::Error| LockError::Io { store: store.to_path_buf(), message: e.to_string() };
+        let file = OpenOptions::new().create(true).truncate(false).read(true).write(true).open(&path).map_err(io)?;
+        file.lock_shared().map_err(io)?;
+        file.unlock().map_err(io)
+    }
+}
+
 /// Writes "process N" into the lock file, replacing what an earlier holder wrote.
 fn note_holder(file: &mut File) -> std::io::Result<()> {
     file.set_len(0)?;

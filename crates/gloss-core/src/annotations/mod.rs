@@ -4,14 +4,16 @@
 
 pub mod anchoring;
 pub mod claim;
+pub mod conflict;
+pub mod durable;
 pub mod edit;
 pub mod follow;
 pub mod identity;
 pub mod labels;
 pub mod lock;
 pub mod lookup;
+pub mod merge;
 pub mod open;
-pub mod saver;
 pub mod session;
 pub mod store;
 pub mod summary;
@@ -24,8 +26,7 @@ pub use identity::{Identity, Resolver, new_article_id};
 pub use labels::Labels;
 pub use lock::{LockError, StoreLock, lock_path};
 pub use lookup::{LookupError, article_ids};
-pub use open::{OpenedStore, RescueError, open_store, read_store, rescue};
-pub use saver::{SaveReport, Saver, SaverStopped};
+pub use open::{OpenedStore, RescueError, open_store, read_store, rescue, take_over};
 pub use session::{Clock, Intent, NoteOn, Outcome, Pointer, Refused, Session, Target};
 pub use store::{ArticleRecord, STORE_VERSION, Store, StoreError, backup_path};
 pub use summary::ArticleSummary;

@@ -3,10 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use super::lock::StoreLock;
-use super::store::{Store, StoreError};
-use crate::config::ron_file::SerializeError;
-use crate::files::{NewFile, WriteError, write_atomically};
+use super::durable::{Durable, OpenError, Opened, journal_path};
+use super::lock::{LockError, StoreLock};
+use super::merge::apply;
+use super::store::{Repair, Store, StoreError};
+use crate::config::ron_file::{LoadError, SerializeError};
+use crate::files::{NewFile, WriteError, real_path, remove_leftovers, write_atomically};
 
 /// The store a session works on, and whether it may write it.
 #[derive(Debug)]
@@ -14,37 +16,121 @@ pub struct OpenedStore {
     pub store: Store,
     /// Why it may not be written, when it may not.
     pub read_only: Option<String>,
-    /// Held while the store is open for writing; drop it when done.
-    pub lock: Option<StoreLock>,
+    /// The store on disk, to hand to a [`super::durable::Keeper`], when it may be written.
+    pub durable: Option<Durable>,
+    /// The real store file (links followed) when another gloss holds its lock: this one can
+    /// take over there when that one quits (see [`take_over`]).
+    pub wait_for: Option<PathBuf>,
+    /// What was set right when reading it, and what was found and cleaned up, to tell.
+    pub notices: Vec<String>,
 }
 
-/// Reads the store at `path` and takes its lock. A store that does not parse is an error (it
-/// is never written), unless `read_only` asks to go on without its annotations. Another gloss
-/// holding the lock, or no store path at all, opens it read-only, saying why.
+/// Reads the store at `path` (links followed), takes its lock and replays its journal. A
+/// store that does not parse is an error (it is never written), unless `read_only` asks to
+/// go on without its annotations. Another gloss holding the lock, or no store path at all,
+/// opens it read-only, saying why.
 pub fn open_store(path: Option<&Path>, read_only: bool) -> Result<OpenedStore, StoreError> {
     let Some(path) = path else {
         let why = "no data folder (is HOME set?): use --store FILE to keep annotations".to_owned();
-        return Ok(OpenedStore { store: Store::default(), read_only: Some(why), lock: None });
+        return Ok(OpenedStore {
+            store: Store::default(),
+            read_only: Some(why),
+            durable: None,
+            wait_for: None,
+            notices: Vec::new(),
+        });
     };
-    let store = match Store::load(path) {
-        Ok(store) => store,
-        Err(error) if read_only => {
-            return Ok(OpenedStore { store: Store::default(), read_only: Some(error.to_string()), lock: None });
-        }
-        Err(error) => return Err(error),
+    let real = real_path(path).map_err(|source| LoadError::Read { path: path.to_path_buf(), source })?;
+    let lock = if read_only { Err(None) } else { StoreLock::acquire(&real).map_err(Some) };
+    let opened = match lock {
+        Ok(lock) => open_writable(&real, lock),
+        Err(error) => read_without_writing(&real).map(|(store, notices)| OpenedStore {
+            store,
+            read_only: Some(error.as_ref().map_or_else(|| "started with --read-only".to_owned(), ToString::to_string)),
+            durable: None,
+            wait_for: matches!(error, Some(LockError::Busy { .. })).then(|| real.clone()),
+            notices,
+        }),
     };
-    if read_only {
-        return Ok(OpenedStore { store, read_only: Some("started with --read-only".into()), lock: None });
+    match opened {
+        Ok(opened) => Ok(opened),
+        Err(error) if read_only => Ok(OpenedStore {
+            store: Store::default(),
+            read_only: Some(error.to_string()),
+            durable: None,
+            wait_for: None,
+            notices: Vec::new(),
+        }),
+        Err(error) => Err(error),
     }
-    Ok(match StoreLock::acquire(path) {
-        Ok(lock) => OpenedStore { store, read_only: None, lock: Some(lock) },
-        Err(error) => OpenedStore { store, read_only: Some(error.to_string()), lock: None },
-    })
 }
 
-/// The store at `path`, only to read; no path (no data folder) is an empty store.
+fn open_writable(real: &Path, lock: StoreLock) -> Result<OpenedStore, StoreError> {
+    let mut notices = Vec::new();
+    match remove_leftovers(real) {
+        Ok(0) => {}
+        Ok(n) => notices.push(format!("removed {n} temporary file(s) an interrupted save of {} left", real.display())),
+        Err(error) => notices.push(format!("{error} (a temporary file an interrupted save left)")),
+    }
+    let Opened { store, durable, repairs, replayed } = Durable::open(real, lock).map_err(|error| match error {
+        OpenError::Store(store) => store,
+        other => StoreError::Unreadable(LoadError::Read {
+            path: real.to_path_buf(),
+            source: std::io::Error::other(other.to_string()),
+        }),
+    })?;
+    notices.extend(repairs.iter().map(Repair::to_string));
+    if replayed > 0 {
+        notices.push(format!("{replayed} edit(s) from the journal, kept from the last session, are back in the store"));
+    }
+    Ok(OpenedStore { store, read_only: None, durable: Some(durable), wait_for: None, notices })
+}
+
+/// The store and the edits its journal holds (another gloss may be writing them), read only.
+fn read_without_writing(real: &Path) -> Result<(Store, Vec<String>), StoreError> {
+    let (mut store, repairs) = Store::read(real)?;
+    let digest = std::fs::read(real).map(|bytes| blake3::hash(&bytes).to_hex().to_string()).unwrap_or_default();
+    let items = super::durable::journal::read(&journal_path(real))
+        .map_err(|e| LoadError::Read { path: journal_path(real), source: std::io::Error::other(e.to_string()) })?
+        .0;
+    for patches in super::durable::journal::to_replay(items, &digest) {
+        for patch in &patches {
+            match apply(patch, store.articles.remove(&patch.article), None) {
+                Some(record) => store.articles.insert(patch.article.clone(), record),
+                None => None,
+            };
+        }
+    }
+    Ok((store, repairs.iter().map(Repair::to_string).collect()))
+}
+
+/// Waits until no other gloss holds the lock of the store file `real`, then opens it for
+/// writing; for a read-only gloss to take over when the other one quits. Blocks: run it on a
+/// thread of its own.
+pub fn take_over(real: &Path) -> Result<OpenedStore, StoreError> {
+    loop {
+        StoreLock::wait(real)
+            .map_err(|e| LoadError::Read { path: real.to_path_buf(), source: std::io::Error::other(e.to_string()) })?;
+        match StoreLock::acquire(real) {
+            Ok(lock) => return open_writable(real, lock),
+            Err(LockError::Busy { .. }) => {}
+            Err(error) => {
+                return Err(StoreError::Unreadable(LoadError::Read {
+                    path: real.to_path_buf(),
+                    source: std::io::Error::other(error.to_string()),
+                }));
+            }
+        }
+    }
+}
+
+/// The store at `path` as gloss has it, only to read: with the edits its journal holds (a
+/// gloss running now, or one that crashed, has them there); no path (no data folder) is an
+/// empty store.
 pub fn read_store(path: Option<&Path>) -> Result<Store, StoreError> {
-    path.map_or_else(|| Ok(Store::default()), Store::load)
+    let Some(path) = path else { return Ok(Store::default()) };
+    let real = real_path(path).map_err(|source| LoadError::Read { path: path.to_path_buf(), source })?;
+    read_without_writing(&real).map(|(store, _)| store)
 }
 
 /// The annotations could not be rescued.

@@ -22,8 +22,12 @@ pub struct ArticleSummary {
     pub sentences: usize,
     pub paragraphs: usize,
     pub fingerprint: String,
-    /// The file was valid UTF-8 (or UTF-16), not decoded by guessing.
+    /// The file is UTF-8, read exactly.
     pub utf8: bool,
+    /// The encoding it was read in: `UTF-8`, `UTF-16LE`, `windows-1252`, `EUC-KR`, …
+    pub encoding: &'static str,
+    /// Bytes the encoding does not allow, read as U+FFFD.
+    pub replaced: usize,
     pub claims: usize,
     /// Notes on claims, and the article's own note.
     pub notes: usize,
@@ -51,7 +55,9 @@ impl ArticleSummary {
             sentences: structure.sentences.len(),
             paragraphs: structure.paragraphs.spans.len(),
             fingerprint: article.fingerprint().to_hex(),
-            utf8: matches!(article.decoding(), Decoding::Utf8 | Decoding::Utf16),
+            utf8: article.decoding() == Decoding::Utf8,
+            encoding: article.decoding().encoding(),
+            replaced: article.decoding().replaced(),
             claims: record.map_or(0, |r| r.claims.len()),
             notes,
             read: record.is_some_and(|r| r.read),
@@ -82,6 +88,7 @@ mod tests {
             modified: String::new(),
             author: String::new(),
             orphaned: false,
+            unknown: crate::annotations::store::Unknown::new(),
         };
         record.claims = vec![claim("c1", "noted"), claim("c2", " ")];
         let mut store = Store::default();
@@ -95,7 +102,10 @@ mod tests {
         );
         let json = serde_json::to_string(&summary).unwrap();
         assert!(json.starts_with(r#"{"id":"myid","file":"a.txt","path":"#), "{json}");
-        assert!(json.ends_with(r#""utf8":true,"claims":2,"notes":2,"read":true}"#), "{json}");
+        assert!(
+            json.ends_with(r#""utf8":true,"encoding":"UTF-8","replaced":0,"claims":2,"notes":2,"read":true}"#),
+            "{json}"
+        );
         let unknown = ArticleSummary::of(&article, &attach(&Resolver::new(&Store::default()), &store, &article));
         assert_eq!((unknown.claims, unknown.read), (0, false));
         assert_eq!(unknown.id, article.fingerprint().to_hex()[..12]);

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde::de::{Deserialize, DeserializeSeed};
 
-use crate::files::{NewFile, WriteError, write_atomically};
+use crate::files::{NewFile, WriteError, write_atomically, write_atomically_with};
 
 /// The byte-order mark some editors (Notepad among them) put at the start of UTF-8 files.
 const BOM: char = '\u{feff}';
@@ -83,6 +83,11 @@ pub fn without_bom(source: &str) -> &str {
 /// The text of `path`, which must exist, without a leading byte-order mark.
 pub fn read(path: &Path) -> Result<String, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Read { path: path.to_path_buf(), source })?;
+    Ok(decode(path, bytes)?)
+}
+
+/// The text of the bytes of file `path`, without a leading byte-order mark.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, LocatedError> {
     let text = String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let before = String::from_utf8_lossy(valid);
@@ -144,6 +149,78 @@ pub fn save<T: Serialize>(
 ) -> Result<(), SaveError> {
     let text = to_pretty(header, value).map_err(|source| SaveError::Serialize { path: path.to_path_buf(), source })?;
     Ok(write_atomically(path, text.as_bytes(), backup, new)?)
+}
+
+/// Writing RON to a stream failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StreamError {
+    #[error(transparent)]
+    Io(#[from] io::Error),
+    #[error(transparent)]
+    Serialize(#[from] SerializeError),
+}
+
+/// Writes `value` to `out` as [`to_pretty`] gives it, streaming: the same bytes, never the
+/// whole text in memory.
+pub fn write_pretty<T: Serialize>(out: &mut dyn io::Write, header: &str, value: &T) -> Result<(), StreamError> {
+    out.write_all(header.as_bytes())?;
+    let config = ron::ser::PrettyConfig::new().indentor("    ").struct_names(false);
+    let mut capture = Capture { inner: &mut *out, error: None };
+    if let Err(error) = ron::Options::default().to_io_writer_pretty(&mut capture, value, config) {
+        return Err(match capture.error.take() {
+            Some(io) => StreamError::Io(io),
+            None => StreamError::Serialize(SerializeError { message: error.to_string() }),
+        });
+    }
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// Keeps the first I/O error a writer gave, which ron reports only as text.
+struct Capture<'a> {
+    inner: &'a mut dyn io::Write,
+    error: Option<io::Error>,
+}
+
+impl io::Write for Capture<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.inner.write(bytes).inspect_err(|e| self.error = Some(io::Error::new(e.kind(), e.to_string())))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Writes `value` to `path` as [`save`] does, but streaming it into the file.
+pub fn save_streaming<T: Serialize>(
+    path: &Path,
+    header: &str,
+    value: &T,
+    backup: Option<&Path>,
+    new: NewFile,
+) -> Result<(), SaveError> {
+    let mut not_ron = None;
+    let written = write_atomically_with(path, backup, new, |out| {
+        write_pretty(out, header, value).map_err(|e| into_io(e, &mut not_ron))
+    });
+    if let Some(source) = not_ron {
+        return Err(SaveError::Serialize { path: path.to_path_buf(), source });
+    }
+    Ok(written?)
+}
+
+/// The I/O error of a stream error; a value that is not RON is put in `not_ron`, for the
+/// caller to report as the bug it is.
+pub fn into_io(error: StreamError, not_ron: &mut Option<SerializeError>) -> io::Error {
+    match error {
+        StreamError::Io(io) => io,
+        StreamError::Serialize(serialize) => {
+            let io = io::Error::other(serialize.message.clone());
+            *not_ron = Some(serialize);
+            io
+        }
+    }
 }
 
 /// Line and column (from 1, in characters) just after the end of `text`.

@@ -111,7 +111,10 @@ fn discover_path(path: &Path, found: &mut Discovery, seen: &mut HashSet<PathBuf>
         }
         Err(error) => found.problems.push(problem(ProblemReason::Io(error.to_string()))),
         Ok(meta) if meta.is_dir() => walk_folder(path, found, seen),
-        Ok(_) => add_file(path.to_path_buf(), Format::for_named_file(path), found, seen),
+        Ok(meta) => match Unreadable::special(&meta.file_type()) {
+            Some(why) => found.problems.push(problem(ProblemReason::Skipped(why))),
+            None => add_file(path.to_path_buf(), Format::for_named_file(path), found, seen),
+        },
     }
 }
 
@@ -157,9 +160,19 @@ pub fn load(source: &Source) -> Result<Vec<Article>, Problem> {
     }
 }
 
+/// Reads at most [`MAX_ARTICLE_BYTES`] (and one more, to tell). A FIFO or device is refused
+/// before it is opened, since opening a FIFO waits for a writer, and again after, in case the
+/// path changed in between.
 fn read_limited(path: &Path) -> Result<Vec<u8>, ProblemReason> {
     let io = |error: std::io::Error| ProblemReason::Io(error.to_string());
+    let special = |meta: fs::Metadata| Unreadable::special(&meta.file_type()).map(ProblemReason::Skipped);
+    if let Some(why) = special(fs::metadata(path).map_err(io)?) {
+        return Err(why);
+    }
     let file = fs::File::open(path).map_err(io)?;
+    if let Some(why) = special(file.metadata().map_err(io)?) {
+        return Err(why);
+    }
     let mut bytes = Vec::new();
     file.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {

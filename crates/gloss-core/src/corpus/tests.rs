@@ -114,13 +114,13 @@ fn folders_are_scanned_recursively_in_order_with_problems_reported() {
     let (articles, problems) = load_all(discovery);
     let names: Vec<String> = articles.iter().map(|a| a.origin().file_name()).collect();
     assert_eq!(names, ["a.txt", "b.txt", "latin1.txt", "c.TXT"]);
-    assert_eq!(articles[2].decoding(), Decoding::Lossy { replaced: 1 });
-    assert_eq!(articles[2].title(), "Caf\u{fffd} politics");
+    assert_eq!(articles[2].decoding(), Decoding::Converted { encoding: "windows-1252" });
+    assert_eq!(articles[2].title(), "Café politics");
 
     let reasons: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(reasons.len(), 3, "{reasons:#?}");
     assert!(reasons[0].ends_with("missing.txt: no such file or folder"));
-    assert!(reasons.iter().any(|r| r.ends_with("binary.txt: skipped: binary file, not text")));
+    assert!(reasons.iter().any(|r| r.ends_with("binary.txt: skipped: binary file, not text (it holds NUL bytes)")));
     assert!(reasons.iter().any(|r| r.ends_with("empty.txt: skipped: empty file")));
 }
 
@@ -138,6 +138,28 @@ fn fingerprints_follow_content_not_names() {
     assert_eq!(a.fingerprint(), b.fingerprint());
     assert_ne!(a.fingerprint(), c.fingerprint());
     assert_eq!(a.fingerprint().to_hex().len(), 64);
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_are_refused_without_being_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    // No writer ever opens the FIFO: reading it would wait forever.
+    for (path, kind) in [(fifo.as_path(), "a named pipe (FIFO)"), (Path::new("/dev/zero"), "a device")] {
+        let discovery = discover(&[path.to_path_buf()]);
+        assert!(discovery.sources.is_empty());
+        let reasons: Vec<String> = discovery.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            reasons,
+            [format!("{}: skipped: {kind}, not a file: gloss reads files and folders only", path.display())]
+        );
+        let source = Source::File { path: path.to_path_buf(), format: Format::PlainText };
+        let problem = load(&source).unwrap_err();
+        assert_eq!(problem.reason, ProblemReason::Skipped(Unreadable::NotAFile(kind)));
+    }
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! CSV export: one row per claim, quoted as RFC 4180 says, so notes with commas, quotes and
-//! line breaks survive a spreadsheet.
+//! line breaks survive a spreadsheet; every cell through the CSV policy ([`cell`]), so no
+//! formula runs and no control character is written.
 
 use super::model::Export;
+use crate::text::inert::csv::cell;
 
 /// The columns, in order.
 pub const COLUMNS: [&str; 14] = [
@@ -44,7 +46,7 @@ pub fn csv(export: &Export) -> Result<String, ::csv::Error> {
             c.modified.clone(),
             c.author.clone(),
         ];
-        writer.write_record(&row)?;
+        writer.write_record(row.iter().map(|field| cell(field).into_owned()))?;
     }
     let bytes = writer.into_inner().map_err(|e| ::csv::Error::from(e.into_error()))?;
     // Every field is a `String`, so the bytes are UTF-8 and nothing is replaced.

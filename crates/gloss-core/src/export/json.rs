@@ -111,7 +111,7 @@ pub fn json(export: &Export) -> serde_json::Result<String> {
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&document)?;
+    let mut text = crate::text::inert::json::to_string_pretty(&document)?;
     text.push('\n');
     Ok(text)
 }

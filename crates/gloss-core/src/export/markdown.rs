@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::model::{ArticleOut, ClaimOut, Export};
 use crate::annotations::{Verdict, Vocabulary};
+use crate::text::inert::markdown::escape;
 
 /// The briefing for `export`, tags in `vocabulary` order.
 pub fn markdown(export: &Export, vocabulary: &Vocabulary) -> Result<String, fmt::Error> {
@@ -56,12 +57,12 @@ fn write_article(out: &mut String, export: &Export, article: &ArticleOut) -> fmt
     writeln!(out, "## {}\n", escape(&article.title))?;
     let mut facts: Vec<String> = Vec::new();
     facts.extend(article.source.as_deref().map(escape));
-    facts.extend(article.date.clone());
+    facts.extend(article.date.as_deref().map(escape));
     facts.push(match link(export, article, None) {
         Some(target) => format!("[{}]({target})", escape(&article.file)),
         None => format!("{} (built in)", escape(&article.file)),
     });
-    facts.push(format!("article `{}`", article.id));
+    facts.push(format!("article {}", code(&article.id)));
     writeln!(out, "{}\n", facts.join(" · "))?;
     if !article.note.trim().is_empty() {
         writeln!(out, "**Article note.** {}\n", paragraphs(&article.note))?;
@@ -74,7 +75,7 @@ fn write_article(out: &mut String, export: &Export, article: &ArticleOut) -> fmt
 
 fn write_claim(out: &mut String, export: &Export, article: &ArticleOut, claim: &ClaimOut) -> fmt::Result {
     let c = &claim.claim;
-    let mut heading = vec![format!("Claim `{}`", c.id)];
+    let mut heading = vec![format!("Claim {}", code(&c.id))];
     heading.push(if c.tags.is_empty() { "untagged".to_owned() } else { escape(&c.tags.join(", ")) });
     if c.check_worthy {
         heading.push("check-worthy".to_owned());
@@ -106,7 +107,16 @@ fn write_claim(out: &mut String, export: &Export, article: &ArticleOut, claim: &
     if !c.note.trim().is_empty() {
         writeln!(out, "- Note: {}", c.note.trim().lines().map(escape).collect::<Vec<_>>().join("  \n  "))?;
     }
-    writeln!(out, "- By {} · created {} · modified {}\n", escape(&c.author), c.created, c.modified)
+    writeln!(out, "- By {} · created {} · modified {}\n", escape(&c.author), escape(&c.created), escape(&c.modified))
+}
+
+/// An id as code, when it is one gloss made; anything else (a store edited by hand) as text.
+fn code(id: &str) -> String {
+    if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        format!("`{id}`")
+    } else {
+        escape(id)
+    }
 }
 
 /// `text` with its first letter in capitals.
@@ -135,35 +145,9 @@ fn link(export: &Export, article: &ArticleOut, line: Option<usize>) -> Option<St
     })
 }
 
-/// Text from an article or a note, so Markdown shows it as written: `**` in the seeds marks
-/// removed words and must not turn into bold.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~') {
-            out.push('\\');
-        }
-        match c {
-            '\n' | '\r' => out.push(' '),
-            c if c.is_control() => out.extend(crate::text::display_char(c)),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markup_in_article_text_is_escaped() {
-        assert_eq!(
-            escape("on February 4**, a [link](x) #tag <b>"),
-            "on February 4\\*\\*, a \\[link\\](x) \\#tag \\<b\\>"
-        );
-        assert_eq!(escape("a\u{1b}[2J"), "a\u{241b}\\[2J");
-    }
 
     fn on_disk(path: &str) -> ArticleOut {
         ArticleOut {

@@ -9,9 +9,9 @@ mod w3c;
 
 use std::fmt;
 
+pub use crate::text::inert::markdown::escape as escape_markdown;
 pub use csv::COLUMNS;
 pub use json::JSON_VERSION;
-pub use markdown::escape as escape_markdown;
 pub use model::{ArticleOut, ClaimEntity, ClaimOut, Export, Filter, Place, Tally, gather, stem};
 pub use w3c::CONTEXT;
 

@@ -27,6 +27,7 @@ fn claim(article: &Article, sentence: usize, id: &str, tags: &[&str], note: &str
         modified: "2026-11-20T11:30:00Z".into(),
         author: "analyst".into(),
         orphaned: false,
+        unknown: crate::annotations::store::Unknown::new(),
     }
 }
 

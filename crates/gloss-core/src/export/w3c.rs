@@ -30,7 +30,7 @@ pub fn w3c(export: &Export) -> serde_json::Result<String> {
             "items": items,
         },
     });
-    let mut text = serde_json::to_string_pretty(&collection)?;
+    let mut text = crate::text::inert::json::to_string_pretty(&collection)?;
     text.push('\n');
     Ok(text)
 }

@@ -128,6 +128,7 @@ mod tests {
             modified: String::new(),
             author: String::new(),
             orphaned: false,
+            unknown: crate::annotations::store::Unknown::new(),
         }
     }
 

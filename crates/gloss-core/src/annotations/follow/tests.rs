@@ -29,6 +29,7 @@ fn claim(text: &str, quote: &str) -> Claim {
         modified: String::new(),
         author: String::new(),
         orphaned: false,
+        unknown: crate::annotations::store::Unknown::new(),
     }
 }
 

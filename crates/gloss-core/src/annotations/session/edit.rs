@@ -140,4 +140,20 @@ impl Session {
         self.bump(&id);
         Ok(Outcome::record(id, None))
     }
+
+    /// Marks article `index` unread again: not a step of undo, like reading it.
+    pub(super) fn mark_unread(&mut self, index: usize) -> Result<Outcome, Refused> {
+        self.article(index)?;
+        if let Some(why) = &self.read_only {
+            return Err(Refused::ReadOnly(why.clone()));
+        }
+        let Some(id) = self.id(index).map(str::to_owned) else { return Ok(Outcome::status("not read yet")) };
+        let Some(record) = self.store.articles.get_mut(&id).filter(|r| r.read) else {
+            return Ok(Outcome::status("not read yet"));
+        };
+        record.read = false;
+        self.tidy(&id);
+        self.bump(&id);
+        Ok(Outcome::record(id, "marked unread".to_owned()))
+    }
 }

@@ -3,10 +3,12 @@
 
 use std::collections::VecDeque;
 
+use crate::annotations::merge::{apply, diff};
 use crate::annotations::store::{ArticleRecord, Store};
 use crate::entities::UserGazetteer;
 
 /// What one step changed.
+#[expect(clippy::large_enum_variant, reason = "steps are made one per keystroke at most; boxing gains nothing")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     /// One article's record (`None`: it had none).
@@ -95,14 +97,16 @@ impl History {
     }
 }
 
-/// Puts `change`'s "after" in place.
+/// Makes `change` in `store` and `names`. A record is changed by what the step changed, field
+/// by field, so changes made since to other fields (merged from outside) stay.
 fn put(store: &mut Store, names: &mut UserGazetteer, change: &Change) {
     match change {
-        Change::Record { article, after: Some(record), .. } => {
-            store.articles.insert(article.clone(), record.clone());
-        }
-        Change::Record { article, after: None, .. } => {
-            store.articles.remove(article);
+        Change::Record { article, before, after } => {
+            let Some(patch) = diff(article, before.as_ref(), after.as_ref()) else { return };
+            match apply(&patch, store.articles.remove(article), None) {
+                Some(record) => store.articles.insert(article.clone(), record),
+                None => None,
+            };
         }
         Change::Names { after, .. } => after.clone_into(names),
     }

@@ -59,6 +59,11 @@ pub enum Intent {
     MarkRead {
         article: usize,
     },
+    /// The analyst wants to see the article as unread again. Not a step of undo; refused when
+    /// the store is read-only, since it was asked for.
+    MarkUnread {
+        article: usize,
+    },
     /// Opens a note for editing (making the claim first if new). Everything until
     /// [`Intent::CommitNote`] or [`Intent::DiscardNote`] is one step of undo.
     BeginNote {
@@ -86,6 +91,13 @@ pub enum Intent {
     /// `text` is never a name.
     RejectName {
         text: String,
+    },
+    /// Settles conflict `conflict` (its place in the article's record): `choice` is one of
+    /// its other values to put in the field, or `None` to keep the field as it is.
+    SettleConflict {
+        article: usize,
+        conflict: usize,
+        choice: Option<usize>,
     },
     Undo,
     Redo,
@@ -135,4 +147,8 @@ pub enum Refused {
     NoteOpen,
     #[error("no note is open")]
     NoNote,
+    #[error("no conflict {0} in this article")]
+    NoConflict(usize),
+    #[error("that value cannot go back in the field {0}; keep the field as it is, or edit it")]
+    UnusableValue(String),
 }

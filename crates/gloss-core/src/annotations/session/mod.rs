@@ -12,6 +12,7 @@ mod history;
 mod intent;
 mod names;
 mod note;
+mod outside;
 mod target;
 
 use std::collections::{HashMap, HashSet};
@@ -22,6 +23,7 @@ pub use clock::Clock;
 pub use history::{Change, DEPTH, History, Step};
 pub use intent::{Intent, NoteOn, Outcome, Refused, Target};
 pub use note::{NoteEdit, NoteTarget};
+pub use outside::Waiting;
 pub use target::Pointer;
 
 use super::edit::{Stamp, author_from_environment};
@@ -149,6 +151,7 @@ impl Session {
             Intent::DeleteClaim { article, claim } => self.delete_claim(article, &claim),
             Intent::Adopt { article, mine, theirs, from } => self.adopt(article, mine, theirs, &from),
             Intent::MarkRead { article } => self.mark_read(article),
+            Intent::MarkUnread { article } => self.mark_unread(article),
             Intent::BeginNote { article, on } => self.begin_note(article, on),
             Intent::UpdateNote { text } => self.update_note(text),
             Intent::CommitNote => self.commit_note(),
@@ -156,6 +159,7 @@ impl Session {
             Intent::AddName { text, kind } => self.add_name(&text, kind),
             Intent::AddAlias { text, of, kind } => self.add_alias(&text, &of, kind),
             Intent::RejectName { text } => self.reject_name(&text),
+            Intent::SettleConflict { article, conflict, choice } => self.settle(article, conflict, choice),
             Intent::Undo => self.undo_or_redo(true),
             Intent::Redo => self.undo_or_redo(false),
         }

@@ -89,6 +89,23 @@ fn reading_is_kept_but_not_undone() {
 }
 
 #[test]
+fn an_article_can_be_unread_again_but_not_in_a_read_only_store() {
+    let mut session = session();
+    assert_eq!(session.apply(Intent::MarkUnread { article: 1 }).unwrap(), Outcome::status("not read yet"));
+    session.apply(Intent::MarkRead { article: 1 }).unwrap();
+    let outcome = session.apply(Intent::MarkUnread { article: 1 }).unwrap();
+    assert_eq!((outcome.status.as_deref(), outcome.changed.len()), (Some("marked unread"), 1));
+    assert_eq!(session.record(1), None, "nothing else was on it, so the record goes");
+    assert_eq!(session.store(), &Store::default());
+    assert!(!session.can_undo());
+    session.apply(Intent::MarkRead { article: 1 }).unwrap();
+    session.set_read_only(Some("started with --read-only".into()));
+    let refused = session.apply(Intent::MarkUnread { article: 1 }).unwrap_err();
+    assert_eq!(refused.to_string(), "read-only: started with --read-only");
+    assert!(session.record(1).unwrap().read);
+}
+
+#[test]
 fn the_claim_the_keys_act_on() {
     let mut session = session();
     let sentence = span_of(&session, 0, "Officials said the talks would resume.");

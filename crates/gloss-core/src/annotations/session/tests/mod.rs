@@ -4,6 +4,7 @@
 mod attach;
 mod edits;
 mod notes;
+mod outside;
 mod undo_all;
 
 use std::sync::Arc;
