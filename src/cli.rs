@@ -1,8 +1,10 @@
 //! The command line: `gloss [PATH...]` opens the reader; `gloss list` and friends print.
 
+mod agreement;
 mod network;
 mod search;
 mod show;
+mod teams;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -50,6 +52,10 @@ pub struct Cli {
     /// The library of fetched pages and feed items (default: library in the data folder).
     #[arg(long, global = true, value_name = "DIR")]
     pub library: Option<PathBuf>,
+
+    /// Another analyst's store (or a folder of them) to show beside yours, read-only; repeatable.
+    #[arg(long, value_name = "STORE")]
+    pub compare: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -96,6 +102,13 @@ pub enum Command {
     /// Search the articles' text, titles and notes: a line per hit with file, line, column,
     /// code-point offsets and the sentence.
     Search(search::SearchArgs),
+    /// Print the name written on your claims, notes and verdicts, and where it comes from.
+    Whoami {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print how far analysts agree: per claim type kappa and alpha over sentences, span F1.
+    Agreement(agreement::AgreementArgs),
 }
 
 /// What to export, how, and where.
@@ -219,6 +232,8 @@ fn run(mut cli: Cli) -> Result<(), Failure> {
             search::search(&args, paths.as_ref(), store_path.as_deref())
         }
         Some(Command::Show { target, format }) => show::show(&target, format),
+        Some(Command::Whoami { format }) => teams::whoami(paths.as_ref(), store_path.as_deref(), format),
+        Some(Command::Agreement(args)) => agreement::agreement(&args, paths.as_ref(), store_path.as_deref(), articles),
         Some(Command::Add { urls, format }) => network::add(&urls, &needs(library.as_ref())?, format),
         Some(Command::Fetch { format }) => {
             network::fetch(&feeds_file(paths.as_ref())?, &needs(library.as_ref())?, format)
@@ -268,7 +283,9 @@ fn open(
     }
     let theme = tui::Theme::from_environment();
     let mut state = tui::AppState::new(keymap, theme, ratatui::layout::Rect::default(), vocabulary.clone());
+    let settings = teams::settings(paths)?;
     let mut session = Session::new(opened.store, vocabulary);
+    session.set_author(teams::author(paths, &settings, store_path.as_deref()).name);
     session.set_names(user);
     session.set_read_only(opened.read_only.clone());
     state.names.user_path = user_path;
@@ -295,6 +312,7 @@ fn open(
         (None, Some(real)) => tui::Keeping::WaitFor(real),
         (None, None) => tui::Keeping::Nothing,
     };
+    teams::open_compared(&mut state, &cli.compare, &settings, store_path.as_deref());
     let outcome =
         tui::run(state, cli.paths.clone(), keeping).map_err(|e| Failure::Failed(format!("terminal error: {e}")))?;
     warn(&outcome.problems);

@@ -2,6 +2,7 @@
 
 mod attach;
 mod claims;
+mod compare;
 mod export;
 mod feeds;
 mod filter_menu;
@@ -119,6 +120,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
     };
     listing::refresh_if_stale(state);
     search::settle(state);
+    compare::refresh(state);
     state.sync_layout();
     jumps::note_reading(state);
     effects
@@ -129,7 +131,7 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     if matches!(state.popup, Some(Popup::Export(_))) {
         return export::act(state, action);
     }
-    if let Some(effects) = search::act_in_search(state, action) {
+    if let Some(effects) = search::act_in_search(state, action).or_else(|| compare::act_in_view(state, action)) {
         return effects;
     }
     match action {
@@ -218,6 +220,9 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::AddEntity
         | Action::AddAlias
         | Action::RejectEntity => return names::act(state, action),
+        Action::Disagreements | Action::NextDisagreement | Action::PrevDisagreement | Action::Adopt => {
+            return compare::act(state, action);
+        }
     }
     Vec::new()
 }

@@ -8,10 +8,10 @@ use crate::keymap::{Context, Keymap};
 /// a range (`1–8 tag`).
 fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)] {
     use Action::{
-        Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditArticleNote, EditClaimNote,
-        EntityPanel, Export, FilterByEntity, FilterByTitle, FilterMenu, FocusNext, Help, MoveDown, MoveUp, NextClaim,
-        NextEntity, NextOption, Open, PrevClaim, PrevEntity, PrevOption, Quit, Search, SearchCorpus, Select, SortMenu,
-        Tag1, Tag8, ToggleCheckWorthy, ToggleRegex, Undo,
+        Adopt, Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditArticleNote,
+        EditClaimNote, EntityPanel, Export, FilterByEntity, FilterByTitle, FilterMenu, FocusNext, Help, MoveDown,
+        MoveUp, NextClaim, NextDisagreement, NextEntity, NextOption, Open, PrevClaim, PrevDisagreement, PrevEntity,
+        PrevOption, Quit, Search, SearchCorpus, Select, SortMenu, Tag1, Tag8, ToggleCheckWorthy, ToggleRegex, Undo,
     };
     match context {
         Context::List => &[
@@ -66,6 +66,13 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
         Context::CorpusSearch => {
             &[(&[MoveDown, MoveUp], "move"), (&[Confirm], "open"), (&[ToggleRegex], "regex"), (&[Cancel], "close")]
         }
+        Context::Compare => &[
+            (&[NextDisagreement, PrevDisagreement], "disagreement"),
+            (&[MoveDown, MoveUp], "analyst"),
+            (&[Adopt], "adopt theirs"),
+            (&[Undo], "undo"),
+            (&[Back], "close"),
+        ],
     }
 }
 

@@ -35,6 +35,21 @@ impl Coder {
         &self.store
     }
 
+    /// The name of the analyst whose store `store` is: the author of most of its claims (ties:
+    /// the first in alphabetical order); `None` when it has no claim with an author. Adopted
+    /// claims keep their adopter's name, so another analyst's name shows only where it wrote.
+    pub fn author_of(store: &Store) -> Option<String> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for claim in store.articles.values().flat_map(|r| &r.claims) {
+            let author = claim.author.trim();
+            if !author.is_empty() {
+                *counts.entry(author).or_default() += 1;
+            }
+        }
+        let most = counts.values().copied().max()?;
+        counts.into_iter().find(|&(_, n)| n == most).map(|(author, _)| author.to_owned())
+    }
+
     /// This analyst's placed claims on `article`, their record found and brought up to date
     /// with its text as the reader would (see [`attach`]); `None` when not annotated.
     pub fn claims_on(&self, article: &Article) -> Option<Vec<Claim>> {
@@ -113,6 +128,22 @@ mod tests {
         assert_eq!((tags(1), codes[1].verdict), (vec!["opinion".to_owned()], Some(Verdict::Undetermined)));
         assert_eq!(codes[2], SentenceCode::default());
         assert!(!codes[2].claimed());
+    }
+
+    #[test]
+    fn a_store_is_named_by_the_author_of_most_of_its_claims() {
+        let text = "One two three.";
+        let by = |author: &str| Claim {
+            author: author.into(),
+            ..claim(text, 0..3, &["fact"], false, Verdict::Undetermined)
+        };
+        let mut store = Store::default();
+        assert_eq!(Coder::author_of(&store), None, "no claims");
+        let record = |claims| ArticleRecord { claims, ..ArticleRecord::default() };
+        store.articles.insert("a".into(), record(vec![by("lee"), by(" "), by("kim")]));
+        assert_eq!(Coder::author_of(&store).as_deref(), Some("kim"), "a tie: the first alphabetically");
+        store.articles.insert("b".into(), record(vec![by("lee")]));
+        assert_eq!(Coder::author_of(&store).as_deref(), Some("lee"));
     }
 
     #[test]

@@ -119,7 +119,7 @@ pub struct Pair {
 }
 
 /// Every figure, for `analysts` over some articles.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Report {
     pub analysts: Vec<String>,
     /// Articles looked at.

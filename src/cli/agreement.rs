@@ -1,0 +1,155 @@
+//! `gloss agreement [STORE...] [PATH...]`: how far analysts agree — per claim type Cohen's or
+//! Fleiss' kappa and Krippendorff's alpha over sentences, span F1 for each pair, and counts —
+//! as a table or JSON.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use unicode_width::UnicodeWidthStr;
+
+use super::teams::{author, compare_stores, settings};
+use super::{Failure, Format, load, stopped_printing, vocabulary};
+use gloss_core::agreement::{Coder, Pair, Report, report, shown};
+use gloss_core::annotations::Store;
+use gloss_core::config::Paths;
+use gloss_core::text::sanitize_inline;
+
+/// Whose annotations to compare, on which articles.
+#[derive(Debug, clap::Args)]
+pub struct AgreementArgs {
+    /// Stores (`.ron` files, one per analyst), then article files and folders. With no store,
+    /// your own store and the stores your config.ron compares with (default articles:
+    /// ./seeds, else the library, else the built-in samples).
+    #[arg(value_name = "STORE|PATH")]
+    pub inputs: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Runs `gloss agreement`. A store that cannot be read is named on standard error and left
+/// out; the figures for the others are printed, and the exit code is then 1.
+pub fn agreement(
+    args: &AgreementArgs,
+    paths: Option<&Paths>,
+    store_path: Option<&Path>,
+    articles: impl Fn(&[PathBuf]) -> Vec<PathBuf>,
+) -> Result<(), Failure> {
+    let (stores, rest): (Vec<PathBuf>, Vec<PathBuf>) =
+        args.inputs.iter().cloned().partition(|p| p.extension().is_some_and(|e| e == "ron"));
+    let (coders, problems) =
+        if stores.is_empty() { own_and_compared(paths, store_path)? } else { compare_stores(&stores, None) };
+    for problem in &problems {
+        eprintln!("gloss: {problem}");
+    }
+    if coders.is_empty() {
+        return Err(Failure::Failed("no store could be read: give the analysts' stores (.ron files)".to_owned()));
+    }
+    let vocabulary = vocabulary(paths)?;
+    let tags: Vec<String> = vocabulary.tags.iter().map(|t| t.name.clone()).collect();
+    let loaded = load(&articles(&rest))?;
+    let figures = report(&loaded.iter().collect::<Vec<_>>(), &coders, &tags);
+    let text = match args.format {
+        Format::Text => table(&figures),
+        Format::Json => {
+            serde_json::to_string(&figures).map_err(|e| Failure::Failed(format!("cannot write JSON: {e}")))? + "\n"
+        }
+    };
+    io::stdout().lock().write_all(text.as_bytes()).or_else(|error| stopped_printing("the figures", &error))?;
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Failed(format!("{} store(s) could not be compared", problems.len())))
+    }
+}
+
+/// Without stores named: the analyst's own store (named by who they are) and the stores of
+/// `compare` in config.ron.
+fn own_and_compared(paths: Option<&Paths>, store_path: Option<&Path>) -> Result<(Vec<Coder>, Vec<String>), Failure> {
+    let settings = settings(paths)?;
+    let own = store_path.ok_or_else(|| Failure::Usage("no data folder (is HOME set?): name the stores".to_owned()))?;
+    let store = Store::load(own).map_err(|e| Failure::Usage(e.to_string()))?;
+    let name = author(paths, &settings, Some(own)).name;
+    let folder = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    let (others, problems) = compare_stores(&settings.compare_paths(&folder, home.as_deref()), Some(own));
+    Ok((std::iter::once(Coder::new(name, store)).chain(others).collect(), problems))
+}
+
+/// The figures as a table for people; every name made safe for the terminal.
+pub fn table(report: &Report) -> String {
+    let names: Vec<String> = report.analysts.iter().map(|n| sanitize_inline(n).into_owned()).collect();
+    let annotated: Vec<String> = names.iter().zip(&report.annotated).map(|(n, a)| format!("{n} {a}")).collect();
+    let mut lines = vec![
+        format!("analysts: {}", names.join(", ")),
+        format!(
+            "articles: {}; annotated: {}; by all: {} ({} sentences)",
+            report.articles,
+            annotated.join(", "),
+            report.shared,
+            report.sentences
+        ),
+        String::new(),
+    ];
+    let width = report.questions.iter().map(|f| f.question.width()).max().unwrap_or(0).max(12);
+    lines.extend(question_rows(report, &names, width));
+    for pair in &report.pairs {
+        lines.extend(pair_rows(pair, width));
+    }
+    let kappa = match report.analysts.len() {
+        2 => "kappa is Cohen's",
+        n if n > 2 => "kappa is Fleiss'",
+        _ => "kappa needs two analysts",
+    };
+    lines.push(String::new());
+    lines.push(format!("{kappa}; alpha is Krippendorff's (nominal); n/a: not defined here (see docs/agreement.md)"));
+    lines.join("\n") + "\n"
+}
+
+/// A header, then a row per question: units, agreed, each analyst's yes-answers, kappa, alpha.
+fn question_rows(report: &Report, names: &[String], width: usize) -> Vec<String> {
+    let columns: Vec<usize> = names.iter().map(|n| n.width().max(5)).collect();
+    let heads: Vec<String> =
+        names.iter().zip(&columns).map(|(name, column)| format!("  {}", right(name, *column))).collect();
+    let heads = heads.concat();
+    let mut rows =
+        vec![format!("{:width$}  {:>9}  {:>6}{heads}  {:>6}  {:>6}", "", "sentences", "agreed", "kappa", "alpha")];
+    for figures in &report.questions {
+        let kappa = figures.cohen_kappa.or(figures.fleiss_kappa);
+        let marked: Vec<String> =
+            figures.marked.iter().zip(&columns).map(|(marked, column)| format!("  {marked:>column$}")).collect();
+        let marked = marked.concat();
+        rows.push(format!(
+            "{}  {:>9}  {:>6}{marked}  {:>6}  {:>6}",
+            left(&sanitize_inline(&figures.question), width),
+            figures.units,
+            figures.agreed,
+            shown(kappa),
+            shown(figures.alpha)
+        ));
+    }
+    rows
+}
+
+/// Span F1 between two analysts, a row per question.
+fn pair_rows(pair: &Pair, width: usize) -> Vec<String> {
+    let (first, second) = (sanitize_inline(&pair.first), sanitize_inline(&pair.second));
+    let mut rows = vec![
+        String::new(),
+        format!("span F1, {first} – {second} ({} articles both annotated)", pair.articles),
+        format!("{:width$}  {:>13}  {:>6}  {:>7}", "", "claims", "exact", "overlap"),
+    ];
+    for spans in &pair.spans {
+        let claims = format!("{} / {}", spans.first, spans.second);
+        let question = left(&sanitize_inline(&spans.question), width);
+        rows.push(format!("{question}  {claims:>13}  {:>6}  {:>7}", shown(spans.exact_f1), shown(spans.overlap_f1)));
+    }
+    rows
+}
+
+fn left(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+fn right(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+}
