@@ -103,6 +103,7 @@ pub enum Action {
     NextDisagreement,
     PrevDisagreement,
     Adopt,
+    Figures,
 }
 
 /// What an action does in one context.
@@ -250,6 +251,7 @@ impl Action {
             Self::NextDisagreement => uses!(Compare: "Next disagreement (the reader goes to it)"),
             Self::PrevDisagreement => uses!(Compare: "Previous disagreement (the reader goes to it)"),
             Self::Adopt => uses!(Compare: "Make the chosen analyst's tags, flag and verdict yours here (u undoes)"),
+            Self::Figures => uses!(Compare: "This article's agreement figures: kappa, alpha, span F1 (again: back)"),
             _ => &[],
         }
     }

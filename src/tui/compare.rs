@@ -34,6 +34,8 @@ pub struct ComparePanel {
     pub selected: usize,
     /// The analyst whose choice `adopt` takes (1 and up: never one's own row).
     pub analyst: usize,
+    /// The article's figures in full, as `gloss agreement` prints them, instead of the choices.
+    pub figures_shown: bool,
 }
 
 impl ComparePanel {
@@ -47,6 +49,7 @@ impl ComparePanel {
             figures: Report::default(),
             selected: 0,
             analyst: 1,
+            figures_shown: false,
         }
     }
 

@@ -139,3 +139,47 @@ fn the_disagreement_view_snapshot() {
     press(&mut state, "D j");
     insta::assert_snapshot!(screen(&state));
 }
+
+/// max, on the first seed: sentence 4 a quantity, check-worthy.
+fn maxs_store() -> Store {
+    let mut max = app();
+    max.notes.session.set_author("max");
+    press(&mut max, "enter j j j 2 !");
+    max.notes.session.store().clone()
+}
+
+#[test]
+fn with_three_analysts_j_and_k_choose_whose_choice_to_adopt() {
+    let (mut state, path) = kim(lees_store());
+    state.compare = Compare::new(vec![Coder::new("lee", lees_store()), Coder::new("max", maxs_store())]);
+    press(&mut state, "D ]");
+    let sentence = state.current_article().unwrap().sentences()[3].clone();
+    assert_eq!(panel(&state).item().unwrap().span, sentence, "sentence 4: kim causal, lee nothing, max quantity");
+    assert_eq!(panel(&state).analyst, 1, "lee first");
+    press(&mut state, "j");
+    assert_eq!(panel(&state).analyst, 2);
+    press(&mut state, "j");
+    assert_eq!(panel(&state).analyst, 1, "round the end");
+    press(&mut state, "k");
+    assert_eq!(panel(&state).analyst, 2, "and back");
+    insta::assert_snapshot!("three_analysts", screen(&state));
+    press(&mut state, "y");
+    let adopted = saved(&path).into_iter().find(|c| c.span() == sentence).unwrap();
+    assert_eq!(
+        (adopted.tags, adopted.check_worthy, adopted.author.as_str()),
+        (vec!["quantity".to_owned()], true, "kim")
+    );
+    press(&mut state, "u");
+    let undone = saved(&path).into_iter().find(|c| c.span() == sentence).unwrap();
+    assert_eq!((undone.tags, undone.check_worthy), (vec!["causal".to_owned()], false));
+}
+
+#[test]
+fn f_shows_the_articles_figures_in_full_and_again_the_disagreements() {
+    let (mut state, _) = kim(lees_store());
+    press(&mut state, "D f");
+    assert!(panel(&state).figures_shown);
+    insta::assert_snapshot!("figures", screen(&state));
+    press(&mut state, "f");
+    assert!(!panel(&state).figures_shown);
+}

@@ -14,8 +14,13 @@ use gloss_core::agreement::{Choice, Coded, disagreements, report_on};
 use gloss_core::annotations::{Claim, Intent};
 use gloss_core::text::Span;
 
-/// The actions of the open view; `None` when the view is not open.
-pub fn act_in_view(state: &mut AppState, action: Action) -> Option<Vec<Effect>> {
+/// `D` (it opens the view), and the actions of the open view; `None` for any other action, and
+/// when the view is not open (only the view binds its keys).
+pub fn act(state: &mut AppState, action: Action) -> Option<Vec<Effect>> {
+    if action == Action::Disagreements {
+        open(state);
+        return Some(Vec::new());
+    }
     let Some(Popup::Compare(panel)) = &state.popup else { return None };
     let last = panel.items.len().saturating_sub(1);
     let others = panel.names.len().saturating_sub(1);
@@ -28,18 +33,14 @@ pub fn act_in_view(state: &mut AppState, action: Action) -> Option<Vec<Effect>> 
         Action::MoveDown => choose(state, analyst % others + 1),
         Action::MoveUp => choose(state, (analyst + others - 2) % others + 1),
         Action::Adopt => return Some(adopt(state)),
+        Action::Figures => {
+            if let Some(Popup::Compare(panel)) = &mut state.popup {
+                panel.figures_shown = !panel.figures_shown;
+            }
+        }
         _ => return None,
     }
     Some(Vec::new())
-}
-
-/// The disagreement view's actions outside the view: `D` opens it; the others only work in it.
-pub fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
-    match action {
-        Action::Disagreements => open(state),
-        _ => state.set_status("open the disagreement view first (D in the reader)"),
-    }
-    Vec::new()
 }
 
 /// `D` in the reader: the view on the article in the reader.

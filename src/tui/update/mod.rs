@@ -131,7 +131,7 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     if matches!(state.popup, Some(Popup::Export(_))) {
         return export::act(state, action);
     }
-    if let Some(effects) = search::act_in_search(state, action).or_else(|| compare::act_in_view(state, action)) {
+    if let Some(effects) = search::act_in_search(state, action).or_else(|| compare::act(state, action)) {
         return effects;
     }
     match action {
@@ -169,8 +169,15 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::CloseEditor | Action::DiscardNote => return notes::act(state, action),
         Action::Export => return export::open(state),
         Action::FetchFeeds => return feeds::start(state),
-        // Only the export dialog has options; it took them above.
-        Action::NextOption | Action::PrevOption | Action::ClearField => {}
+        // Taken above: only the export dialog and the disagreement view have these.
+        Action::NextOption
+        | Action::PrevOption
+        | Action::ClearField
+        | Action::Disagreements
+        | Action::NextDisagreement
+        | Action::PrevDisagreement
+        | Action::Adopt
+        | Action::Figures => {}
         Action::Search | Action::SearchCorpus | Action::NextMatch | Action::PrevMatch | Action::ToggleRegex => {
             return search::act(state, action);
         }
@@ -187,8 +194,7 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::MoveUp => navigate::step(state, Step::By(-1)),
         Action::MoveTop => navigate::step(state, Step::First),
         Action::MoveBottom => navigate::step(state, Step::Last),
-        Action::PageDown => navigate::page(state, 1),
-        Action::PageUp => navigate::page(state, -1),
+        Action::PageDown | Action::PageUp => navigate::page(state, if action == Action::PageDown { 1 } else { -1 }),
         Action::Select => select::toggle(state),
         Action::SwapSelectionEnds => select::swap_ends(state),
         Action::NextWord => navigate::word(state, 1),
@@ -220,9 +226,6 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::AddEntity
         | Action::AddAlias
         | Action::RejectEntity => return names::act(state, action),
-        Action::Disagreements | Action::NextDisagreement | Action::PrevDisagreement | Action::Adopt => {
-            return compare::act(state, action);
-        }
     }
     Vec::new()
 }

@@ -14,11 +14,15 @@ use super::super::geometry::inner;
 use super::list::fit;
 use super::pane;
 use super::styled::safe;
-use gloss_core::agreement::{Choice, Report, shown};
+use gloss_core::agreement::{Choice, Report, shown, table};
 use gloss_core::annotations::{Labels, Verdict};
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(state: &AppState, panel: &ComparePanel, frame: &mut Frame) {
+    if panel.figures_shown {
+        draw_figures(state, panel, frame);
+        return;
+    }
     let theme = state.theme;
     let screen = frame.area();
     let rows = u16::try_from(panel.names.len()).unwrap_or(u16::MAX);
@@ -47,6 +51,36 @@ pub fn draw(state: &AppState, panel: &ComparePanel, frame: &mut Frame) {
     frame.render_widget(Clear, area);
     frame.render_widget(pane(Line::from(title), true, theme), area);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner(area));
+}
+
+/// The article's figures in full, as `gloss agreement` prints them for this one article, over
+/// the reader (as much of the table as the screen holds).
+fn draw_figures(state: &AppState, panel: &ComparePanel, frame: &mut Frame) {
+    let screen = frame.area();
+    let text = if panel.figures.analysts.len() < 2 {
+        "This article's figures need two analysts who annotated it (a claim or an article note).".to_owned()
+    } else {
+        table(&answered(&panel.figures)) + "(questions nobody answered yes to are left out)"
+    };
+    let rows = u16::try_from(text.lines().count()).unwrap_or(u16::MAX);
+    let height = (rows + 2).min(screen.height.saturating_sub(1));
+    let area = Rect { y: screen.y + screen.height.saturating_sub(1 + height), height, ..screen };
+    let width = usize::from(inner(area).width);
+    let lines: Vec<Line> = text.lines().map(|line| Line::raw(fit(line, width))).collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(pane(Line::from(" Agreement on this article "), true, state.theme), area);
+    frame.render_widget(Paragraph::new(lines), inner(area));
+}
+
+/// `report` without the questions nobody answered yes to (every figure of them n/a), so the
+/// table fits the screen; "any claim" always stays.
+fn answered(report: &Report) -> Report {
+    let mut report = report.clone();
+    report.questions.retain(|f| f.question == "any claim" || f.marked.iter().any(|&m| m > 0));
+    for pair in &mut report.pairs {
+        pair.spans.retain(|s| s.question == "any claim" || s.first + s.second > 0);
+    }
+    report
 }
 
 /// One analyst's choice: a marker on the chosen one, the name (`(you)` on one's own), then

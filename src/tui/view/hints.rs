@@ -9,9 +9,10 @@ use crate::keymap::{Context, Keymap};
 fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)] {
     use Action::{
         Adopt, Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditArticleNote,
-        EditClaimNote, EntityPanel, Export, FilterByEntity, FilterByTitle, FilterMenu, FocusNext, Help, MoveDown,
-        MoveUp, NextClaim, NextDisagreement, NextEntity, NextOption, Open, PrevClaim, PrevDisagreement, PrevEntity,
-        PrevOption, Quit, Search, SearchCorpus, Select, SortMenu, Tag1, Tag8, ToggleCheckWorthy, ToggleRegex, Undo,
+        EditClaimNote, EntityPanel, Export, Figures, FilterByEntity, FilterByTitle, FilterMenu, FocusNext, Help,
+        MoveDown, MoveUp, NextClaim, NextDisagreement, NextEntity, NextOption, Open, PrevClaim, PrevDisagreement,
+        PrevEntity, PrevOption, Quit, Search, SearchCorpus, Select, SortMenu, Tag1, Tag8, ToggleCheckWorthy,
+        ToggleRegex, Undo,
     };
     match context {
         Context::List => &[
@@ -70,6 +71,7 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
             (&[NextDisagreement, PrevDisagreement], "disagreement"),
             (&[MoveDown, MoveUp], "analyst"),
             (&[Adopt], "adopt theirs"),
+            (&[Figures], "figures"),
             (&[Undo], "undo"),
             (&[Back], "close"),
         ],

@@ -31,11 +31,13 @@ pub mod disagreement;
 pub mod kappa;
 pub mod matching;
 pub mod report;
+pub mod table;
 
 pub use coding::Coder;
 pub use disagreement::{Choice, Item, compare, disagreements};
 pub use matching::Rule;
 pub use report::{Coded, Figures, Pair, Question, Report, SpanAgreement, report, report_on, shown};
+pub use table::table;
 
 #[cfg(test)]
 mod tests;
