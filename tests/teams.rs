@@ -199,7 +199,32 @@ fn a_store_that_cannot_be_read_is_named_and_the_others_still_compared() {
     assert_eq!(output.status.code(), Some(1));
     let errors = stderr(&output);
     assert!(errors.contains(&broken.display().to_string()), "{errors}");
+    assert!(!errors.contains("--read-only"), "advice for one's own store only: {errors}");
     assert!(errors.contains(&format!("{}: no such store; check the path", missing.display())), "{errors}");
     assert!(stdout(&output).starts_with("analysts: kim, lee\n"));
     assert_eq!(fs::read_to_string(&broken).unwrap(), "(articles: {", "never rewritten");
+}
+
+#[test]
+fn without_stores_agreement_compares_ones_own_with_the_config_s_folder_of_stores() {
+    let dir = tempfile::tempdir().unwrap();
+    let (kim, _, corpus) = grant_proposals(dir.path());
+    let config = dir.path().join("config/gloss/config.ron");
+    fs::create_dir_all(config.parent().unwrap()).unwrap();
+    // A folder: every .ron store in it but one's own.
+    fs::write(&config, "(author: \"Kim Park\", compare: [\".\"])\n").unwrap();
+    let output = gloss(dir.path(), dir.path())
+        .env_remove("GLOSS_AUTHOR")
+        .arg("--store")
+        .arg(&kim)
+        .args(["agreement", "--format", "json"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    // One's own store under one's name; the other under the author of its claims.
+    assert_eq!(report["analysts"], serde_json::json!(["Kim Park", "lee"]));
+    let fact = report["questions"].as_array().unwrap().iter().find(|q| q["question"] == "fact").unwrap();
+    assert!((fact["cohen_kappa"].as_f64().unwrap() - 0.4).abs() < 1e-9, "{fact}");
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::teams::{author, compare_stores, settings};
 use super::{Failure, Format, load, stopped_printing, vocabulary};
 use gloss_core::agreement::{Coder, report, table};
-use gloss_core::annotations::Store;
+use gloss_core::annotations::read_store;
 use gloss_core::config::Paths;
 
 /// Whose annotations to compare, on which articles.
@@ -64,7 +64,7 @@ pub fn agreement(
 fn own_and_compared(paths: Option<&Paths>, store_path: Option<&Path>) -> Result<(Vec<Coder>, Vec<String>), Failure> {
     let settings = settings(paths)?;
     let own = store_path.ok_or_else(|| Failure::Usage("no data folder (is HOME set?): name the stores".to_owned()))?;
-    let store = Store::load(own).map_err(|e| Failure::Usage(e.to_string()))?;
+    let store = read_store(Some(own)).map_err(|e| Failure::Usage(e.to_string()))?;
     let name = author(paths, &settings, Some(own)).name;
     let folder = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Failure, Format, stopped_printing};
 use gloss_core::agreement::Coder;
-use gloss_core::annotations::Store;
+use gloss_core::annotations::{StoreError, read_store};
 use gloss_core::config::{Author, AuthorSource, Paths, Settings};
 use gloss_core::text::sanitize_inline;
 
@@ -90,8 +90,11 @@ pub fn compare_stores(entries: &[PathBuf], own: Option<&Path>) -> (Vec<Coder>, V
     });
     let mut coders = Vec::new();
     for file in &files {
-        match Store::load(file) {
+        // With its journal, as gloss has it: the analyst may be running gloss now.
+        match read_store(Some(file)) {
             Ok(store) => coders.push((file, store)),
+            // The advice of the load error is for one's own store; this one is only read.
+            Err(StoreError::Unreadable(error)) => problems.push(format!("not compared: {error}")),
             Err(error) => problems.push(format!("not compared: {error}")),
         }
     }
