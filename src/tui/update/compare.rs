@@ -89,8 +89,15 @@ fn remake(state: &AppState, panel: &mut ComparePanel) {
     panel.names = std::iter::once(author).chain(state.compare.coders.iter().map(|c| c.name.clone())).collect();
     let mut all: Vec<Option<&[Claim]>> = vec![Some(&mine)];
     all.extend(panel.theirs.iter().map(Option::as_deref));
+    // The place shown stays shown while it is still a disagreement; else the one now in its
+    // place (after an adoption: the next).
+    let shown = panel.item().map(|item| item.span.clone());
     panel.items = disagreements(&all);
-    panel.selected = panel.selected.min(panel.items.len().saturating_sub(1));
+    panel.selected = panel
+        .items
+        .iter()
+        .position(|item| Some(&item.span) == shown.as_ref())
+        .unwrap_or_else(|| panel.selected.min(panel.items.len().saturating_sub(1)));
     // The figures count only the analysts who annotated the article (see gloss_core::agreement).
     let own = annotated(record);
     let takes_part: Vec<(String, Vec<Claim>)> = std::iter::once(own)
