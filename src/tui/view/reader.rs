@@ -8,13 +8,14 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use super::super::app::{AppState, Focus};
 use super::super::popup::Popup;
 use super::super::reader::Reader;
-use super::list::{fit, group_thousands};
+use super::list::fit;
 use super::pane;
 use super::styled::{Insert, Layer, safe, styled_line};
 use gloss_core::annotations::Claim;
 use gloss_core::corpus::{Article, Decoding};
 use gloss_core::entities::MentionSource;
 use gloss_core::text::{Span, WrappedLine};
+use gloss_core::text::{counted, group_thousands};
 
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = state.theme;
@@ -189,8 +190,7 @@ fn metadata(article: &Article) -> String {
             parts.push(format!("from {encoding}"));
         }
         Decoding::Lossy { encoding, replaced } => {
-            let plural = if replaced == 1 { "" } else { "s" };
-            parts.push(format!("⚠ {encoding} with {replaced} bad byte{plural} replaced"));
+            parts.push(format!("⚠ {encoding} with {} replaced", counted(replaced, "bad byte", "bad bytes")));
         }
     }
     parts.join(" · ")
