@@ -144,7 +144,7 @@ fn agreement_of_two_analysts_is_cohens_kappa_by_the_textbook() {
     );
     let row: Vec<&str> = text.lines().find(|l| l.starts_with("fact ")).unwrap().split_whitespace().collect();
     assert_eq!(row, ["fact", "50", "35", "25", "30", "0.40", "0.40"]);
-    assert!(text.contains("span F1, kim – lee (1 articles both annotated)"), "{text}");
+    assert!(text.contains("span F1, kim – lee (1 article both annotated)"), "{text}");
     let spans: Vec<&str> = text.lines().rfind(|l| l.starts_with("fact ")).unwrap().split_whitespace().collect();
     assert_eq!(spans, ["fact", "25", "/", "30", "0.73", "0.73"]);
     assert!(text.ends_with(

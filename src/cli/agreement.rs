@@ -10,6 +10,7 @@ use super::{Failure, Format, load, stopped_printing, vocabulary};
 use gloss_core::agreement::{Coder, report, table};
 use gloss_core::annotations::read_store;
 use gloss_core::config::Paths;
+use gloss_core::text::counted;
 
 /// Whose annotations to compare, on which articles.
 #[derive(Debug, clap::Args)]
@@ -55,7 +56,7 @@ pub fn agreement(
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(Failure::Failed(format!("{} store(s) could not be compared", problems.len())))
+        Err(Failure::Failed(format!("{} could not be compared", counted(problems.len(), "store", "stores"))))
     }
 }
 

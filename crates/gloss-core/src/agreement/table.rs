@@ -4,7 +4,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::report::{Pair, Report, shown};
-use crate::text::sanitize_inline;
+use crate::text::{counted, sanitize_inline};
 
 /// The figures as a table for people; every name made safe for the terminal.
 pub fn table(report: &Report) -> String {
@@ -13,11 +13,11 @@ pub fn table(report: &Report) -> String {
     let mut lines = vec![
         format!("analysts: {}", names.join(", ")),
         format!(
-            "articles: {}; annotated: {}; by all: {} ({} sentences)",
+            "articles: {}; annotated: {}; by all: {} ({})",
             report.articles,
             annotated.join(", "),
             report.shared,
-            report.sentences
+            counted(report.sentences, "sentence", "sentences")
         ),
         String::new(),
     ];
@@ -66,7 +66,7 @@ fn pair_rows(pair: &Pair, width: usize) -> Vec<String> {
     let (first, second) = (sanitize_inline(&pair.first), sanitize_inline(&pair.second));
     let mut rows = vec![
         String::new(),
-        format!("span F1, {first} – {second} ({} articles both annotated)", pair.articles),
+        format!("span F1, {first} – {second} ({} both annotated)", counted(pair.articles, "article", "articles")),
         format!("{:width$}  {:>13}  {:>6}  {:>7}", "", "claims", "exact", "overlap"),
     ];
     for spans in &pair.spans {
