@@ -203,3 +203,45 @@ fn disagreements_in_one_article() {
     assert!(same.is_empty());
     assert!(disagreements(&[Some(&kim), None]).is_empty(), "one analyst cannot disagree");
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::{S, TEXT, claim, disagreements};
+    use crate::annotations::{Claim, Verdict};
+
+    /// An analyst's claims: for each sentence of [`TEXT`], maybe a claim with some of three tags
+    /// and maybe the flag.
+    fn analyst() -> impl Strategy<Value = Vec<Claim>> {
+        prop::collection::vec(prop::option::of((0u8..8, any::<bool>())), 4).prop_map(|sentences| {
+            sentences
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, chosen)| {
+                    let (tags, flag) = chosen?;
+                    let tags: Vec<&str> = ["fact", "quote", "opinion"]
+                        .into_iter()
+                        .enumerate()
+                        .filter(|(b, _)| tags & (1 << b) != 0)
+                        .map(|(_, t)| t)
+                        .collect();
+                    Some(claim(TEXT, S[i].clone(), &tags, flag, Verdict::Undetermined))
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn disagreements_are_symmetric_and_nobody_disagrees_with_themselves(a in analyst(), b in analyst()) {
+            prop_assert!(disagreements(&[Some(&a), Some(&a.clone())]).is_empty());
+            let spans = |items: Vec<super::super::Item>| items.into_iter().map(|i| i.span).collect::<Vec<_>>();
+            let ab = spans(disagreements(&[Some(&a), Some(&b)]));
+            prop_assert_eq!(&ab, &spans(disagreements(&[Some(&b), Some(&a)])));
+            // Every disagreement is at a claim of one of them.
+            prop_assert!(ab.iter().all(|s| a.iter().chain(&b).any(|c| c.span() == *s)));
+            // One who takes no part changes nothing.
+            prop_assert_eq!(&ab, &spans(disagreements(&[Some(&a), None, Some(&b)])));
+        }
+    }
+}
