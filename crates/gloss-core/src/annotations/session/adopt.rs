@@ -138,4 +138,87 @@ mod tests {
         assert!(nothing.changed.is_empty() && nothing.status.unwrap().contains("nothing to adopt"));
         assert!(session.record(0).is_none() && !session.can_undo());
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::super::tests::session;
+        use super::*;
+        use crate::agreement::coding::annotated;
+        use crate::agreement::{Choice, disagreements};
+        use crate::annotations::{Claim, Intent, Labels};
+
+        /// Per sentence of the first article (three), maybe a claim: some of three tags, a flag.
+        fn choices() -> impl Strategy<Value = Vec<Option<(u8, bool)>>> {
+            prop::collection::vec(prop::option::of((1u8..8, any::<bool>())), 3)
+        }
+
+        fn tags_of(bits: u8) -> Vec<String> {
+            ["fact", "quote", "opinion"]
+                .iter()
+                .enumerate()
+                .filter(|(b, _)| bits & (1 << b) != 0)
+                .map(|(_, t)| (*t).to_owned())
+                .collect()
+        }
+
+        /// Lee's claims: the sentences of article 0 chosen, with their labels.
+        fn lees(session: &Session, chosen: &[Option<(u8, bool)>]) -> Vec<Claim> {
+            let article = &session.articles[0];
+            let sentences = article.sentences();
+            let mut record = crate::annotations::ArticleRecord::default();
+            let stamp = crate::annotations::Stamp { author: "lee".into(), time: "t".into() };
+            for (i, (bits, flag)) in chosen.iter().enumerate().filter_map(|(i, c)| Some((i, (*c)?))) {
+                let at = record.add_claim(article.text(), &sentences[i + 1], &format!("l{i}"), &stamp);
+                record.claims[at].tags = tags_of(bits);
+                record.claims[at].check_worthy = flag;
+            }
+            record.claims
+        }
+
+        proptest! {
+            /// Adopting lee's choice at every disagreement, one after another, leaves none, each
+            /// adoption settling one; undoing as many times gives back one's own claims exactly.
+            #[test]
+            fn adopting_every_disagreement_settles_them_all_and_undo_restores_mine(mine in choices(), theirs in choices()) {
+                let mut session = session();
+                let sentences = session.articles[0].sentences().to_vec();
+                for (i, (bits, flag)) in mine.iter().enumerate().filter_map(|(i, c)| Some((i, (*c)?))) {
+                    for tag in tags_of(bits) {
+                        let target = Target::New(sentences[i + 1].clone());
+                        session.apply(Intent::ToggleTag { article: 0, target, tag }).unwrap();
+                    }
+                    if flag {
+                        let target = Target::New(sentences[i + 1].clone());
+                        session.apply(Intent::ToggleCheckWorthy { article: 0, target }).unwrap();
+                    }
+                }
+                let lee = lees(&session, &theirs);
+                let before = annotated(session.record(0));
+                prop_assume!(before.is_some(), "one who has not annotated the article takes no part");
+                // Each adoption settles one place (Target::New above may make several claims on one
+                // sentence: each is a place of its own).
+                let places = disagreements(&[before.as_deref(), Some(&lee)]).len();
+                let mut adopted = 0;
+                for _ in 0..places {
+                    let now = annotated(session.record(0)).unwrap_or_default();
+                    let Some(item) = disagreements(&[Some(&now), Some(&lee)]).into_iter().next() else { break };
+                    let mine = match &item.choices[0] { Choice::Claim { id, .. } => Some(id.clone()), _ => None };
+                    let theirs = match &item.choices[1] {
+                        Choice::Claim { span, labels, .. } => Some((span.clone(), labels.clone())),
+                        _ => None,
+                    };
+                    session.apply(Intent::Adopt { article: 0, mine, theirs, from: "lee".into() }).unwrap();
+                    adopted += 1;
+                }
+                let now = annotated(session.record(0)).unwrap_or_default();
+                prop_assert!(disagreements(&[Some(&now), Some(&lee)]).is_empty());
+                for _ in 0..adopted {
+                    session.apply(Intent::Undo).unwrap();
+                }
+                let labels = |claims: Option<Vec<Claim>>| claims.unwrap_or_default().iter().map(|c| (c.span(), Labels::of(c))).collect::<Vec<_>>();
+                prop_assert_eq!(labels(annotated(session.record(0))), labels(before));
+            }
+        }
+    }
 }
