@@ -227,4 +227,17 @@ fn without_stores_agreement_compares_ones_own_with_the_config_s_folder_of_stores
     assert_eq!(report["analysts"], serde_json::json!(["Kim Park", "lee"]));
     let fact = report["questions"].as_array().unwrap().iter().find(|q| q["question"] == "fact").unwrap();
     assert!((fact["cohen_kappa"].as_f64().unwrap() - 0.4).abs() < 1e-9, "{fact}");
+
+    // Two analysts under one name: the other store shows as its path.
+    let output = gloss(dir.path(), dir.path())
+        .env("GLOSS_AUTHOR", "lee")
+        .arg("--store")
+        .arg(&kim)
+        .args(["agreement", "--format", "json"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let lee = dir.path().join("./lee.ron");
+    assert_eq!(report["analysts"], serde_json::json!(["lee", lee.display().to_string()]));
 }

@@ -35,7 +35,7 @@ pub fn agreement(
     let (stores, rest): (Vec<PathBuf>, Vec<PathBuf>) =
         args.inputs.iter().cloned().partition(|p| p.extension().is_some_and(|e| e == "ron"));
     let (coders, problems) =
-        if stores.is_empty() { own_and_compared(paths, store_path)? } else { compare_stores(&stores, None) };
+        if stores.is_empty() { own_and_compared(paths, store_path)? } else { compare_stores(&stores, None, None) };
     for problem in &problems {
         eprintln!("gloss: {problem}");
     }
@@ -69,6 +69,6 @@ fn own_and_compared(paths: Option<&Paths>, store_path: Option<&Path>) -> Result<
     let name = author(paths, &settings, Some(own)).name;
     let folder = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
-    let (others, problems) = compare_stores(&settings.compare_paths(&folder, home.as_deref()), Some(own));
+    let (others, problems) = compare_stores(&settings.compare_paths(&folder, home.as_deref()), Some(own), Some(&name));
     Ok((std::iter::once(Coder::new(name, store)).chain(others).collect(), problems))
 }

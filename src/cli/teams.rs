@@ -63,8 +63,9 @@ fn source_name(source: &AuthorSource) -> &'static str {
 /// is read once.
 /// Returns the stores that could be read, each named by the author of most of its claims,
 /// else its file's stem (the path, when two share a name), and a line for each that could
-/// not, naming it.
-pub fn compare_stores(entries: &[PathBuf], own: Option<&Path>) -> (Vec<Coder>, Vec<String>) {
+/// not, naming it. A name the analyst's own (`own_name`) or another store's already is gives
+/// way to the path, so no two analysts show under one name.
+pub fn compare_stores(entries: &[PathBuf], own: Option<&Path>, own_name: Option<&str>) -> (Vec<Coder>, Vec<String>) {
     let own = own.and_then(|p| p.canonicalize().ok());
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -107,7 +108,7 @@ pub fn compare_stores(entries: &[PathBuf], own: Option<&Path>) -> (Vec<Coder>, V
         .into_iter()
         .zip(&names)
         .map(|((file, store), name)| {
-            let shared = names.iter().filter(|n| *n == name).count() > 1;
+            let shared = names.iter().filter(|n| *n == name).count() > 1 || own_name == Some(name.as_str());
             Coder::new(if shared { file.display().to_string() } else { name.clone() }, store)
         })
         .collect();
@@ -139,7 +140,7 @@ pub fn open_compared(state: &mut crate::tui::AppState, given: &[PathBuf], settin
     } else {
         given.to_vec()
     };
-    let (coders, problems) = compare_stores(&entries, own);
+    let (coders, problems) = compare_stores(&entries, own, Some(state.notes.session.author()));
     state.compare = crate::tui::Compare::new(coders);
     if let Some(first) = problems.first() {
         let more = match problems.len() {
