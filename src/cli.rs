@@ -1,6 +1,7 @@
 //! The command line: `gloss [PATH...]` opens the reader; `gloss list` and friends print.
 
 mod agreement;
+mod git;
 mod network;
 mod search;
 mod show;
@@ -109,6 +110,12 @@ pub enum Command {
     },
     /// Print how far analysts agree: per claim type kappa and alpha over sentences, span F1.
     Agreement(agreement::AgreementArgs),
+    /// git's merge driver for annotation stores: merges %O %A %B into %A by article, claim and
+    /// field; exit 1 when conflicts are kept in the store for gloss to settle.
+    MergeDriver(git::MergeDriverArgs),
+    /// Sets up a git repository to merge annotation stores with gloss (.gitattributes and
+    /// git config merge.gloss.driver); safe to run again.
+    GitSetup(git::GitSetupArgs),
 }
 
 /// What to export, how, and where.
@@ -234,6 +241,8 @@ fn run(mut cli: Cli) -> Result<(), Failure> {
         Some(Command::Show { target, format }) => show::show(&target, format),
         Some(Command::Whoami { format }) => teams::whoami(paths.as_ref(), store_path.as_deref(), format),
         Some(Command::Agreement(args)) => agreement::agreement(&args, paths.as_ref(), store_path.as_deref(), articles),
+        Some(Command::MergeDriver(args)) => git::merge_driver(&args),
+        Some(Command::GitSetup(args)) => git::git_setup(&args),
         Some(Command::Add { urls, format }) => network::add(&urls, &needs(library.as_ref())?, format),
         Some(Command::Fetch { format }) => {
             network::fetch(&feeds_file(paths.as_ref())?, &needs(library.as_ref())?, format)

@@ -71,6 +71,10 @@ pub enum Action {
     EditClaimNote,
     EditArticleNote,
     DeleteClaim,
+    /// Settles a conflict by keeping the value the field holds.
+    KeepValue,
+    /// Settles a conflict by taking the other value.
+    TakeOtherValue,
     Undo,
     Redo,
     CloseEditor,
@@ -202,8 +206,7 @@ impl Action {
             Self::DeleteClaim => {
                 uses!(Reader: "Delete the claim (u undoes)", Claims: "Delete the claim (u undoes)")
             }
-            Self::Undo => uses!(Global: "Undo the last change to claims, notes or names"),
-            Self::Redo => uses!(Global: "Redo what was undone"),
+            Self::KeepValue | Self::TakeOtherValue | Self::Undo | Self::Redo => self.settling_and_history(),
             Self::CloseEditor => uses!(Editor: "Close the note, keeping what is written"),
             Self::DiscardNote => uses!(Editor: "Throw away the changes to this note (asks first)"),
             Self::Export => uses!(List: "Export claims and notes: Markdown briefing, JSON, CSV or W3C",
@@ -252,6 +255,17 @@ impl Action {
             Self::PrevDisagreement => uses!(Compare: "Previous disagreement (the reader goes to it)"),
             Self::Adopt => uses!(Compare: "Make the chosen analyst's tags, flag and verdict yours here (u undoes)"),
             Self::Figures => uses!(Compare: "This article's agreement figures: kappa, alpha, span F1 (again: back)"),
+            _ => &[],
+        }
+    }
+
+    /// Settling conflicts, undo and redo: what changes the store's history without a claim key.
+    fn settling_and_history(self) -> &'static [Use] {
+        match self {
+            Self::KeepValue => uses!(Claims: "Settle the conflict: keep the value the field holds (u undoes)"),
+            Self::TakeOtherValue => uses!(Claims: "Settle the conflict: take the other value (u undoes)"),
+            Self::Undo => uses!(Global: "Undo the last change to claims, notes or names"),
+            Self::Redo => uses!(Global: "Redo what was undone"),
             _ => &[],
         }
     }

@@ -2,6 +2,7 @@
 
 mod claims;
 mod compare;
+mod conflicts;
 mod drawing;
 mod durable;
 mod export;

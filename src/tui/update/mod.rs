@@ -3,6 +3,7 @@
 mod attach;
 mod claims;
 mod compare;
+mod conflicts;
 mod export;
 mod feeds;
 mod filter_menu;
@@ -30,7 +31,7 @@ use super::popup::Popup;
 use crate::keymap::Context;
 use gloss_core::corpus::{Article, Problem};
 
-pub use claims::panel_claims;
+pub use conflicts::{PanelRow, claim_conflicts, panel_rows};
 pub use jumps::JumpList;
 pub use listing::describe as describe_filters;
 pub use messages::{Effect, ExportJob, Exported, Msg};
@@ -126,6 +127,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
     effects
 }
 
+#[allow(clippy::too_many_lines, reason = "the dispatcher: one short arm per action, each handing on to its module")]
 fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     use navigate::Step;
     if matches!(state.popup, Some(Popup::Export(_))) {
@@ -194,7 +196,8 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::MoveUp => navigate::step(state, Step::By(-1)),
         Action::MoveTop => navigate::step(state, Step::First),
         Action::MoveBottom => navigate::step(state, Step::Last),
-        Action::PageDown | Action::PageUp => navigate::page(state, if action == Action::PageDown { 1 } else { -1 }),
+        Action::PageDown => navigate::page(state, 1),
+        Action::PageUp => navigate::page(state, -1),
         Action::Select => select::toggle(state),
         Action::SwapSelectionEnds => select::swap_ends(state),
         Action::NextWord => navigate::word(state, 1),
@@ -218,6 +221,7 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::DeleteClaim
         | Action::Undo
         | Action::Redo => return claims::act(state, action),
+        Action::KeepValue | Action::TakeOtherValue => return conflicts::settle(state, action),
         Action::Open
         | Action::Confirm
         | Action::ToggleHighlights

@@ -10,9 +10,9 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
     use Action::{
         Adopt, Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditArticleNote,
         EditClaimNote, EntityPanel, Export, Figures, FilterByEntity, FilterByTitle, FilterMenu, FocusNext, Help,
-        MoveDown, MoveUp, NextClaim, NextDisagreement, NextEntity, NextOption, Open, PrevClaim, PrevDisagreement,
-        PrevEntity, PrevOption, Quit, Search, SearchCorpus, Select, SortMenu, Tag1, Tag8, ToggleCheckWorthy,
-        ToggleRegex, Undo,
+        KeepValue, MoveDown, MoveUp, NextClaim, NextDisagreement, NextEntity, NextOption, Open, PrevClaim,
+        PrevDisagreement, PrevEntity, PrevOption, Quit, Search, SearchCorpus, Select, SortMenu, Tag1, Tag8,
+        TakeOtherValue, ToggleCheckWorthy, ToggleRegex, Undo,
     };
     match context {
         Context::List => &[
@@ -48,6 +48,7 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
         Context::Claims => &[
             (&[MoveDown, MoveUp], "move"),
             (&[Open], "jump"),
+            (&[KeepValue, TakeOtherValue], "settle"),
             (&[DeleteClaim], "delete"),
             (&[EditArticleNote], "article note"),
             (&[Back], "close"),

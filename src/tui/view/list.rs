@@ -86,6 +86,11 @@ fn title(state: &AppState) -> String {
 fn details(article: &Article, record: Option<&ArticleRecord>) -> String {
     let header = article.header();
     let mut parts: Vec<String> = Vec::new();
+    // Conflicts first: they wait for the analyst, and a narrow list must not cut them.
+    match record.map_or(0, |r| r.conflicts.len()) {
+        0 => {}
+        n => parts.push(format!("{} {}", super::conflicts::MARK, counted(n, "conflict", "conflicts"))),
+    }
     parts.extend(header.date.clone());
     parts.extend(header.source.as_deref().map(|s| safe(s).into_owned()));
     parts.push(format!("{} words", group_thousands(article.words())));

@@ -1,6 +1,7 @@
 //! `view`: draws the state; computes nothing that could have been computed once in `update`.
 
 mod compare;
+mod conflicts;
 mod export;
 mod help;
 mod hints;
