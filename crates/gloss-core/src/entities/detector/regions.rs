@@ -1,0 +1,27 @@
+//! Compass points used as the names of regions: `the North`, `the West`.
+
+use super::{Context, Guess};
+use crate::entities::Kind;
+use crate::entities::tokens::{Joint, Token};
+
+/// `the North` (North Korea), `the West`: a capitalised compass point used as a region's name.
+pub(super) fn compass_regions(cx: &Context<'_>, tokens: &[Token]) -> Vec<Guess> {
+    let text = cx.text;
+    let mut out = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let kind = match &text[token.span.clone()] {
+            "North" | "South" => Kind::Gpe,
+            "West" | "East" => Kind::Loc,
+            _ => continue,
+        };
+        let before = &text[..token.span.start];
+        let follows_the = before.ends_with("the ") || before.ends_with("The ");
+        let after = &text[token.span.end..];
+        let name_goes_on = after.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+            || tokens.get(i + 1).is_some_and(|next| next.joint == Joint::Space && next.name_like);
+        if follows_the && !name_goes_on && !cx.cases.at(token.span.start).is_uniform() {
+            out.push(Guess { span: token.span.clone(), kind });
+        }
+    }
+    out
+}
