@@ -15,6 +15,9 @@ pub struct Found {
     pub span: Span,
     /// Index of the entry in the gazetteer.
     pub entry: usize,
+    /// Found in lower case on a lower-case line, where the gazetteer writes it with capitals
+    /// (`who` for `WHO`, `let` for `LeT`): as likely an ordinary word.
+    pub caseless: bool,
 }
 
 /// One spelling of a name as the gazetteer writes it.
@@ -144,8 +147,11 @@ impl Matcher {
                 let span = hit.start()..hit.end();
                 let name = &self.names[hit.pattern().as_usize()];
                 let matched = &text[span.clone()];
-                if ends_word(text, &span) && name.forms.iter().any(|f| capitalised_as(f, matched, cases.at(start))) {
-                    found.push(Found { span, entry: name.entry });
+                let case = cases.at(start);
+                if ends_word(text, &span) && name.forms.iter().any(|f| capitalised_as(f, matched, case)) {
+                    let lower = |t: &str| !t.chars().any(char::is_uppercase);
+                    let caseless = lower(matched) && !name.forms.iter().any(|f| lower(&f.text));
+                    found.push(Found { span, entry: name.entry, caseless });
                     break;
                 }
                 // `Korea Strait` in `Korea Straits`: look for a shorter name from here.

@@ -82,6 +82,9 @@ impl Recognizer {
         let mut candidates: Vec<Mention> = Vec::new();
         let mut known: Vec<(Span, Kind)> = Vec::new();
         for found in self.matcher.find_at(text, &cases, tokens.iter().map(|t| t.span.start)) {
+            if found.caseless && self.lexicon.is_common(&text[found.span.clone()]) {
+                continue;
+            }
             let entry = &self.gazetteer.entries[found.entry];
             known.push((found.span.clone(), entry.kind));
             let source = match entry.origin {
@@ -91,7 +94,12 @@ impl Recognizer {
             candidates.push(Mention { span: found.span, kind: entry.kind, canonical: entry.canonical.clone(), source });
         }
         let context = detector::Context { text, cases: &cases, lexicon: &self.lexicon, known: &known };
-        candidates.extend(detector::detect(&context, &mut tokens).into_iter().map(|g| guess(text, g)));
+        let detected = detector::detect(&context, &mut tokens);
+        candidates.extend(detected.guesses.into_iter().map(|g| guess(text, g)));
+        // `Kingston` in `Kingston Road`: a facility's name holds no entity.
+        candidates.retain(|m| {
+            !detected.blocked.iter().any(|b| b.start <= m.span.start && m.span.end <= b.end && *b != m.span)
+        });
         if let Some(span) = source {
             candidates.extend(publisher(text, &span));
         }
@@ -145,8 +153,8 @@ fn resolve(mut candidates: Vec<Mention>) -> Vec<Mention> {
     chosen
 }
 
-/// Links surname-only mentions to a full name in the same article: `Kishida` after `Fumio
-/// Kishida`, `Yoon` after `Yoon Suk-yeol`, `Kim` after `Kim Jong-un`. Surnames already found
+/// Links surname-only mentions to a full name in the same article: `Trudeau` after `Justin
+/// Trudeau`, `Moon` after `Moon Jae-in`, `Kim` after `Kim Jong-un`. Surnames already found
 /// take the full name as canonical; others become mentions of it.
 fn link_surnames(
     text: &str,
@@ -162,7 +170,7 @@ fn link_surnames(
         if words.len() < 2 {
             continue;
         }
-        // `Kishida` for `Fumio Kishida`; `Yoon` for `Yoon Suk-yeol`; `Lam` for `To Lam`.
+        // `Trudeau` for `Justin Trudeau`; `Moon` for `Moon Jae-in`; `Sen` for `Hun Sen`.
         let family_first = lexicon.is_family_first_surname(first).then_some(*first);
         for surname in family_first.into_iter().chain([*last]) {
             let surname = surname.trim_end_matches(['.', ',']);
@@ -207,7 +215,7 @@ fn link_surnames(
 }
 
 /// A one-word company name the gazetteer knows followed by more of its name (`Hyundai` +
-/// `Glovis`): the whole is the organisation.
+/// `Rotem`): the whole is the organisation.
 fn extend_companies(text: &str, lexicon: &Lexicon, mentions: &mut [Mention]) {
     const MAX_EXTRA_WORDS: usize = 2;
     for i in 0..mentions.len() {
@@ -237,7 +245,7 @@ fn extend_companies(text: &str, lexicon: &Lexicon, mentions: &mut [Mention]) {
     }
 }
 
-/// A name in its own script in brackets right after the romanised one (`Lee Jae-myung (이재명)`)
+/// A name in its own script in brackets right after the romanised one (`Moon Jae-in (문재인)`)
 /// is a mention of the same entity.
 fn add_native_scripts(text: &str, mentions: &mut Vec<Mention>) {
     let mut added = Vec::new();
@@ -253,6 +261,8 @@ fn add_native_scripts(text: &str, mentions: &mut Vec<Mention>) {
             added.push(Mention { span: start..start + native.len(), ..mention.clone() });
         }
     }
+    // The bracketed name is this entity, whatever a guess made of it on its own.
+    mentions.retain(|m| !added.iter().any(|a| a.span == m.span));
     mentions.extend(added);
     mentions.sort_by_key(|m| m.span.start);
 }

@@ -5,18 +5,49 @@ use super::{Context, Guess};
 use crate::entities::Kind;
 use crate::entities::case::LineCase;
 use crate::entities::tokens::{Joint, Token};
+use crate::text::Span;
 
 /// A run cut around a name that ends in a head word.
 pub(super) struct Headed<'t> {
     pub before: &'t [Token],
     pub name: Option<Guess>,
+    /// A facility's name (`Harbour Towers`): no entity, and nothing inside it is one.
+    pub blocked: Option<Span>,
     pub rest: &'t [Token],
 }
 
-/// Finds the first name in `run` ending in a head word (`Foreign Ministry`, `Inoden
-/// Peninsula`, `Bank of Korea`, `Sea of Japan`).
+/// A firm's name around an ampersand: `Smith & Wesson`, `Douglas & Lomason Co`, `AT&T`; not
+/// two places (`Bosnia & Herzegovina`), ordinary words (`Research & Development`) or letters
+/// (`R&D`).
+pub(super) fn ampersand_name<'t>(cx: &Context<'_>, run: &'t [Token]) -> Option<Headed<'t>> {
+    let amp = run.iter().position(|t| t.joint == Joint::Ampersand).filter(|&i| i > 0)?;
+    let joined = |t: &Token| matches!(t.joint, Joint::Space | Joint::Hyphen | Joint::Ampersand);
+    let mut start = amp - 1;
+    while start > 0 && joined(&run[start]) && run[start - 1].name_like {
+        start -= 1;
+    }
+    let mut end = amp;
+    while run.get(end + 1).is_some_and(|t| joined(t) && t.name_like) {
+        end += 1;
+    }
+    let name = &run[start..=end];
+    let place = |t: &Token| cx.known_at(t).is_some_and(|(_, kind)| matches!(kind, Kind::Gpe | Kind::Loc));
+    let two_places = place(&run[amp - 1]) && place(&run[amp]);
+    let ordinary = name.iter().all(|t| cx.lexicon.is_common(cx.word(t)));
+    let letters = name.iter().all(|t| cx.word(t).chars().count() == 1);
+    if two_places || ordinary || letters || !name.iter().all(|t| t.name_like) {
+        return None;
+    }
+    let guess = Guess { span: run[start].span.start..run[end].span.end, kind: Kind::Org };
+    Some(Headed { before: &run[..start], name: Some(guess), blocked: None, rest: &run[end + 1..] })
+}
+
+/// Finds the first name in `run` ending in a head word (`Foreign Ministry`, `Karvel
+/// Peninsula`, `Bank of Canada`, `Sea of Japan`).
 pub(super) fn headed_name<'t>(cx: &Context<'_>, run: &'t [Token]) -> Option<Headed<'t>> {
-    let is_head = |t: &Token| t.name_like && cx.lexicon.head_kind(cx.word(t)).is_some();
+    let is_head = |t: &Token| {
+        t.name_like && (cx.lexicon.head_kind(cx.word(t)).is_some() || cx.lexicon.is_facility_head(cx.word(t)))
+    };
     let Some(mut head) = run.iter().position(is_head) else {
         return prefixed_name(cx, run);
     };
@@ -28,6 +59,9 @@ pub(super) fn headed_name<'t>(cx: &Context<'_>, run: &'t [Token]) -> Option<Head
             head = i;
         }
         i += 1;
+    }
+    if let Some(facility) = facility(cx, run, head) {
+        return Some(facility);
     }
     let kind = cx.lexicon.head_kind(cx.word(&run[head]))?;
     let end = tail_end(cx, run, head);
@@ -52,10 +86,28 @@ pub(super) fn headed_name<'t>(cx: &Context<'_>, run: &'t [Token]) -> Option<Head
                     .all(|t| cx.lexicon.is_common(cx.word(t)))
         })
     });
-    Some(Headed { before: &run[..start], name, rest: &run[end + 1..] })
+    Some(Headed { before: &run[..start], name, blocked: None, rest: &run[end + 1..] })
 }
 
-/// A name that starts with its head word: `Mount Roraima`, `Operation Barkhane`.
+/// A facility's name ending at `head` (`Harbour Towers`, `Elm Road`), unless a broadcaster's
+/// word comes before its head (`Capital Radio Station` is an organisation).
+fn facility<'t>(cx: &Context<'_>, run: &'t [Token], head: usize) -> Option<Headed<'t>> {
+    let word = cx.word(&run[head]);
+    if !cx.lexicon.is_facility_head(word) || cx.lexicon.head_kind(word).is_some() {
+        return None;
+    }
+    let broadcaster = head > 0 && matches!(cx.word(&run[head - 1]), "Radio" | "Television" | "TV" | "Broadcasting");
+    let start = name_start(cx, run, head, false);
+    let span = run[start].span.start..run[head].span.end;
+    let (name, blocked) = if broadcaster {
+        (Some(Guess { span, kind: Kind::Org }), None)
+    } else {
+        (None, (start < head).then_some(span))
+    };
+    Some(Headed { before: &run[..start], name, blocked, rest: &run[head + 1..] })
+}
+
+/// A name that starts with its head word: `Mount Kilimanjaro`, `Operation Overlord`.
 fn prefixed_name<'t>(cx: &Context<'_>, run: &'t [Token]) -> Option<Headed<'t>> {
     const MAX_WORDS_AFTER: usize = 3;
     let kind = cx.lexicon.prefix_kind(cx.word(&run[0]))?;
@@ -64,13 +116,13 @@ fn prefixed_name<'t>(cx: &Context<'_>, run: &'t [Token]) -> Option<Headed<'t>> {
         return None;
     }
     let name = Guess { span: run[0].span.start..run[after].span.end, kind };
-    Some(Headed { before: &[], name: Some(name), rest: &run[after + 1..] })
+    Some(Headed { before: &[], name: Some(name), blocked: None, rest: &run[after + 1..] })
 }
 
 /// Where a name ending at `head` starts: back over capitalised words and `and` between two of
 /// them, not over other connectors; a known place or person before a short name of a generic
-/// public body (`US` + `Supreme Court`, `Philippine` + `Senate`) is left out of it, unless the
-/// name goes on after its head (`Human Rights Commission of Pakistan`).
+/// public body (`US` + `Supreme Court`, `Peruvian` + `Senate`) is left out of it, unless the
+/// name goes on after its head (`Human Rights Commission of Chile`).
 fn name_start(cx: &Context<'_>, run: &[Token], head: usize, has_tail: bool) -> usize {
     let mut start = head;
     while start > 0 {
@@ -107,7 +159,7 @@ fn name_start(cx: &Context<'_>, run: &[Token], head: usize, has_tail: bool) -> u
 }
 
 /// Where a name with its head at `head` ends: the head, or the end of an `of`/`for` tail
-/// (`Bank of Korea`, `Institute for Horn of Africa Studies`), which stops at `in` and `on`
+/// (`Bank of Canada`, `Institute for Great Rift Studies`), which stops at `in` and `on`
 /// and does not swallow another organisation (`Office` + `of the State Council`).
 fn tail_end(cx: &Context<'_>, run: &[Token], head: usize) -> usize {
     let word = |i: usize| run.get(i).map(|t| cx.word(t));

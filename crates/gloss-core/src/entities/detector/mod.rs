@@ -2,6 +2,7 @@
 //! a title before a person, a verb of saying after one, the head word of an organisation,
 //! place or event, a known given name or family name.
 
+mod described;
 mod heads;
 mod person;
 mod regions;
@@ -9,10 +10,11 @@ mod web;
 
 use super::Kind;
 use super::case::CaseMap;
-use super::lexicon::Lexicon;
+use super::lexicon::{Described, Lexicon};
 use super::tokens::{Joint, Token};
 use crate::text::Span;
-use heads::{Headed, headed_name};
+use described::described;
+use heads::{Headed, ampersand_name, headed_name};
 use person::{person, pieces};
 use regions::compass_regions;
 use web::web_addresses;
@@ -22,6 +24,14 @@ use web::web_addresses;
 pub struct Guess {
     pub span: Span,
     pub kind: Kind,
+}
+
+/// What the detector makes out: names, and stretches that name no entity (a facility, a vessel)
+/// where no gazetteer name counts either (`Kingston` in `Kingston Road`).
+#[derive(Debug, Default)]
+pub struct Detected {
+    pub guesses: Vec<Guess>,
+    pub blocked: Vec<Span>,
 }
 
 /// What the detector needs to know about the text around it.
@@ -45,20 +55,20 @@ impl Context<'_> {
 }
 
 /// Every name the detector can make out in the text, whose words are `tokens`.
-pub fn detect(cx: &Context<'_>, tokens: &mut [Token]) -> Vec<Guess> {
+pub fn detect(cx: &Context<'_>, tokens: &mut [Token]) -> Detected {
     mark_known(tokens, cx.known);
     let tokens = &*tokens;
-    let mut guesses = Vec::new();
+    let mut out = Detected::default();
     let mut start = 0;
     while start < tokens.len() {
         let end = run_end(tokens, start);
-        names_in_run(cx, strip_leading(cx, &tokens[start..end]), &mut guesses);
+        names_in_run(cx, strip_leading(cx, &tokens[start..end]), &mut out);
         start = end;
     }
-    guesses.extend(web_addresses(cx.text, tokens));
-    guesses.extend(compass_regions(cx, tokens));
-    guesses.sort_by_key(|g| (g.span.start, std::cmp::Reverse(g.span.end)));
-    guesses
+    out.guesses.extend(web_addresses(cx.text, tokens));
+    out.guesses.extend(compass_regions(cx, tokens));
+    out.guesses.sort_by_key(|g| (g.span.start, std::cmp::Reverse(g.span.end)));
+    out
 }
 
 /// Notes on each token the known name covering it (the longest, when several do).
@@ -101,7 +111,7 @@ fn run_end(tokens: &[Token], start: usize) -> usize {
 }
 
 /// Drops sentence-opening ordinary words, `The` and connectors from the front of a run, but
-/// not a family name before a given name (`He Yadong`) or an initial (`M. K. Raghavan`).
+/// not a family name before a given name (`He Wenbo`) or an initial (`T. K. Varma`).
 pub(super) fn strip_leading<'t>(cx: &Context<'_>, mut run: &'t [Token]) -> &'t [Token] {
     while let Some(first) = run.first() {
         if !first.name_like {
@@ -125,17 +135,31 @@ pub(super) fn strip_leading<'t>(cx: &Context<'_>, mut run: &'t [Token]) -> &'t [
 }
 
 /// The names in one run of capitalised tokens, added to `out`.
-fn names_in_run(cx: &Context<'_>, run: &[Token], out: &mut Vec<Guess>) {
+fn names_in_run(cx: &Context<'_>, run: &[Token], out: &mut Detected) {
     if run.is_empty() {
         return;
     }
-    match headed_name(cx, run) {
-        Some(Headed { before, name, rest }) => {
-            pieces(cx, before).into_iter().filter_map(|p| person(cx, p)).for_each(|g| out.push(g));
-            out.extend(name);
+    match ampersand_name(cx, run).or_else(|| headed_name(cx, run)) {
+        Some(Headed { before, name, blocked, rest }) => {
+            unheaded_names(cx, before, out);
+            out.guesses.extend(name);
+            out.blocked.extend(blocked);
             names_in_run(cx, strip_leading(cx, rest), out);
         }
-        None => pieces(cx, run).into_iter().filter_map(|p| person(cx, p)).for_each(|g| out.push(g)),
+        None => unheaded_names(cx, run, out),
+    }
+}
+
+/// The names in a run without a head word: each piece of it is what a noun next to it says it
+/// is, or a person when a cue says so.
+fn unheaded_names(cx: &Context<'_>, run: &[Token], out: &mut Detected) {
+    for piece in pieces(cx, run) {
+        let span = piece[0].span.start..piece[piece.len() - 1].span.end;
+        match described(cx, piece) {
+            Some(Described::Entity(kind)) => out.guesses.push(Guess { span, kind }),
+            Some(Described::NotAnEntity) => out.blocked.push(span),
+            None => out.guesses.extend(person(cx, piece)),
+        }
     }
 }
 

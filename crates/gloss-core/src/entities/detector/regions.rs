@@ -1,4 +1,4 @@
-//! Compass points used as the names of regions: `the North`, `the West`.
+//! Compass points used as the names of regions: `the North`, `the West`, `Northwest China`.
 
 use super::{Context, Guess};
 use crate::entities::Kind;
@@ -9,6 +9,10 @@ pub(super) fn compass_regions(cx: &Context<'_>, tokens: &[Token]) -> Vec<Guess> 
     let text = cx.text;
     let mut out = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
+        if let Some(region) = compass_part(cx, tokens, i) {
+            out.push(region);
+            continue;
+        }
         let kind = match &text[token.span.clone()] {
             "North" | "South" => Kind::Gpe,
             "West" | "East" => Kind::Loc,
@@ -24,4 +28,31 @@ pub(super) fn compass_regions(cx: &Context<'_>, tokens: &[Token]) -> Vec<Guess> 
         }
     }
     out
+}
+
+/// `Northwest China`, `Eastern Ukraine`: a compass word before a known country or place, the two
+/// no known name together, is a region of it.
+fn compass_part(cx: &Context<'_>, tokens: &[Token], i: usize) -> Option<Guess> {
+    let token = &tokens[i];
+    let compass = matches!(
+        cx.word(token),
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+            | "Central"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+    );
+    let next = tokens.get(i + 1).filter(|next| next.joint == Joint::Space)?;
+    let (place, kind) = cx.known_at(next)?;
+    let whole_place = place.start == next.span.start && *kind == Kind::Gpe;
+    (compass && token.known.is_none() && whole_place)
+        .then_some(Guess { span: token.span.start..place.end, kind: Kind::Loc })
 }
