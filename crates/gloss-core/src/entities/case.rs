@@ -83,7 +83,8 @@ fn line_case(line: &str) -> LineCase {
 fn is_title_case(line: &str) -> bool {
     const MAX_BYTES: usize = 200;
     let line = line.trim_end();
-    if line.len() > MAX_BYTES || line.ends_with(['.', '?', '!']) {
+    // A line with figures is a row of a table (`1. Ana Lund (Norway) 2:08.14`), not a headline.
+    if line.len() > MAX_BYTES || line.ends_with(['.', '?', '!']) || line.contains(|c: char| c.is_ascii_digit()) {
         return false;
     }
     let (mut long, mut capitalised) = (0, 0);

@@ -118,6 +118,12 @@ impl Matcher {
 }
 
 impl Matcher {
+    /// The entry that has `name` (ignoring ASCII case) as its name or one of its aliases.
+    pub fn entry_named(&self, name: &str) -> Option<usize> {
+        let hit = self.automaton.find(Input::new(name).anchored(Anchored::Yes))?;
+        (hit.end() == name.len()).then(|| self.names[hit.pattern().as_usize()].entry)
+    }
+
     /// Finds, at every word start, the longest name that ends on a word edge and is capitalised
     /// as it should be; a shorter name from the same start when the longest one is not
     /// (`Korea Strait` in `Korea Straits` gives way to `Korea`).

@@ -1,6 +1,7 @@
 //! Named entities: the gazetteer, the matcher, the name detector, and the corpus-wide index.
 
 mod case;
+mod consistency;
 mod detector;
 mod gazetteer;
 mod index;

@@ -3,13 +3,13 @@
 
 use std::collections::HashSet;
 
-use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use super::Kind;
 use super::case::CaseMap;
+use super::consistency;
 use super::detector::{self, Guess};
 use super::gazetteer::{EntryOrigin, Gazetteer, GazetteerError};
 use super::lexicon::Lexicon;
@@ -96,9 +96,11 @@ impl Recognizer {
         let context = detector::Context { text, cases: &cases, lexicon: &self.lexicon, known: &known };
         let detected = detector::detect(&context, &mut tokens);
         candidates.extend(detected.guesses.into_iter().map(|g| guess(text, g)));
-        // `Kingston` in `Kingston Road`: a facility's name holds no entity.
+        // `Kingston` in `Kingston Road`: a facility's name holds no entity; a link holds none at all.
+        let inside = |m: &Mention, b: &Span| b.start <= m.span.start && m.span.end <= b.end;
         candidates.retain(|m| {
-            !detected.blocked.iter().any(|b| b.start <= m.span.start && m.span.end <= b.end && *b != m.span)
+            !detected.blocked.iter().any(|b| inside(m, b) && *b != m.span)
+                && !detected.links.iter().any(|b| inside(m, b))
         });
         if let Some(span) = source {
             candidates.extend(publisher(text, &span));
@@ -108,9 +110,38 @@ impl Recognizer {
         }
         let mut mentions = resolve(candidates);
         extend_companies(text, &self.lexicon, &mut mentions);
-        link_surnames(text, &tokens, &self.lexicon, &self.rejected, &mut mentions);
+        self.carry_names(text, &tokens, &cases, &mut mentions);
         add_native_scripts(text, &mut mentions);
         mentions
+    }
+
+    /// Carries each name resolved in the article to its short forms and repetitions: acronyms
+    /// defined in brackets first, then parts of people's names, short forms of organisations'
+    /// names, and guessed names.
+    fn carry_names(&self, text: &str, tokens: &[Token], cases: &CaseMap, mentions: &mut Vec<Mention>) {
+        let is_place = |name: &str| {
+            self.matcher
+                .entry_named(name)
+                .is_some_and(|e| matches!(self.gazetteer.entries[e].kind, Kind::Gpe | Kind::Loc))
+        };
+        let mut carried = consistency::defined_acronyms(text, tokens, &self.lexicon, mentions);
+        let parts = [
+            consistency::people_parts(text, &self.lexicon, mentions),
+            consistency::organisation_parts(text, &self.lexicon, is_place, mentions),
+            consistency::guessed_names(text, &self.lexicon, mentions),
+        ];
+        for (phrase, c) in parts.into_iter().flatten() {
+            carried.entry(phrase).or_insert(c);
+        }
+        let article = consistency::Article {
+            text,
+            tokens,
+            cases,
+            lexicon: &self.lexicon,
+            covered: mentions.iter().map(|m| m.span.clone()).collect(),
+        };
+        consistency::carry(&article, &carried, &self.rejected, mentions);
+        consistency::complete_truncated_people(text, mentions);
     }
 }
 
@@ -151,67 +182,6 @@ fn resolve(mut candidates: Vec<Mention>) -> Vec<Mention> {
         }
     }
     chosen
-}
-
-/// Links surname-only mentions to a full name in the same article: `Trudeau` after `Justin
-/// Trudeau`, `Moon` after `Moon Jae-in`, `Kim` after `Kim Jong-un`. Surnames already found
-/// take the full name as canonical; others become mentions of it.
-fn link_surnames(
-    text: &str,
-    tokens: &[Token],
-    lexicon: &Lexicon,
-    rejected: &HashSet<String>,
-    mentions: &mut Vec<Mention>,
-) {
-    let mut surnames: FxHashMap<&str, (Arc<str>, MentionSource)> = FxHashMap::default();
-    for mention in mentions.iter().filter(|m| m.kind == Kind::Person) {
-        let words: Vec<&str> = text[mention.span.clone()].split_whitespace().collect();
-        let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
-        if words.len() < 2 {
-            continue;
-        }
-        // `Trudeau` for `Justin Trudeau`; `Moon` for `Moon Jae-in`; `Sen` for `Hun Sen`.
-        let family_first = lexicon.is_family_first_surname(first).then_some(*first);
-        for surname in family_first.into_iter().chain([*last]) {
-            let surname = surname.trim_end_matches(['.', ',']);
-            let usable = lexicon.is_family_first_surname(surname) || !lexicon.is_common(surname);
-            if surname.chars().count() >= 2 && usable {
-                surnames.entry(surname).or_insert_with(|| (mention.canonical.clone(), mention.source));
-            }
-        }
-    }
-    if surnames.is_empty() {
-        return;
-    }
-    for mention in mentions.iter_mut() {
-        if let Some((canonical, _)) = surnames.get(&text[mention.span.clone()])
-            && mention.kind == Kind::Person
-        {
-            mention.canonical = canonical.clone();
-        }
-    }
-    let mut added = Vec::new();
-    let mut taken = mentions.iter().map(|m| m.span.clone()).peekable();
-    for token in tokens {
-        let word = &text[token.span.clone()];
-        let Some((canonical, source)) = surnames.get(word) else { continue };
-        while taken.next_if(|span| span.end <= token.span.start).is_some() {}
-        let free = taken.peek().is_none_or(|span| token.span.end <= span.start);
-        // `Kim-led` is an adjective; `Park` or `Song` opening a sentence is as likely the word.
-        let adjective = text[token.span.end..].starts_with('-');
-        let speaks = text[token.span.end..].strip_prefix(' ').is_some_and(|rest| lexicon.starts_with_speech(rest));
-        let ambiguous = lexicon.is_common(word) && token.opens_sentence && !speaks;
-        if free && !adjective && !ambiguous && !rejected.contains(word) {
-            added.push(Mention {
-                span: token.span.clone(),
-                kind: Kind::Person,
-                canonical: canonical.clone(),
-                source: *source,
-            });
-        }
-    }
-    mentions.extend(added);
-    mentions.sort_by_key(|m| m.span.start);
 }
 
 /// A one-word company name the gazetteer knows followed by more of its name (`Hyundai` +

@@ -169,7 +169,7 @@ fn joint(text: &str, previous: &Token, next: &Span, lexicon: &Lexicon) -> Joint 
     let possessive_of_word = || previous.name_like && lexicon.is_common(&text[previous.span.clone()]);
     match &text[previous.span.end..next.start] {
         " " | "\u{a0}" => Joint::Space,
-        ". " if previous.initial => Joint::Space,
+        ". " | "." if previous.initial => Joint::Space,
         "’s " | "'s " | "’ " | "' " if possessive_of_word() => Joint::Space,
         "-" | "\u{2011}" => Joint::Hyphen,
         " & " | "&" => Joint::Ampersand,

@@ -17,7 +17,7 @@ use described::described;
 use heads::{Headed, ampersand_name, headed_name};
 use person::{person, pieces};
 use regions::compass_regions;
-use web::web_addresses;
+use web::{links, web_addresses};
 
 /// A name the detector found, and the kind it guessed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +32,8 @@ pub struct Guess {
 pub struct Detected {
     pub guesses: Vec<Guess>,
     pub blocked: Vec<Span>,
+    /// Links and e-mail addresses: no entity at all, nor anything in them.
+    pub links: Vec<Span>,
 }
 
 /// What the detector needs to know about the text around it.
@@ -66,6 +68,7 @@ pub fn detect(cx: &Context<'_>, tokens: &mut [Token]) -> Detected {
         start = end;
     }
     out.guesses.extend(web_addresses(cx.text, tokens));
+    out.links = links(cx.text);
     out.guesses.extend(compass_regions(cx, tokens));
     out.guesses.sort_by_key(|g| (g.span.start, std::cmp::Reverse(g.span.end)));
     out

@@ -87,6 +87,62 @@ fn a_facility_hides_the_place_in_its_name() {
 }
 
 #[test]
+fn a_truncated_name_takes_the_full_name_of_the_article() {
+    let found = recognize_with(&BUILT_IN, "Kim Yo, vice minister, spoke. Later Kim Yo-jong warned Seoul.");
+    let people: Vec<(&str, &str)> =
+        found.iter().filter(|(_, k, _)| *k == Kind::Person).map(|(t, _, c)| (t.as_str(), c.as_str())).collect();
+    assert_eq!(people, [("Kim Yo", "Kim Yo Jong"), ("Kim Yo-jong", "Kim Yo Jong")]);
+}
+
+#[test]
+fn short_forms_and_repetitions_carry_the_name() {
+    let text = "R.T. Fenwick Corp. and the Lagos Times agreed. Fenwick said so, the Times wrote, and \
+                Zoltar Quimby told reporters. Later Quimby left the Halden news agency; Halden confirmed it.";
+    let found = recognize_with(&BUILT_IN, text);
+    let want = [
+        ("R.T. Fenwick Corp", Kind::Org, "R.T. Fenwick Corp"),
+        ("Lagos Times", Kind::Org, "Lagos Times"),
+        ("Fenwick", Kind::Org, "R.T. Fenwick Corp"),
+        ("Times", Kind::Org, "Lagos Times"),
+        ("Zoltar Quimby", Kind::Person, "Zoltar Quimby"),
+        ("Quimby", Kind::Person, "Zoltar Quimby"),
+        ("Halden", Kind::Org, "Halden"),
+        ("Halden", Kind::Org, "Halden"),
+    ];
+    let want: Vec<(String, Kind, String)> = want.iter().map(|(t, k, c)| ((*t).into(), *k, (*c).into())).collect();
+    assert_eq!(found, want);
+}
+
+#[test]
+fn an_acronym_defined_in_brackets_is_its_name_throughout() {
+    let text = "The Institute for Science and International Security (ISIS) and the Office of Quiet Seas (OQS) \
+                disagreed. ISIS said OQS was wrong.";
+    let found = recognize_with(&BUILT_IN, text);
+    let isis = "Institute for Science and International Security";
+    let orgs: Vec<(&str, &str)> =
+        found.iter().filter(|(_, k, _)| *k == Kind::Org).map(|(t, _, c)| (t.as_str(), c.as_str())).collect();
+    assert_eq!(
+        orgs,
+        [
+            (isis, isis),
+            ("ISIS", isis),
+            ("Office of Quiet Seas", "Office of Quiet Seas"),
+            ("OQS", "Office of Quiet Seas"),
+            ("ISIS", isis),
+            ("OQS", "Office of Quiet Seas")
+        ]
+    );
+}
+
+#[test]
+fn links_and_e_mail_addresses_are_no_names() {
+    assert!(
+        texts("See [the map](https://example.com/Japan) or www.example.org, or write to desk@example.net.").is_empty()
+    );
+    assert_eq!(recognize("Image by mapcorner.com."), [("mapcorner.com".into(), Kind::Org)]);
+}
+
+#[test]
 fn korean_surnames_link_to_full_names() {
     let found = recognize_with(&BUILT_IN, "Kim Jong-un met Vladimir Putin. The Putin-Kim pact followed.");
     assert!(found.contains(&("Kim".into(), Kind::Person, "Kim Jong Un".into())), "{found:?}");
