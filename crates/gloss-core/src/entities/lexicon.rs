@@ -21,6 +21,7 @@ const PREFIX_HEADS: &str = include_str!("../../../../data/lexicon/prefix_heads.t
 const GIVEN_NAMES_ALSO_WORDS: &str = include_str!("../../../../data/lexicon/given_names_also_words.txt");
 const DESCRIPTORS: &str = include_str!("../../../../data/lexicon/descriptors.txt");
 const FACILITY_HEADS: &str = include_str!("../../../../data/lexicon/facility_heads.txt");
+const NAMEPLATES: &str = include_str!("../../../../data/lexicon/nameplates.txt");
 
 /// Lower-case words that may sit inside a name: `Bank of Canada`, `Ludwig van Beethoven`.
 pub const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&"];
@@ -59,6 +60,7 @@ pub struct Lexicon {
     company_heads: HashSet<&'static str>,
     generic_bodies: HashSet<&'static str>,
     facility_heads: HashSet<&'static str>,
+    nameplates: HashSet<&'static str>,
     prefix_heads: HashMap<&'static str, Kind>,
     /// Nouns that say what a name next to them names; `None` for things that are no entity.
     descriptors: HashMap<&'static str, Described>,
@@ -123,6 +125,7 @@ impl Lexicon {
             company_heads: entries(COMPANY_HEADS).collect(),
             generic_bodies: entries(GENERIC_BODIES).collect(),
             facility_heads: entries(FACILITY_HEADS).collect(),
+            nameplates: entries(NAMEPLATES).collect(),
             prefix_heads: entries(PREFIX_HEADS)
                 .filter_map(|line| {
                     let (word, kind) = line.split_once('\t')?;
@@ -209,6 +212,11 @@ impl Lexicon {
         self.facility_heads.contains(word)
     }
 
+    /// Whether `word` ends a newspaper's name and stands for it alone (`Times`).
+    pub fn is_nameplate(&self, word: &str) -> bool {
+        self.nameplates.contains(word)
+    }
+
     /// The kind of name that `word` starts (`Mount` → LOC, `Operation` → EVENT).
     pub fn prefix_kind(&self, word: &str) -> Option<Kind> {
         self.prefix_heads.get(word).copied()
@@ -291,6 +299,7 @@ mod tests {
         assert_eq!(lexicon.descriptor("tanker"), Some(Described::NotAnEntity));
         assert_eq!(lexicon.descriptor("minister"), None);
         assert!(lexicon.is_facility_head("Towers") && !lexicon.is_facility_head("Tower Hamlets"));
+        assert!(lexicon.is_nameplate("Times") && !lexicon.is_nameplate("Minutes"));
     }
 
     #[test]
@@ -307,6 +316,7 @@ mod tests {
             ROLES,
             GIVEN_NAMES_ALSO_WORDS,
             FACILITY_HEADS,
+            NAMEPLATES,
         ] {
             for entry in entries(list) {
                 assert!(!entry.contains('\t'), "{entry:?}");

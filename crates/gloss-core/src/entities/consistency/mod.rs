@@ -59,7 +59,10 @@ pub(super) fn carry(cx: &Article<'_>, carried: &Carry<'_>, rejected: &HashSet<St
         let Some((phrase, c)) = longest else { continue };
         let span = token.span.start..token.span.start + phrase.len();
         let last = i + tokens[i..].iter().take_while(|t| t.span.end <= span.end).count() - 1;
-        let inside_more = cases.at(span.start) == LineCase::Normal && part_of_another_name(cx, i, last, c.given_name);
+        // A given name or an ordinary word before another capitalised word starts another name
+        // (`Michael Green`, `Times Square`).
+        let strict = c.given_name || c.ordinary;
+        let inside_more = cases.at(span.start) == LineCase::Normal && part_of_another_name(cx, i, last, strict);
         if inside_more || phrase.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             continue;
         }
@@ -71,6 +74,7 @@ pub(super) fn carry(cx: &Article<'_>, carried: &Carry<'_>, rejected: &HashSet<St
         }
         added.push(Mention { span, kind: c.kind, canonical: c.canonical.clone(), source: c.source });
     }
+    drop_guesses_inside(text, &added, mentions);
     add_free(mentions, added);
 }
 
@@ -86,7 +90,7 @@ pub(super) struct Article<'a> {
 
 /// Whether the tokens `first..=last` are part of a longer, unknown name: `Michael` of `Michael
 /// Green` is no mention of another Michael, nor `Davis` of `Ray Davis` one of Lanny Davis.
-fn part_of_another_name(cx: &Article<'_>, first: usize, last: usize, given_name: bool) -> bool {
+fn part_of_another_name(cx: &Article<'_>, first: usize, last: usize, strict: bool) -> bool {
     let free_name = |t: &Token| t.name_like && !is_covered(&cx.covered, &t.span);
     let word = |t: &Token| &cx.text[t.span.clone()];
     let after = cx.tokens.get(last + 1).filter(|t| t.joint == Joint::Space && free_name(t));
@@ -95,7 +99,7 @@ fn part_of_another_name(cx: &Article<'_>, first: usize, last: usize, given_name:
         let ordinary = cx.lexicon.is_common(word(t)) && !cx.lexicon.is_given_name_also_word(word(t));
         free_name(t) && !ordinary
     };
-    before || after.is_some_and(|t| given_name || !cx.lexicon.is_common(word(t)))
+    before || after.is_some_and(|t| strict || !cx.lexicon.is_common(word(t)))
 }
 
 /// Whether a mention covers `span`; `covered` is in text order.
@@ -107,6 +111,26 @@ fn is_covered(covered: &[Span], span: &Span) -> bool {
 /// Whether a word ends at byte `end`.
 fn ends_word(text: &str, end: usize) -> bool {
     !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// `Sixty Minutes` carried over a guess of `Minutes` alone: a name of several words replaces
+/// the guesses that lie wholly inside it, when nothing else overlaps it.
+fn drop_guesses_inside(text: &str, added: &[Mention], mentions: &mut Vec<Mention>) {
+    let mut dropped: Vec<Span> = Vec::new();
+    for new in added.iter().filter(|m| text[m.span.clone()].contains(' ')) {
+        let first = mentions.partition_point(|m| m.span.end <= new.span.start);
+        let overlapping = mentions[first..].iter().take_while(|m| m.span.start < new.span.end);
+        let inside = |m: &Mention| new.span.start <= m.span.start && m.span.end <= new.span.end;
+        let mut overlapping = overlapping.peekable();
+        if overlapping.peek().is_some()
+            && overlapping.all(|m| m.source == MentionSource::Guess && inside(m) && m.span != new.span)
+        {
+            dropped.push(new.span.clone());
+        }
+    }
+    if !dropped.is_empty() {
+        mentions.retain(|m| !dropped.iter().any(|d| d.start <= m.span.start && m.span.end <= d.end));
+    }
 }
 
 /// Adds the mentions of `added` that overlap no mention (nor one another), in text order.

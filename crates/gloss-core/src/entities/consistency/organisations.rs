@@ -26,27 +26,6 @@ const LEGAL_FORMS: &[&str] = &[
     "&",
 ];
 
-/// The last words of newspapers' names, which stand for the paper alone (`the Times`).
-const NAMEPLATES: &[&str] = &[
-    "Times",
-    "Post",
-    "Journal",
-    "Herald",
-    "Tribune",
-    "Telegraph",
-    "Chronicle",
-    "Gazette",
-    "Observer",
-    "Guardian",
-    "Globe",
-    "Inquirer",
-    "Examiner",
-    "Courier",
-    "Dispatch",
-    "Standard",
-    "Independent",
-];
-
 /// The byte spans of the words of `text[span]`.
 fn word_spans(text: &str, span: &Span) -> Vec<Span> {
     let mut out = Vec::new();
@@ -89,7 +68,7 @@ pub(in crate::entities) fn organisation_parts<'t>(
         }
         if let Some(k) = (1..kept).find(|&k| is_place(&text[words[0].start..words[k - 1].end])) {
             let rest = &words[k..kept];
-            if rest.len() >= 2 || rest.len() == 1 && NAMEPLATES.contains(&bare(&rest[0])) {
+            if rest.len() >= 2 || rest.len() == 1 && lexicon.is_nameplate(bare(&rest[0])) {
                 parts.push(rest[0].start..rest[rest.len() - 1].end);
             }
         }

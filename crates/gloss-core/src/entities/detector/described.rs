@@ -1,9 +1,29 @@
 //! Names that a noun next to them describes: `the Halden news agency`, `Tamsin magazine`,
 //! `the newspaper Al-Ahram`, `the tanker Sea Falcon` (a vessel: no entity).
 
-use super::Context;
+use super::{Context, Guess};
+use crate::entities::Kind;
+use crate::entities::case::LineCase;
 use crate::entities::lexicon::Described;
-use crate::entities::tokens::Token;
+use crate::entities::tokens::{Joint, Token};
+
+/// `the Times`, `the Post`: a newspaper's nameplate after `the`, inside a sentence and before no
+/// other capitalised word, is the paper.
+pub(super) fn papers(cx: &Context<'_>, tokens: &[Token]) -> Vec<Guess> {
+    let mut out = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let word = cx.word(token);
+        if !cx.lexicon.is_nameplate(word) || token.opens_sentence || token.known.is_some() {
+            continue;
+        }
+        let after_the = cx.text[..token.span.start].ends_with("the ");
+        let goes_on = tokens.get(i + 1).is_some_and(|next| next.joint == Joint::Space && next.name_like);
+        if after_the && !goes_on && cx.cases.at(token.span.start) == LineCase::Normal {
+            out.push(Guess { span: token.span.clone(), kind: Kind::Org });
+        }
+    }
+    out
+}
 
 /// What a descriptor right after or right before `piece` says it is.
 pub(super) fn described(cx: &Context<'_>, piece: &[Token]) -> Option<Described> {
@@ -12,7 +32,9 @@ pub(super) fn described(cx: &Context<'_>, piece: &[Token]) -> Option<Described> 
     let before = preceding_words(&cx.text[..first.span.start]);
     // After the name, only a kind of entity: `Eagle ship` is rare, `ship Eagle` the usual order.
     let behind = noun_phrase(cx, &after, false).filter(|d| *d != Described::NotAnEntity);
-    behind.or_else(|| noun_phrase(cx, &before, true))
+    // `the ministry's spokeswoman Lin Mei`: a title before a name describes a person.
+    let titled = cx.lexicon.title_before(cx.text[..first.span.start].trim_end()).is_some();
+    behind.or_else(|| noun_phrase(cx, &before, true).filter(|_| !titled))
 }
 
 /// A descriptor among `words` (nearest first): the nearest word, or the nearest two as one noun.

@@ -128,6 +128,16 @@ fn name_start(cx: &Context<'_>, run: &[Token], head: usize, has_tail: bool) -> u
     while start > 0 {
         let previous = &run[start - 1];
         let joined = run[start].joint != Joint::Break;
+        // `New York Times Washington Post`: a known organisation, person or event of several
+        // words before the name is a name of its own.
+        let whole_name = cx.known_at(previous).is_some_and(|(span, kind)| {
+            span.end == previous.span.end
+                && span.start < previous.span.start
+                && matches!(kind, Kind::Org | Kind::Person | Kind::Event)
+        });
+        if whole_name {
+            break;
+        }
         if previous.name_like && joined {
             start -= 1;
         } else if matches!(cx.word(previous), "and" | "&") && start >= 2 && run[start - 2].name_like {
@@ -175,7 +185,12 @@ fn tail_end(cx: &Context<'_>, run: &[Token], head: usize) -> usize {
             next += 1;
         }
         let names = run[next.min(run.len())..].iter().take_while(|t| t.name_like).count();
-        if names == 0 {
+        // `Institute of Law` + `of the Chinese Academy of Sciences`: the tail is another body.
+        let another_body = next > i + 1
+            && names > 1
+            && (cx.lexicon.head_kind(cx.word(&run[next + names - 1])) == Some(Kind::Org)
+                || cx.known_at(&run[next]).is_some_and(|(_, kind)| *kind == Kind::Org));
+        if names == 0 || another_body {
             break;
         }
         end = next + names - 1;

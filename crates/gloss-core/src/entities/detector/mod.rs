@@ -13,7 +13,7 @@ use super::case::CaseMap;
 use super::lexicon::{Described, Lexicon};
 use super::tokens::{Joint, Token};
 use crate::text::Span;
-use described::described;
+use described::{described, papers};
 use heads::{Headed, ampersand_name, headed_name};
 use person::{person, pieces};
 use regions::compass_regions;
@@ -70,6 +70,7 @@ pub fn detect(cx: &Context<'_>, tokens: &mut [Token]) -> Detected {
     out.guesses.extend(web_addresses(cx.text, tokens));
     out.links = links(cx.text);
     out.guesses.extend(compass_regions(cx, tokens));
+    out.guesses.extend(papers(cx, tokens));
     out.guesses.sort_by_key(|g| (g.span.start, std::cmp::Reverse(g.span.end)));
     out
 }
@@ -156,7 +157,18 @@ fn names_in_run(cx: &Context<'_>, run: &[Token], out: &mut Detected) {
 /// The names in a run without a head word: each piece of it is what a noun next to it says it
 /// is, or a person when a cue says so.
 fn unheaded_names(cx: &Context<'_>, run: &[Token], out: &mut Detected) {
-    for piece in pieces(cx, run) {
+    let pieces = pieces(cx, run);
+    // `the Unblocked All the Way program`: a noun after the whole run describes all of it.
+    if let [first, .., last] = pieces.as_slice()
+        && let Some(Described::Entity(kind)) = described(cx, run)
+        && first[0].span.start == run[0].span.start
+        && last[last.len() - 1].span.end == run[run.len() - 1].span.end
+        && run.iter().all(|t| cx.known_at(t).is_none())
+    {
+        out.guesses.push(Guess { span: run[0].span.start..run[run.len() - 1].span.end, kind });
+        return;
+    }
+    for piece in pieces {
         let span = piece[0].span.start..piece[piece.len() - 1].span.end;
         match described(cx, piece) {
             Some(Described::Entity(kind)) => out.guesses.push(Guess { span, kind }),

@@ -162,13 +162,15 @@ fn cued(cx: &Context<'_>, piece: &[Token]) -> bool {
 fn lone_given_name(cx: &Context<'_>, piece: &[Token]) -> bool {
     let [token] = piece else { return false };
     let word = cx.word(token);
+    if !cx.lexicon.is_given_name(word) || cx.lexicon.is_common(word) || cx.known_at(token).is_some() {
+        return false;
+    }
     let after = &cx.text[token.span.end..];
-    let part_of_more = after.starts_with('-')
-        || cx.text[..token.span.start].ends_with('-')
-        || after.strip_prefix(' ').is_some_and(|rest| {
-            PARTICLES.iter().any(|p| rest.starts_with(&format!("{p}-")) || rest.starts_with(&format!("{p} ")))
-        });
-    cx.lexicon.is_given_name(word) && !cx.lexicon.is_common(word) && cx.known_at(token).is_none() && !part_of_more
+    let particle_after = after.strip_prefix(' ').is_some_and(|rest| {
+        let next = rest.split([' ', '-']).next().unwrap_or(rest);
+        PARTICLES.contains(&next) && rest[next.len()..].starts_with([' ', '-'])
+    });
+    !(after.starts_with('-') || cx.text[..token.span.start].ends_with('-') || particle_after)
 }
 
 /// Two or three capitalised words joined by spaces, the first and the last no ordinary word

@@ -194,7 +194,7 @@ fn user_entries_win_and_rejections_hold() {
     });
     gazetteer.push(Entry { canonical: "Japan".into(), kind: Kind::Org, aliases: vec![], origin: EntryOrigin::User });
     let rejected = HashSet::from(["Seoul".to_owned()]);
-    let recognizer = Recognizer::new(gazetteer, rejected);
+    let recognizer = Recognizer::new(gazetteer, rejected).unwrap();
     let found = recognize_with(&recognizer, "Karvel lies off Japan, far from Seoul.");
     assert_eq!(
         found,

@@ -3,17 +3,21 @@
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashSet;
+
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use super::Kind;
 use super::case::CaseMap;
-use super::consistency;
-use super::detector::{self, Guess};
+use super::consistency::{self, Carry};
+use super::detector;
+use super::gazetteer::{BUILT_IN, parse};
 use super::gazetteer::{EntryOrigin, Gazetteer, GazetteerError};
 use super::lexicon::Lexicon;
 use super::matcher::Matcher;
+use super::teams;
 use super::tokens::{Token, tokens};
 use crate::corpus::Article;
 use crate::text::Span;
@@ -46,24 +50,28 @@ pub struct Recognizer {
     lexicon: Lexicon,
     /// Texts the user marked as wrong highlights: never a mention, whatever finds them.
     rejected: HashSet<String>,
+    /// The canonical names of the built-in countries: they stay places when they play sport.
+    countries: FxHashSet<Arc<str>>,
 }
 
 impl Recognizer {
-    pub fn new(gazetteer: Gazetteer, rejected: HashSet<String>) -> Self {
+    /// A recogniser with `gazetteer`, never marking the `rejected` texts.
+    pub fn new(gazetteer: Gazetteer, rejected: HashSet<String>) -> Result<Self, GazetteerError> {
         let matcher = Matcher::new(&gazetteer);
-        Self { gazetteer, matcher, lexicon: Lexicon::built_in(), rejected }
+        let countries = countries()?;
+        Ok(Self { gazetteer, matcher, lexicon: Lexicon::built_in(), rejected, countries })
     }
 
     /// A recogniser with the built-in gazetteer alone.
     pub fn built_in() -> Result<Self, GazetteerError> {
-        Ok(Self::new(Gazetteer::built_in()?, HashSet::new()))
+        Self::new(Gazetteer::built_in()?, HashSet::new())
     }
 
     /// A recogniser with the built-in gazetteer and the user's over it.
     pub fn with_user(user: &super::UserGazetteer) -> Result<Self, GazetteerError> {
         let mut gazetteer = Gazetteer::built_in()?;
         user.apply(&mut gazetteer);
-        Ok(Self::new(gazetteer, user.rejected_set()))
+        Self::new(gazetteer, user.rejected_set())
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
@@ -110,7 +118,10 @@ impl Recognizer {
         }
         let mut mentions = resolve(candidates);
         extend_companies(text, &self.lexicon, &mut mentions);
-        self.carry_names(text, &tokens, &cases, &mut mentions);
+        let is_country = |m: &Mention| m.kind == Kind::Gpe && self.countries.contains(&m.canonical);
+        let teams = teams::teams(text, &tokens, &is_country, &mut mentions);
+        teams::retype_places(text, &teams, &is_country, &mut mentions);
+        self.carry_names(text, &tokens, &cases, teams, &mut mentions);
         add_native_scripts(text, &mut mentions);
         mentions
     }
@@ -118,7 +129,14 @@ impl Recognizer {
     /// Carries each name resolved in the article to its short forms and repetitions: acronyms
     /// defined in brackets first, then parts of people's names, short forms of organisations'
     /// names, and guessed names.
-    fn carry_names(&self, text: &str, tokens: &[Token], cases: &CaseMap, mentions: &mut Vec<Mention>) {
+    fn carry_names(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        cases: &CaseMap,
+        teams: Carry<'_>,
+        mentions: &mut Vec<Mention>,
+    ) {
         let is_place = |name: &str| {
             self.matcher
                 .entry_named(name)
@@ -126,6 +144,7 @@ impl Recognizer {
         };
         let mut carried = consistency::defined_acronyms(text, tokens, &self.lexicon, mentions);
         let parts = [
+            teams,
             consistency::people_parts(text, &self.lexicon, mentions),
             consistency::organisation_parts(text, &self.lexicon, is_place, mentions),
             consistency::guessed_names(text, &self.lexicon, mentions),
@@ -145,97 +164,20 @@ impl Recognizer {
     }
 }
 
-fn guess(text: &str, guess: Guess) -> Mention {
-    let canonical: String = text[guess.span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
-    Mention { span: guess.span, kind: guess.kind, canonical: canonical.into(), source: MentionSource::Guess }
-}
-
-/// The publisher named on the dateline is an organisation, there and wherever else it appears.
-fn publisher(text: &str, span: &Span) -> Vec<Mention> {
-    let name = &text[span.clone()];
-    let canonical: Arc<str> = name.into();
-    text.match_indices(name)
-        .map(|(start, _)| start..start + name.len())
-        .filter(|s| {
-            let before = text[..s.start].chars().next_back();
-            let after = text[s.end..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-        .map(|s| Mention { span: s, kind: Kind::Org, canonical: canonical.clone(), source: MentionSource::Guess })
-        .collect()
-}
-
-/// Picks non-overlapping mentions: leftmost first, then longest, then the user's over the
-/// gazetteer's over a guess.
-fn resolve(mut candidates: Vec<Mention>) -> Vec<Mention> {
-    candidates.sort_by(|a, b| {
-        (a.span.start, std::cmp::Reverse(a.span.end), a.source).cmp(&(
-            b.span.start,
-            std::cmp::Reverse(b.span.end),
-            b.source,
-        ))
-    });
-    let mut chosen: Vec<Mention> = Vec::new();
-    for candidate in candidates {
-        if chosen.last().is_none_or(|last| candidate.span.start >= last.span.end) {
-            chosen.push(candidate);
-        }
+/// The canonical names in the built-in list of countries.
+fn countries() -> Result<FxHashSet<Arc<str>>, GazetteerError> {
+    let mut names = FxHashSet::default();
+    for (file, source) in BUILT_IN.iter().filter(|(file, _)| *file == "countries.ron") {
+        names.extend(parse(source, file, EntryOrigin::BuiltIn)?.into_iter().map(|entry| entry.canonical));
     }
-    chosen
+    Ok(names)
 }
 
-/// A one-word company name the gazetteer knows followed by more of its name (`Hyundai` +
-/// `Rotem`): the whole is the organisation.
-fn extend_companies(text: &str, lexicon: &Lexicon, mentions: &mut [Mention]) {
-    const MAX_EXTRA_WORDS: usize = 2;
-    for i in 0..mentions.len() {
-        let one_word = !text[mentions[i].span.clone()].contains(|c: char| !c.is_alphanumeric());
-        if mentions[i].kind != Kind::Org || mentions[i].source == MentionSource::Guess || !one_word {
-            continue;
-        }
-        let limit = mentions.get(i + 1).map_or(text.len(), |next| next.span.start);
-        let mut end = mentions[i].span.end;
-        for _ in 0..MAX_EXTRA_WORDS {
-            let rest = &text[end..limit];
-            let Some(word) = rest.strip_prefix(' ').and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next()) else {
-                break;
-            };
-            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-            if word.is_empty() || !capitalised || lexicon.is_common(word) || lexicon.head_kind(word).is_some() {
-                break;
-            }
-            end += 1 + word.len();
-        }
-        if end > mentions[i].span.end {
-            let mention = &mut mentions[i];
-            mention.span.end = end;
-            mention.canonical = text[mention.span.clone()].into();
-            mention.source = MentionSource::Guess;
-        }
-    }
-}
+mod corpus;
+mod resolution;
 
-/// A name in its own script in brackets right after the romanised one (`Moon Jae-in (문재인)`)
-/// is a mention of the same entity.
-fn add_native_scripts(text: &str, mentions: &mut Vec<Mention>) {
-    let mut added = Vec::new();
-    for mention in mentions.iter() {
-        let rest = &text[mention.span.end..];
-        let Some(inside) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix("(")) else { continue };
-        let Some(close) = inside.find(')') else { continue };
-        let native = inside[..close].trim();
-        let foreign =
-            !native.is_empty() && native.chars().all(|c| (c.is_alphabetic() && !c.is_ascii()) || c == ' ' || c == '·');
-        if foreign && !native.is_ascii() {
-            let start = mention.span.end + (rest.len() - inside.len()) + (inside.len() - inside.trim_start().len());
-            added.push(Mention { span: start..start + native.len(), ..mention.clone() });
-        }
-    }
-    // The bracketed name is this entity, whatever a guess made of it on its own.
-    mentions.retain(|m| !added.iter().any(|a| a.span == m.span));
-    mentions.extend(added);
-    mentions.sort_by_key(|m| m.span.start);
-}
+pub use corpus::CorpusNames;
+use resolution::{add_native_scripts, extend_companies, guess, publisher, resolve};
 
 #[cfg(test)]
 mod tests;
