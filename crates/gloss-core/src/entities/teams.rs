@@ -40,20 +40,16 @@ pub(super) fn teams<'t>(
         let span = start..start + line.len();
         start = span.end;
         let first = tokens.partition_point(|t| t.span.start < span.start);
-        let last = tokens.partition_point(|t| t.span.start < span.end);
-        if first < last {
+        let last = first + tokens[first..].partition_point(|t| t.span.start < span.end);
+        if first < last && may_report_results(text, &tokens[first..last]) {
             let items = items(text, &tokens[first..last], mentions);
             slots.extend(team_slots(line, &items));
         }
     }
     let mut carried = Carry::default();
     for slot in slots {
-        let inside: Vec<&Mention> =
-            mentions.iter().filter(|m| slot.start <= m.span.start && m.span.end <= slot.end).collect();
         let name = &text[slot.clone()];
-        let route = inside.len() >= 2 && name.contains('-');
-        let digits = name.contains(|c: char| c.is_ascii_digit());
-        if route || digits || inside.iter().any(|m| matches!(m.kind, Kind::Person | Kind::Loc) || is_country(m)) {
+        if !holds_a_team(name, &slot, is_country, mentions) {
             continue;
         }
         let canonical: Arc<str> = name.split_whitespace().collect::<Vec<_>>().join(" ").into();
@@ -70,6 +66,30 @@ pub(super) fn teams<'t>(
         });
     }
     carried
+}
+
+/// Whether a line may hold a result, before reading it closely: a name then a number at its
+/// start, a fixture's word, or a verb of results.
+fn may_report_results(text: &str, line: &[Token]) -> bool {
+    let word = |t: &Token| &text[t.span.clone()];
+    let number = |t: &Token| word(t).bytes().all(|b| b.is_ascii_digit());
+    let leading_names = line.iter().take_while(|t| t.name_like).count();
+    let name_then_number = leading_names > 0 && line.get(leading_names).is_some_and(number);
+    name_then_number
+        || line.iter().any(|t| {
+            let w = word(t);
+            matches!(w, "AT" | "at" | "V" | "v" | "VS" | "vs" | "drew" | "lost") || RESULT_VERBS.contains(&w)
+        })
+}
+
+/// Whether the slot `name` at `slot` holds a team: not a person, a country or a place of nature
+/// (`Strait of Hormuz`), a route between two places (`Lyon-Marseille`) or a name with figures.
+fn holds_a_team(name: &str, slot: &Span, is_country: &dyn Fn(&Mention) -> bool, mentions: &[Mention]) -> bool {
+    let inside: Vec<&Mention> =
+        mentions.iter().filter(|m| slot.start <= m.span.start && m.span.end <= slot.end).collect();
+    let route = inside.len() >= 2 && name.contains('-');
+    let digits = name.contains(|c: char| c.is_ascii_digit());
+    !(route || digits || inside.iter().any(|m| matches!(m.kind, Kind::Person | Kind::Loc) || is_country(m)))
 }
 
 /// A line's tokens as items; a name in brackets (`(Italy)`) is left out, as it qualifies the

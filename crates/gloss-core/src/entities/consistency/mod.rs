@@ -39,7 +39,7 @@ pub(super) type Carry<'t> = FxHashMap<&'t str, Carried>;
 /// Adds a mention at every free occurrence of a carried phrase (at a word start, ending on a
 /// word edge, overlapping no mention), and gives mentions of the phrase its canonical name.
 pub(super) fn carry(cx: &Article<'_>, carried: &Carry<'_>, rejected: &HashSet<String>, mentions: &mut Vec<Mention>) {
-    let (text, tokens, cases, lexicon) = (cx.text, cx.tokens, cx.cases, cx.lexicon);
+    let (text, tokens) = (cx.text, cx.tokens);
     if carried.is_empty() {
         return;
     }
@@ -48,34 +48,55 @@ pub(super) fn carry(cx: &Article<'_>, carried: &Carry<'_>, rejected: &HashSet<St
             mention.canonical = c.canonical.clone();
         }
     }
-    let first_words: HashSet<&str> = carried.keys().map(|p| p.split([' ', '-']).next().unwrap_or(p)).collect();
+    let by_first_word = by_first_word(carried);
+    let lower_starts = carried.keys().any(|p| !p.starts_with(|c: char| c.is_uppercase()));
     let mut added = Vec::new();
-    for (i, token) in tokens.iter().enumerate().filter(|(_, t)| first_words.contains(&text[t.span.clone()])) {
+    for (i, token) in tokens.iter().enumerate() {
+        if !lower_starts && !text[token.span.clone()].starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let Some(phrases) = by_first_word.get(&text[token.span.clone()]) else { continue };
         let rest = &text[token.span.start..];
-        let longest = carried
+        let longest = phrases
             .iter()
-            .filter(|(phrase, _)| rest.starts_with(**phrase) && ends_word(text, token.span.start + phrase.len()))
-            .max_by_key(|(phrase, _)| phrase.len());
-        let Some((phrase, c)) = longest else { continue };
+            .find(|(phrase, _)| rest.starts_with(*phrase) && ends_word(text, token.span.start + phrase.len()));
+        let Some(&(phrase, c)) = longest else { continue };
         let span = token.span.start..token.span.start + phrase.len();
-        let last = i + tokens[i..].iter().take_while(|t| t.span.end <= span.end).count() - 1;
-        // A given name or an ordinary word before another capitalised word starts another name
-        // (`Michael Green`, `Times Square`).
-        let strict = c.given_name || c.ordinary;
-        let inside_more = cases.at(span.start) == LineCase::Normal && part_of_another_name(cx, i, last, strict);
-        if inside_more || phrase.chars().filter(|c| c.is_alphabetic()).count() < 2 {
-            continue;
+        if !rejected.contains(phrase) && counts_here(cx, i, &span, c) {
+            added.push(Mention { span, kind: c.kind, canonical: c.canonical.clone(), source: c.source });
         }
-        // `Kim-led` is an adjective; `Park` opening a sentence is as likely the word, unless it speaks.
-        let adjective = text[span.end..].starts_with('-');
-        let speaks = text[span.end..].strip_prefix(' ').is_some_and(|rest| lexicon.starts_with_speech(rest));
-        if (c.ordinary && token.opens_sentence && !speaks) || adjective || rejected.contains(*phrase) {
-            continue;
-        }
-        added.push(Mention { span, kind: c.kind, canonical: c.canonical.clone(), source: c.source });
     }
     drop_guesses_inside(text, &added, mentions);
     add_free(mentions, added);
+}
+
+/// Whether the phrase carried as `c` at `span`, from token `i`, is a mention there: not part of
+/// another unknown name, not one letter, not an adjective (`Kim-led`), and not an ordinary word
+/// opening a sentence (`Park`), unless a verb of saying follows it.
+fn counts_here(cx: &Article<'_>, i: usize, span: &Span, c: &Carried) -> bool {
+    let (text, tokens) = (cx.text, cx.tokens);
+    let last = i + tokens[i..].iter().take_while(|t| t.span.end <= span.end).count() - 1;
+    // A given name or an ordinary word before another capitalised word starts another name
+    // (`Michael Green`, `Times Square`).
+    let strict = c.given_name || c.ordinary;
+    let inside_more = cx.cases.at(span.start) == LineCase::Normal && part_of_another_name(cx, i, last, strict);
+    let letters = text[span.clone()].chars().filter(|c| c.is_alphabetic()).count();
+    let adjective = text[span.end..].starts_with('-');
+    let speaks = text[span.end..].strip_prefix(' ').is_some_and(|rest| cx.lexicon.starts_with_speech(rest));
+    let ordinary_opener = c.ordinary && tokens[i].opens_sentence && !speaks;
+    !inside_more && letters >= 2 && !adjective && !ordinary_opener
+}
+
+/// The phrases by their first word, longest first: most words start none of them.
+fn by_first_word<'c, 't>(carried: &'c Carry<'t>) -> FxHashMap<&'t str, Vec<(&'t str, &'c Carried)>> {
+    let mut index: FxHashMap<&str, Vec<(&str, &Carried)>> = FxHashMap::default();
+    for (phrase, c) in carried {
+        index.entry(phrase.split([' ', '-']).next().unwrap_or(phrase)).or_default().push((phrase, c));
+    }
+    for phrases in index.values_mut() {
+        phrases.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
+    }
+    index
 }
 
 /// What `carry` reads the article with.

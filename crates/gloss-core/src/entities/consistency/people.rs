@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::{Carried, Carry};
 use crate::entities::lexicon::Lexicon;
-use crate::entities::{Kind, Mention};
+use crate::entities::{Kind, Mention, MentionSource};
 
 /// The words of a person's name, lower case, without hyphens or dots: `Kim Yo-jong` and `Kim Yo
 /// Jong` are both `kim yo jong`.
@@ -18,6 +18,11 @@ fn name_words(name: &str) -> Vec<String> {
 /// A shortened person's name (`Kim Yo`, truncated by the source) takes the full name of the
 /// person whose name it begins, when the article has exactly one such person.
 pub(in crate::entities) fn complete_truncated_people(text: &str, mentions: &mut [Mention]) {
+    // Only a guess can be a name cut short; most articles have none of several words.
+    let guessed = |m: &Mention| m.kind == Kind::Person && m.source == MentionSource::Guess;
+    if !mentions.iter().any(|m| guessed(m) && text[m.span.clone()].contains([' ', '-'])) {
+        return;
+    }
     let people: Vec<(Vec<String>, Arc<str>)> = mentions
         .iter()
         .filter(|m| m.kind == Kind::Person)

@@ -12,11 +12,10 @@ use crate::entities::tokens::{Joint, Token};
 pub(super) fn papers(cx: &Context<'_>, tokens: &[Token]) -> Vec<Guess> {
     let mut out = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        let word = cx.word(token);
-        if !cx.lexicon.is_nameplate(word) || token.opens_sentence || token.known.is_some() {
+        let after_the = cx.text[..token.span.start].ends_with("the ");
+        if !after_the || token.opens_sentence || token.known.is_some() || !cx.lexicon.is_nameplate(cx.word(token)) {
             continue;
         }
-        let after_the = cx.text[..token.span.start].ends_with("the ");
         let goes_on = tokens.get(i + 1).is_some_and(|next| next.joint == Joint::Space && next.name_like);
         if after_the && !goes_on && cx.cases.at(token.span.start) == LineCase::Normal {
             out.push(Guess { span: token.span.clone(), kind: Kind::Org });

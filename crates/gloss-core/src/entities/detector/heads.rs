@@ -128,14 +128,7 @@ fn name_start(cx: &Context<'_>, run: &[Token], head: usize, has_tail: bool) -> u
     while start > 0 {
         let previous = &run[start - 1];
         let joined = run[start].joint != Joint::Break;
-        // `New York Times Washington Post`: a known organisation, person or event of several
-        // words before the name is a name of its own.
-        let whole_name = cx.known_at(previous).is_some_and(|(span, kind)| {
-            span.end == previous.span.end
-                && span.start < previous.span.start
-                && matches!(kind, Kind::Org | Kind::Person | Kind::Event)
-        });
-        if whole_name {
+        if ends_known_name(cx, previous) {
             break;
         }
         if previous.name_like && joined {
@@ -166,6 +159,16 @@ fn name_start(cx: &Context<'_>, run: &[Token], head: usize, has_tail: bool) -> u
         }
     }
     start
+}
+
+/// `New York Times Washington Post`: a known organisation, person or event of several words
+/// ending at `token` is a name of its own, not the start of the next one.
+fn ends_known_name(cx: &Context<'_>, token: &Token) -> bool {
+    cx.known_at(token).is_some_and(|(span, kind)| {
+        span.end == token.span.end
+            && span.start < token.span.start
+            && matches!(kind, Kind::Org | Kind::Person | Kind::Event)
+    })
 }
 
 /// Where a name with its head at `head` ends: the head, or the end of an `of`/`for` tail

@@ -34,6 +34,9 @@ pub(super) fn compass_regions(cx: &Context<'_>, tokens: &[Token]) -> Vec<Guess> 
 /// no known name together, is a region of it.
 fn compass_part(cx: &Context<'_>, tokens: &[Token], i: usize) -> Option<Guess> {
     let token = &tokens[i];
+    if !cx.word(token).starts_with(['N', 'S', 'E', 'W', 'C']) {
+        return None;
+    }
     let compass = matches!(
         cx.word(token),
         "North"

@@ -87,20 +87,8 @@ impl Recognizer {
     pub fn recognize_text(&self, text: &str, sentences: &[Span], source: Option<Span>) -> Vec<Mention> {
         let cases = CaseMap::new(text);
         let mut tokens = tokens(text, sentences, &self.lexicon);
-        let mut candidates: Vec<Mention> = Vec::new();
-        let mut known: Vec<(Span, Kind)> = Vec::new();
-        for found in self.matcher.find_at(text, &cases, tokens.iter().map(|t| t.span.start)) {
-            if found.caseless && self.lexicon.is_common(&text[found.span.clone()]) {
-                continue;
-            }
-            let entry = &self.gazetteer.entries[found.entry];
-            known.push((found.span.clone(), entry.kind));
-            let source = match entry.origin {
-                EntryOrigin::User => MentionSource::User,
-                EntryOrigin::BuiltIn => MentionSource::Gazetteer,
-            };
-            candidates.push(Mention { span: found.span, kind: entry.kind, canonical: entry.canonical.clone(), source });
-        }
+        let mut candidates = self.gazetteer_names(text, &cases, &tokens);
+        let known: Vec<(Span, Kind)> = candidates.iter().map(|m| (m.span.clone(), m.kind)).collect();
         let context = detector::Context { text, cases: &cases, lexicon: &self.lexicon, known: &known };
         let detected = detector::detect(&context, &mut tokens);
         candidates.extend(detected.guesses.into_iter().map(|g| guess(text, g)));
@@ -124,6 +112,24 @@ impl Recognizer {
         self.carry_names(text, &tokens, &cases, teams, &mut mentions);
         add_native_scripts(text, &mut mentions);
         mentions
+    }
+
+    /// The gazetteer's names in `text`, as candidates; an acronym found in lower case on a
+    /// lower-case line is the ordinary word when there is one (`who`, `let`).
+    fn gazetteer_names(&self, text: &str, cases: &CaseMap, tokens: &[Token]) -> Vec<Mention> {
+        let mut candidates = Vec::new();
+        for found in self.matcher.find_at(text, cases, tokens.iter().map(|t| t.span.start)) {
+            if found.caseless && self.lexicon.is_common(&text[found.span.clone()]) {
+                continue;
+            }
+            let entry = &self.gazetteer.entries[found.entry];
+            let source = match entry.origin {
+                EntryOrigin::User => MentionSource::User,
+                EntryOrigin::BuiltIn => MentionSource::Gazetteer,
+            };
+            candidates.push(Mention { span: found.span, kind: entry.kind, canonical: entry.canonical.clone(), source });
+        }
+        candidates
     }
 
     /// Carries each name resolved in the article to its short forms and repetitions: acronyms

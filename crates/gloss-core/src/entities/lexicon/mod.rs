@@ -6,22 +6,22 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::Kind;
 
 /// The built-in word lists, one entry per line, `#` comments.
-const GIVEN_NAMES: &str = include_str!("../../../../data/lexicon/given_names.txt");
-const FAMILY_FIRST_SURNAMES: &str = include_str!("../../../../data/lexicon/family_first_surnames.txt");
-const COMMON_WORDS: &str = include_str!("../../../../data/lexicon/common_words.txt");
-const TITLES: &str = include_str!("../../../../data/lexicon/titles.txt");
-const SPEECH_VERBS: &str = include_str!("../../../../data/lexicon/speech_verbs.txt");
-const ORG_HEADS: &str = include_str!("../../../../data/lexicon/org_heads.txt");
-const LOC_HEADS: &str = include_str!("../../../../data/lexicon/loc_heads.txt");
-const EVENT_HEADS: &str = include_str!("../../../../data/lexicon/event_heads.txt");
-const ROLES: &str = include_str!("../../../../data/lexicon/roles.txt");
-const COMPANY_HEADS: &str = include_str!("../../../../data/lexicon/company_heads.txt");
-const GENERIC_BODIES: &str = include_str!("../../../../data/lexicon/generic_bodies.txt");
-const PREFIX_HEADS: &str = include_str!("../../../../data/lexicon/prefix_heads.txt");
-const GIVEN_NAMES_ALSO_WORDS: &str = include_str!("../../../../data/lexicon/given_names_also_words.txt");
-const DESCRIPTORS: &str = include_str!("../../../../data/lexicon/descriptors.txt");
-const FACILITY_HEADS: &str = include_str!("../../../../data/lexicon/facility_heads.txt");
-const NAMEPLATES: &str = include_str!("../../../../data/lexicon/nameplates.txt");
+const GIVEN_NAMES: &str = include_str!("../../../../../data/lexicon/given_names.txt");
+const FAMILY_FIRST_SURNAMES: &str = include_str!("../../../../../data/lexicon/family_first_surnames.txt");
+const COMMON_WORDS: &str = include_str!("../../../../../data/lexicon/common_words.txt");
+const TITLES: &str = include_str!("../../../../../data/lexicon/titles.txt");
+const SPEECH_VERBS: &str = include_str!("../../../../../data/lexicon/speech_verbs.txt");
+const ORG_HEADS: &str = include_str!("../../../../../data/lexicon/org_heads.txt");
+const LOC_HEADS: &str = include_str!("../../../../../data/lexicon/loc_heads.txt");
+const EVENT_HEADS: &str = include_str!("../../../../../data/lexicon/event_heads.txt");
+const ROLES: &str = include_str!("../../../../../data/lexicon/roles.txt");
+const COMPANY_HEADS: &str = include_str!("../../../../../data/lexicon/company_heads.txt");
+const GENERIC_BODIES: &str = include_str!("../../../../../data/lexicon/generic_bodies.txt");
+const PREFIX_HEADS: &str = include_str!("../../../../../data/lexicon/prefix_heads.txt");
+const GIVEN_NAMES_ALSO_WORDS: &str = include_str!("../../../../../data/lexicon/given_names_also_words.txt");
+const DESCRIPTORS: &str = include_str!("../../../../../data/lexicon/descriptors.txt");
+const FACILITY_HEADS: &str = include_str!("../../../../../data/lexicon/facility_heads.txt");
+const NAMEPLATES: &str = include_str!("../../../../../data/lexicon/nameplates.txt");
 
 /// Lower-case words that may sit inside a name: `Bank of Canada`, `Ludwig van Beethoven`.
 pub const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&"];
@@ -92,6 +92,16 @@ impl Phrases {
     }
 }
 
+/// A list of `words`, a tab, then a value: the entries whose value `parse` reads.
+fn tabbed<T>(list: &'static str, parse: fn(&str) -> Option<T>) -> HashMap<&'static str, T> {
+    entries(list)
+        .filter_map(|line| {
+            let (words, value) = line.split_once('\t')?;
+            Some((words, parse(value.trim())?))
+        })
+        .collect()
+}
+
 fn first_word(phrase: &str) -> &str {
     phrase.split(' ').next().unwrap_or(phrase)
 }
@@ -126,21 +136,11 @@ impl Lexicon {
             generic_bodies: entries(GENERIC_BODIES).collect(),
             facility_heads: entries(FACILITY_HEADS).collect(),
             nameplates: entries(NAMEPLATES).collect(),
-            prefix_heads: entries(PREFIX_HEADS)
-                .filter_map(|line| {
-                    let (word, kind) = line.split_once('\t')?;
-                    Some((word, kind.trim().parse().ok()?))
-                })
-                .collect(),
-            descriptors: entries(DESCRIPTORS)
-                .filter_map(|line| {
-                    let (noun, kind) = line.split_once('\t')?;
-                    let kind = kind.trim();
-                    let described =
-                        if kind == "NONE" { Described::NotAnEntity } else { Described::Entity(kind.parse().ok()?) };
-                    Some((noun, described))
-                })
-                .collect(),
+            prefix_heads: tabbed(PREFIX_HEADS, |kind| kind.parse().ok()),
+            descriptors: tabbed(DESCRIPTORS, |kind| match kind {
+                "NONE" => Some(Described::NotAnEntity),
+                kind => kind.parse().ok().map(Described::Entity),
+            }),
         }
     }
 
@@ -265,62 +265,4 @@ fn starts_word(text: &str, prefix: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_load_and_answer() {
-        let lexicon = Lexicon::built_in();
-        assert!(lexicon.is_given_name("Nikolay"));
-        assert!(lexicon.is_family_first_surname("Kim"));
-        assert!(lexicon.is_common("However") && lexicon.is_common("analysts"));
-        assert!(!lexicon.is_common("Trudeau"));
-        assert_eq!(lexicon.title_at("Deputy Foreign Minister Sorokin"), Some("Deputy Foreign Minister"));
-        assert_eq!(lexicon.title_at("Presidential palace"), None);
-        assert_eq!(lexicon.title_before("the chief cabinet secretary"), Some("chief cabinet secretary"));
-        assert!(lexicon.starts_with_speech("stated:"));
-        assert!(lexicon.starts_with_role("a senior analyst at the institute"));
-        assert!(lexicon.starts_with_role("vice minister of the DPRK"));
-        assert!(!lexicon.starts_with_role("a country of the region"));
-        assert_eq!(lexicon.title_at("T. K. Varma"), None);
-        assert!(lexicon.starts_with_speech("told reporters"));
-        assert!(!lexicon.starts_with_speech("saidx"));
-        assert_eq!(lexicon.head_kind("Ministry"), Some(Kind::Org));
-        assert_eq!(lexicon.head_kind("Peninsula"), Some(Kind::Loc));
-        assert_eq!(lexicon.head_kind("Summit"), Some(Kind::Event));
-        assert_eq!(lexicon.head_kind("Posts"), None);
-        assert_eq!(lexicon.head_kind("Airlines"), Some(Kind::Org));
-        assert!(lexicon.is_company_head("Industries") && !lexicon.is_company_head("Bank"));
-        assert!(lexicon.is_generic_body("Court") && !lexicon.is_generic_body("Institute"));
-        assert_eq!(lexicon.prefix_kind("Mount"), Some(Kind::Loc));
-        assert_eq!(lexicon.prefix_kind("Operation"), Some(Kind::Event));
-        assert!(lexicon.is_given_name_also_word("Bill") && !lexicon.is_given_name("Bill"));
-        assert_eq!(lexicon.descriptor("news agency"), Some(Described::Entity(Kind::Org)));
-        assert_eq!(lexicon.descriptor("tanker"), Some(Described::NotAnEntity));
-        assert_eq!(lexicon.descriptor("minister"), None);
-        assert!(lexicon.is_facility_head("Towers") && !lexicon.is_facility_head("Tower Hamlets"));
-        assert!(lexicon.is_nameplate("Times") && !lexicon.is_nameplate("Minutes"));
-    }
-
-    #[test]
-    fn lists_have_no_stray_entries() {
-        for list in [
-            GIVEN_NAMES,
-            FAMILY_FIRST_SURNAMES,
-            COMMON_WORDS,
-            TITLES,
-            SPEECH_VERBS,
-            ORG_HEADS,
-            LOC_HEADS,
-            EVENT_HEADS,
-            ROLES,
-            GIVEN_NAMES_ALSO_WORDS,
-            FACILITY_HEADS,
-            NAMEPLATES,
-        ] {
-            for entry in entries(list) {
-                assert!(!entry.contains('\t'), "{entry:?}");
-            }
-        }
-    }
-}
+mod tests;
