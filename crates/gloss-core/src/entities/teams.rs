@@ -19,9 +19,10 @@ enum Item<'t> {
     Word(&'t str),
 }
 
-/// Verbs that tell a result between two teams in prose.
-const RESULT_VERBS: &[&str] =
-    &["beat", "beats", "defeated", "thrashed", "routed", "edged", "crushed", "v", "vs", "versus"];
+/// Whether `word` tells a result between two teams in prose (`beat`, `v`).
+fn is_result_verb(word: &str) -> bool {
+    matches!(word, "beat" | "beats" | "defeated" | "thrashed" | "routed" | "edged" | "crushed" | "v" | "vs" | "versus")
+}
 
 /// Nouns that show a sentence reports a game.
 const GAME_WORDS: &[&str] = &["innings", "goal", "goals", "runs", "wickets", "halftime", "half-time", "points"];
@@ -31,19 +32,22 @@ const GAME_WORDS: &[&str] = &["innings", "goal", "goals", "runs", "wickets", "ha
 pub(super) fn teams<'t>(
     text: &'t str,
     tokens: &[Token],
+    cues: &[usize],
     is_country: &dyn Fn(&Mention) -> bool,
     mentions: &mut Vec<Mention>,
 ) -> Carry<'t> {
     let mut slots: Vec<Span> = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let span = start..start + line.len();
-        start = span.end;
-        let first = tokens.partition_point(|t| t.span.start < span.start);
-        let last = first + tokens[first..].partition_point(|t| t.span.start < span.end);
-        if first < last && may_report_results(text, &tokens[first..last]) {
-            let items = items(text, &tokens[first..last], mentions);
-            slots.extend(team_slots(line, &items));
+    let mut read_to = 0;
+    for &cue in cues {
+        if cue < read_to {
+            continue;
+        }
+        let (first, last) = line_around(text, tokens, cue);
+        read_to = last;
+        let line = &tokens[first..last];
+        if may_report_results(text, line) {
+            let items = items(text, line, mentions);
+            slots.extend(team_slots(&text[line[0].span.start..line[line.len() - 1].span.end], &items));
         }
     }
     let mut carried = Carry::default();
@@ -68,18 +72,56 @@ pub(super) fn teams<'t>(
     carried
 }
 
+/// Whether word `i` is a cue that its line may report a result: a word of fixtures or results,
+/// or a number right after a name. The detector asks this of every word, so it reads bytes.
+pub(super) fn result_cue(text: &str, tokens: &[Token], i: usize) -> bool {
+    let bytes = &text.as_bytes()[tokens[i].span.clone()];
+    let number_after_name = bytes[0].is_ascii_digit() && i > 0 && tokens[i - 1].name_like;
+    number_after_name || is_result_word(bytes)
+}
+
+/// The words of the line that holds word `i`, as the range `first..last`.
+fn line_around(text: &str, tokens: &[Token], i: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let breaks = |a: &Token, b: &Token| bytes[a.span.end..b.span.start].contains(&b'\n');
+    let mut first = i;
+    while first > 0 && !breaks(&tokens[first - 1], &tokens[first]) {
+        first -= 1;
+    }
+    let mut last = i + 1;
+    while last < tokens.len() && !breaks(&tokens[last - 1], &tokens[last]) {
+        last += 1;
+    }
+    (first, last)
+}
+
 /// Whether a line may hold a result, before reading it closely: a name then a number at its
-/// start, a fixture's word, or a verb of results.
+/// start, or a word of fixtures or results. Read as bytes: it runs over every word.
 fn may_report_results(text: &str, line: &[Token]) -> bool {
-    let word = |t: &Token| &text[t.span.clone()];
-    let number = |t: &Token| word(t).bytes().all(|b| b.is_ascii_digit());
+    let bytes = text.as_bytes();
+    let number = |t: &Token| bytes[t.span.clone()].iter().all(u8::is_ascii_digit);
     let leading_names = line.iter().take_while(|t| t.name_like).count();
     let name_then_number = leading_names > 0 && line.get(leading_names).is_some_and(number);
-    name_then_number
-        || line.iter().any(|t| {
-            let w = word(t);
-            matches!(w, "AT" | "at" | "V" | "v" | "VS" | "vs" | "drew" | "lost") || RESULT_VERBS.contains(&w)
-        })
+    // `at` alone is too common to read a line for; a fixture line is three words.
+    let fixture = line.len() == 3 && &bytes[line[1].span.clone()] == b"at";
+    name_then_number || fixture || line.iter().any(|t| is_result_word(&bytes[t.span.clone()]))
+}
+
+/// `AT`, `v`, `beat`, `drew`, `lost`...: the words of fixtures and results (but the common `at`),
+/// as bytes. Most words
+/// are ruled out by their length and first letter before any is compared.
+fn is_result_word(word: &[u8]) -> bool {
+    let is = |expected: &[u8]| word.iter().zip(expected).all(|(a, b)| a == b);
+    match (word.len(), word.first()) {
+        (1, Some(b'v' | b'V')) => true,
+        (2, Some(b'A' | b'V' | b'v')) => is(b"AT") || is(b"VS") || is(b"vs"),
+        (4, Some(b'b' | b'd' | b'l')) => is(b"beat") || is(b"drew") || is(b"lost"),
+        (5, Some(b'b' | b'e')) => is(b"beats") || is(b"edged"),
+        (6, Some(b'r' | b'v')) => is(b"routed") || is(b"versus"),
+        (7, Some(b'c')) => is(b"crushed"),
+        (8, Some(b'd' | b't')) => is(b"defeated") || is(b"thrashed"),
+        _ => false,
+    }
 }
 
 /// Whether the slot `name` at `slot` holds a team: not a person, a country or a place of nature
@@ -155,7 +197,7 @@ fn results_in_prose(line: &str, items: &[Item<'_>]) -> Vec<Span> {
     for (i, item) in items.iter().enumerate() {
         let Item::Name(a) = item else { continue };
         let target = match &items[i + 1..] {
-            [Item::Word(v), Item::Name(b), ..] if RESULT_VERBS.contains(v) => b,
+            [Item::Word(v), Item::Name(b), ..] if is_result_verb(v) => b,
             [Item::Word("drew"), Item::Word("with"), Item::Name(b), ..]
             | [Item::Word("lost"), Item::Word("to"), Item::Name(b), ..] => b,
             _ => continue,
@@ -186,6 +228,9 @@ pub(super) fn retype_places(
     is_country: &dyn Fn(&Mention) -> bool,
     mentions: &mut [Mention],
 ) {
+    if teams.is_empty() {
+        return;
+    }
     for mention in mentions.iter_mut().filter(|m| matches!(m.kind, Kind::Gpe | Kind::Loc)) {
         if let Some(team) = teams.get(&text[mention.span.clone()]).filter(|_| !is_country(mention)) {
             mention.kind = team.kind;

@@ -96,6 +96,7 @@ pub fn tokens(text: &str, sentences: &[Span], lexicon: &Lexicon) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut sentence = 0;
     let mut sentence_started = false;
+    let mut family_names: Vec<usize> = Vec::new();
     for span in words(text) {
         let word = &text[span.clone()];
         while sentences.get(sentence).is_some_and(|s| s.end <= span.start) {
@@ -112,9 +113,12 @@ pub fn tokens(text: &str, sentences: &[Span], lexicon: &Lexicon) -> Vec<Token> {
         let initial = word.len() == 1 && capitalised && text[span.end..].starts_with('.');
         let calendar = capitalised && is_calendar_word(word);
         // `To Lam`, `Oh Se-hoon`: some of these words are also family names (checked below).
-        let grammar = if initial { None } else { grammar_word(word) };
+        let grammar = if capitalised && !initial { grammar_word(word) } else { None };
+        if grammar.is_some() && lexicon.is_family_first_surname(word) {
+            family_names.push(out.len());
+        }
         // `Don't`, `Can’t`: a verb, whatever its capital.
-        let contraction = is_contraction(&text[span.end..]);
+        let contraction = capitalised && is_contraction(&text[span.end..]);
         out.push(Token {
             name_like: capitalised && !compound && !calendar && grammar.is_none() && !contraction,
             connector: (!capitalised && is_connector(word)) || grammar == Some(Grammar::Connector),
@@ -125,20 +129,16 @@ pub fn tokens(text: &str, sentences: &[Span], lexicon: &Lexicon) -> Vec<Token> {
             known: None,
         });
     }
-    keep_family_names(text, lexicon, &mut out);
+    keep_family_names(text, lexicon, &mut out, &family_names);
     out
 }
 
-/// A grammar word that is also a family name written first is a name after all when a given
-/// name of that people follows it (`To Lam`, `Oh Se-hoon`, not `Uh Jimmy Carter`).
-fn keep_family_names(text: &str, lexicon: &Lexicon, tokens: &mut [Token]) {
-    for i in 0..tokens.len().saturating_sub(1) {
-        let word = &text[tokens[i].span.clone()];
-        let capitalised = word.starts_with(|c: char| c.is_uppercase());
-        if tokens[i].name_like || !capitalised || !lexicon.is_family_first_surname(word) {
-            continue;
-        }
-        let next = &tokens[i + 1];
+/// A grammar word that is also a family name written first (the tokens `family_names`) is a
+/// name after all when a given name of that people follows it (`To Lam`, `Oh Se-hoon`, not `Uh
+/// Jimmy Carter`).
+fn keep_family_names(text: &str, lexicon: &Lexicon, tokens: &mut [Token], family_names: &[usize]) {
+    for &i in family_names {
+        let Some(next) = tokens.get(i + 1) else { continue };
         let next_word = &text[next.span.clone()];
         if next.joint == Joint::Space
             && next.name_like

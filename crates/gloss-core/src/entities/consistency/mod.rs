@@ -51,8 +51,17 @@ pub(super) fn carry(cx: &Article<'_>, carried: &Carry<'_>, rejected: &HashSet<St
     let by_first_word = by_first_word(carried);
     let lower_starts = carried.keys().any(|p| !p.starts_with(|c: char| c.is_uppercase()));
     let mut added = Vec::new();
+    let mut next_mention = 0;
     for (i, token) in tokens.iter().enumerate() {
-        if !lower_starts && !text[token.span.clone()].starts_with(|c: char| c.is_uppercase()) {
+        // Carried phrases start with names: most words are not one, and most names that are
+        // start a mention already.
+        if !lower_starts && !token.name_like {
+            continue;
+        }
+        while cx.covered.get(next_mention).is_some_and(|m| m.end <= token.span.start) {
+            next_mention += 1;
+        }
+        if cx.covered.get(next_mention).is_some_and(|m| m.start <= token.span.start) {
             continue;
         }
         let Some(phrases) = by_first_word.get(&text[token.span.clone()]) else { continue };

@@ -11,13 +11,14 @@ mod web;
 use super::Kind;
 use super::case::CaseMap;
 use super::lexicon::{Described, Lexicon};
+use super::teams::result_cue;
 use super::tokens::{Joint, Token};
 use crate::text::Span;
-use described::{described, papers};
+use described::{described, paper_at};
 use heads::{Headed, ampersand_name, headed_name};
 use person::{person, pieces};
-use regions::compass_regions;
-use web::{links, web_addresses};
+use regions::region_at;
+use web::{link_at, web_address_at};
 
 /// A name the detector found, and the kind it guessed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +35,8 @@ pub struct Detected {
     pub blocked: Vec<Span>,
     /// Links and e-mail addresses: no entity at all, nor anything in them.
     pub links: Vec<Span>,
+    /// Words whose lines may report sports results (`beat`, a score after a name).
+    pub result_cues: Vec<usize>,
 }
 
 /// What the detector needs to know about the text around it.
@@ -67,12 +70,35 @@ pub fn detect(cx: &Context<'_>, tokens: &mut [Token]) -> Detected {
         names_in_run(cx, strip_leading(cx, &tokens[start..end]), &mut out);
         start = end;
     }
-    out.guesses.extend(web_addresses(cx.text, tokens));
-    out.links = links(cx.text);
-    out.guesses.extend(compass_regions(cx, tokens));
-    out.guesses.extend(papers(cx, tokens));
+    words_on_their_own(cx, tokens, &mut out);
     out.guesses.sort_by_key(|g| (g.span.start, std::cmp::Reverse(g.span.end)));
     out
+}
+
+/// What single words make out, in one pass that looks at the bytes around each word first: web
+/// addresses after a dot, links and e-mail addresses before `:`, `.` or `@`, regions from compass
+/// words, papers after `the`.
+fn words_on_their_own(cx: &Context<'_>, tokens: &[Token], out: &mut Detected) {
+    let bytes = cx.text.as_bytes();
+    for (i, token) in tokens.iter().enumerate() {
+        let before = token.span.start.checked_sub(1).map(|b| bytes[b]);
+        let after = bytes.get(token.span.end).copied();
+        if before == Some(b'.') && i > 0 {
+            out.guesses.extend(web_address_at(cx.text, tokens, i));
+        }
+        if matches!(after, Some(b':' | b'.' | b'@')) && out.links.last().is_none_or(|l| l.end <= token.span.start) {
+            out.links.extend(link_at(cx.text, token));
+        }
+        if matches!(bytes[token.span.start], b'N' | b'S' | b'E' | b'W' | b'C') {
+            out.guesses.extend(region_at(cx, tokens, i));
+        }
+        if before == Some(b' ') && cx.text[..token.span.start].ends_with("the ") {
+            out.guesses.extend(paper_at(cx, tokens, i));
+        }
+        if result_cue(cx.text, tokens, i) {
+            out.result_cues.push(i);
+        }
+    }
 }
 
 /// Notes on each token the known name covering it (the longest, when several do).

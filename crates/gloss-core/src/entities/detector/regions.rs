@@ -4,30 +4,25 @@ use super::{Context, Guess};
 use crate::entities::Kind;
 use crate::entities::tokens::{Joint, Token};
 
-/// `the North` (North Korea), `the West`: a capitalised compass point used as a region's name.
-pub(super) fn compass_regions(cx: &Context<'_>, tokens: &[Token]) -> Vec<Guess> {
-    let text = cx.text;
-    let mut out = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        if let Some(region) = compass_part(cx, tokens, i) {
-            out.push(region);
-            continue;
-        }
-        let kind = match &text[token.span.clone()] {
-            "North" | "South" => Kind::Gpe,
-            "West" | "East" => Kind::Loc,
-            _ => continue,
-        };
-        let before = &text[..token.span.start];
-        let follows_the = before.ends_with("the ") || before.ends_with("The ");
-        let after = &text[token.span.end..];
-        let name_goes_on = after.starts_with(|c: char| c.is_alphanumeric() || c == '-')
-            || tokens.get(i + 1).is_some_and(|next| next.joint == Joint::Space && next.name_like);
-        if follows_the && !name_goes_on && !cx.cases.at(token.span.start).is_uniform() {
-            out.push(Guess { span: token.span.clone(), kind });
-        }
+/// The region word `i` names, which starts like a compass word: `the North` (North Korea), `the
+/// West`, `Northwest China`.
+pub(super) fn region_at(cx: &Context<'_>, tokens: &[Token], i: usize) -> Option<Guess> {
+    if let Some(region) = compass_part(cx, tokens, i) {
+        return Some(region);
     }
-    out
+    let (text, token) = (cx.text, &tokens[i]);
+    let kind = match &text[token.span.clone()] {
+        "North" | "South" => Kind::Gpe,
+        "West" | "East" => Kind::Loc,
+        _ => return None,
+    };
+    let before = &text[..token.span.start];
+    let follows_the = before.ends_with("the ") || before.ends_with("The ");
+    let after = &text[token.span.end..];
+    let name_goes_on = after.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+        || tokens.get(i + 1).is_some_and(|next| next.joint == Joint::Space && next.name_like);
+    (follows_the && !name_goes_on && !cx.cases.at(token.span.start).is_uniform())
+        .then(|| Guess { span: token.span.clone(), kind })
 }
 
 /// `Northwest China`, `Eastern Ukraine`: a compass word before a known country or place, the two

@@ -13,60 +13,56 @@ const DOMAINS: &[&str] = &[
     "fr", "tw", "hk",
 ];
 
-/// Web addresses: words joined by dots, ending in a known top-level domain, on word edges.
-pub(super) fn web_addresses(text: &str, tokens: &[Token]) -> Vec<Guess> {
-    let mut out = Vec::new();
-    for (i, token) in tokens.iter().enumerate().skip(1) {
-        let word = &text[token.span.clone()];
-        let after = text[token.span.end..].chars().next();
-        let dotted = |a: &Token, b: &Token| a.span.end + 1 == b.span.start && text[a.span.end..].starts_with('.');
-        let after_dot = text[..token.span.start].ends_with('.');
-        let tld = after_dot && DOMAINS.iter().any(|d| d.eq_ignore_ascii_case(word));
-        let ends = !after.is_some_and(|c| {
-            c.is_alphanumeric() || c == '.' && text[token.span.end + 1..].starts_with(char::is_alphanumeric)
-        });
-        if !tld || !ends {
-            continue;
-        }
-        let mut first = i;
-        while first > 0 && dotted(&tokens[first - 1], &tokens[first]) {
-            first -= 1;
-        }
-        let before = text[..tokens[first].span.start].chars().next_back();
-        let in_link = before == Some('/') || after == Some('/');
-        if first < i && !in_link && !before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '@') {
-            out.push(Guess { span: tokens[first].span.start..token.span.end, kind: Kind::Org });
-        }
+/// A web address ending at word `i`, which follows a dot: words joined by dots, ending in a
+/// known top-level domain, on word edges.
+pub(super) fn web_address_at(text: &str, tokens: &[Token], i: usize) -> Option<Guess> {
+    let token = &tokens[i];
+    let word = &text[token.span.clone()];
+    let after = text[token.span.end..].chars().next();
+    let dotted = |a: &Token, b: &Token| a.span.end + 1 == b.span.start && text[a.span.end..].starts_with('.');
+    let tld = DOMAINS.iter().any(|d| d.eq_ignore_ascii_case(word));
+    let ends = !after.is_some_and(|c| {
+        c.is_alphanumeric() || c == '.' && text[token.span.end + 1..].starts_with(char::is_alphanumeric)
+    });
+    if !tld || !ends {
+        return None;
     }
-    out
+    let mut first = i;
+    while first > 0 && dotted(&tokens[first - 1], &tokens[first]) {
+        first -= 1;
+    }
+    let before = text[..tokens[first].span.start].chars().next_back();
+    let in_link = before == Some('/') || after == Some('/');
+    let credited = first < i && !in_link && !before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '@');
+    credited.then(|| Guess { span: tokens[first].span.start..token.span.end, kind: Kind::Org })
 }
 
-/// Where links and e-mail addresses are: from `http://`, `https://` or `www.` to the next space
-/// or closing bracket or quote, a domain followed by a path, and `name@domain`.
-pub(super) fn links(text: &str) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
-    let starts = ["http://", "https://", "www."]
-        .iter()
-        .flat_map(|scheme| text.match_indices(scheme).map(|(i, _)| i))
-        .filter(|&i| !text[..i].ends_with(|c: char| c.is_alphanumeric() || c == '/' || c == '.'));
-    for start in starts {
-        out.push(start..link_end(text, start));
+/// The link or e-mail address that starts at `token`, followed by `:`, `.` or `@`: from
+/// `http://`, `https://` or `www.` to the next space or closing bracket or quote, or `name@domain`.
+pub(super) fn link_at(text: &str, token: &Token) -> Option<Span> {
+    let after = &text[token.span.end..];
+    let word = &text[token.span.clone()];
+    let scheme = matches!(word, "http" | "https" | "HTTP" | "HTTPS") && after.starts_with("://");
+    let www =
+        word.eq_ignore_ascii_case("www") && after.starts_with('.') && !text[..token.span.start].ends_with(['/', '.']);
+    if scheme || www {
+        Some(token.span.start..link_end(text, token.span.start))
+    } else if after.starts_with('@') {
+        address_at(text, token.span.end)
+    } else {
+        None
     }
-    for (at, _) in text.match_indices('@') {
-        let start = text[..at]
-            .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')))
-            .map_or(0, |i| i + 1);
-        let end = at
-            + 1
-            + text[at + 1..]
-                .find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-')))
-                .unwrap_or(text.len() - at - 1);
-        if start < at && text[at + 1..end].contains('.') {
-            out.push(start..end.min(text.len()));
-        }
-    }
-    out.sort_by_key(|s| s.start);
-    out
+}
+
+/// The e-mail address around the `@` at `at`, if it is one (`desk@example.net`).
+fn address_at(text: &str, at: usize) -> Option<Span> {
+    let local = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
+    let start =
+        text[..at].rfind(|c: char| !local(c)).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let domain = &text[at + 1..];
+    let end = at + 1 + domain.find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-'))).unwrap_or(domain.len());
+    let host = text[at + 1..end].trim_end_matches('.');
+    (start < at && host.contains('.')).then(|| start..at + 1 + host.len())
 }
 
 /// Where a link that starts at `start` ends: before white space, a closing bracket or quote,

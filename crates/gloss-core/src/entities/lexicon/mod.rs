@@ -64,6 +64,8 @@ pub struct Lexicon {
     prefix_heads: HashMap<&'static str, Kind>,
     /// Nouns that say what a name next to them names; `None` for things that are no entity.
     descriptors: HashMap<&'static str, Described>,
+    /// The descriptors of two words, by their words, to look up without joining them.
+    descriptor_pairs: HashMap<(&'static str, &'static str), Described>,
 }
 
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -112,6 +114,11 @@ fn last_word(phrase: &str) -> &str {
 
 impl Lexicon {
     pub fn built_in() -> Self {
+        let descriptors: HashMap<&'static str, Described> = tabbed(DESCRIPTORS, |kind| match kind {
+            "NONE" => Some(Described::NotAnEntity),
+            kind => kind.parse().ok().map(Described::Entity),
+        });
+        let descriptor_pairs = descriptors.iter().filter_map(|(noun, d)| Some((noun.split_once(' ')?, *d))).collect();
         Self {
             given_names: entries(GIVEN_NAMES).collect(),
             given_names_also_words: entries(GIVEN_NAMES_ALSO_WORDS).collect(),
@@ -137,10 +144,8 @@ impl Lexicon {
             facility_heads: entries(FACILITY_HEADS).collect(),
             nameplates: entries(NAMEPLATES).collect(),
             prefix_heads: tabbed(PREFIX_HEADS, |kind| kind.parse().ok()),
-            descriptors: tabbed(DESCRIPTORS, |kind| match kind {
-                "NONE" => Some(Described::NotAnEntity),
-                kind => kind.parse().ok().map(Described::Entity),
-            }),
+            descriptors,
+            descriptor_pairs,
         }
     }
 
@@ -151,6 +156,11 @@ impl Lexicon {
     /// A given name that is also an ordinary word (`Bill`, `Sandy`).
     pub fn is_given_name_also_word(&self, word: &str) -> bool {
         self.given_names_also_words.contains(word)
+    }
+
+    /// What a name described by the two words `first second` (`news agency`) is, if they say.
+    pub fn descriptor_pair(&self, first: &str, second: &str) -> Option<Described> {
+        self.descriptor_pairs.get(&(first, second)).copied()
     }
 
     /// What a name described by `noun` (one or two lower-case words) is, if the noun says.

@@ -107,7 +107,7 @@ impl Recognizer {
         let mut mentions = resolve(candidates);
         extend_companies(text, &self.lexicon, &mut mentions);
         let is_country = |m: &Mention| m.kind == Kind::Gpe && self.countries.contains(&m.canonical);
-        let teams = teams::teams(text, &tokens, &is_country, &mut mentions);
+        let teams = teams::teams(text, &tokens, &detected.result_cues, &is_country, &mut mentions);
         teams::retype_places(text, &teams, &is_country, &mut mentions);
         self.carry_names(text, &tokens, &cases, teams, &mut mentions);
         add_native_scripts(text, &mut mentions);
