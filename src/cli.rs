@@ -1,18 +1,28 @@
 //! The command line: `gloss [PATH...]` opens the reader; `gloss list` and friends print.
 
+mod network;
+mod search;
+mod show;
+
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::tui;
-use gloss_core::annotations::{ArticleRecord, Resolver, Store, StoreLock, Verdict, Vocabulary};
+use gloss_core::annotations::lookup::LookupError;
+use gloss_core::annotations::{
+    ArticleSummary, Resolver, Session, Store, Verdict, Vocabulary, article_ids, attach, open_store, read_store, rescue,
+};
 use gloss_core::config::Paths;
-use gloss_core::corpus::{self, Article, Decoding, Problem};
+use gloss_core::corpus::{self, Article, Problem, corpus_name};
 use gloss_core::entities::{Recognizer, UserGazetteer};
 use gloss_core::export;
-use gloss_core::text::{CharOffsets, sanitize_inline};
+use gloss_core::library::Library;
+use gloss_core::text::CharOffsets;
+use gloss_core::text::inert::{json, terminal};
 
 /// A keyboard-first terminal reader and annotator for news analysts.
 #[derive(Debug, Parser)]
@@ -21,7 +31,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Article files and folders to read (default: ./seeds, else the built-in samples).
+    /// Article files and folders to read (default: ./seeds, else the library when it has
+    /// articles, else the built-in samples).
     pub paths: Vec<PathBuf>,
 
     /// A keymap file to use over the built-in keys, instead of keymap.ron in the config folder.
@@ -35,6 +46,10 @@ pub struct Cli {
     /// Open the store without changing it (also works when the store cannot be read).
     #[arg(long, global = true)]
     pub read_only: bool,
+
+    /// The library of fetched pages and feed items (default: library in the data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub library: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -55,6 +70,32 @@ pub enum Command {
     },
     /// Export claims and notes: a Markdown briefing (default), JSON, CSV or W3C Web Annotation.
     Export(ExportArgs),
+    /// Print what the reader would show of a file or a web page: title, source, date, byline,
+    /// URL and the clean text.
+    Show {
+        /// A file (.txt, .md, .html, a feed) or an http(s):// URL.
+        target: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Fetch web pages (or feeds) and keep each article in the library as a Markdown snapshot.
+    Add {
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Fetch new items of every followed feed into the library.
+    Fetch {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Follow feeds: add one, import OPML or newsboat's urls file, list them.
+    #[command(subcommand)]
+    Feeds(network::FeedsCommand),
+    /// Search the articles' text, titles and notes: a line per hit with file, line, column,
+    /// code-point offsets and the sentence.
+    Search(search::SearchArgs),
 }
 
 /// What to export, how, and where.
@@ -65,7 +106,7 @@ pub struct ExportArgs {
     /// md (a briefing), json (everything), csv (a row per claim) or w3c (Web Annotation JSON-LD).
     #[arg(long, default_value = "md", value_parser = parse_export_format)]
     pub format: export::Format,
-    /// Write here (atomically) instead of to standard output.
+    /// Write here (atomically) instead of to standard output (`-` is standard output).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Only this article: its id (or the start of it), file name or file stem. Repeatable.
@@ -118,117 +159,175 @@ pub enum Failure {
 /// Runs gloss with the process's arguments and returns its exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(error) = mistyped_command(&cli) {
+        error.exit();
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // Messages quote file names and file content (a keymap line, a store value): shown inert.
         Err(Failure::Usage(message)) => {
-            eprintln!("gloss: {message}");
+            eprintln!("gloss: {}", terminal::lines(&message));
             ExitCode::from(2)
         }
         Err(Failure::Failed(message)) => {
-            eprintln!("gloss: {message}");
+            eprintln!("gloss: {}", terminal::lines(&message));
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
+/// `gloss serch x` is a mistyped command, not the reader on a file called `serch`: clap takes
+/// any word for a path, so a first path that does not exist, looks like no path and is close to
+/// a command's name is a usage error that suggests the command (as clap would, if paths were
+/// not allowed there).
+fn mistyped_command(cli: &Cli) -> Option<clap::Error> {
+    let word = cli.paths.first().filter(|_| cli.command.is_none())?;
+    let word = word.to_str().filter(|w| !w.contains(['/', '\\', '.']) && !Path::new(w).exists())?;
+    let mut command = Cli::command();
+    let (closeness, name) = command
+        .get_subcommands()
+        .map(|s| (strsim::jaro(word, s.get_name()), s.get_name().to_owned()))
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    // clap's own threshold for suggestions.
+    if closeness <= 0.7 {
+        return None;
+    }
+    let usage = command.render_usage();
+    let mut error = clap::Error::new(ErrorKind::InvalidSubcommand).with_cmd(&command);
+    error.insert(ContextKind::InvalidSubcommand, ContextValue::String(word.to_owned()));
+    error.insert(ContextKind::SuggestedSubcommand, ContextValue::String(name));
+    let file = format!("to read a file called '{word}', give its path: ./{word}");
+    error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![file.into()]));
+    error.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
+    Some(error)
+}
+
+fn run(mut cli: Cli) -> Result<(), Failure> {
     let paths = Paths::from_environment();
     let store_path = cli.store.clone().or_else(|| paths.as_ref().map(Paths::store));
-    match cli.command {
-        Some(Command::List { paths: articles, format }) => list(&articles, format, store_path.as_deref()),
-        Some(Command::Entities { paths: articles, format }) => entities(&articles, format, paths.as_ref()),
-        Some(Command::Export(args)) => export_command(&args, paths.as_ref(), store_path.as_deref()),
-        None => open(&cli, paths.as_ref(), store_path),
+    let library = cli.library.clone().or_else(|| paths.as_ref().map(Paths::library)).map(Library::new);
+    let articles = |given: &[PathBuf]| corpus::default_paths(given, library.as_ref());
+    match cli.command.take() {
+        Some(Command::List { paths: given, format }) => list(&articles(&given), format, store_path.as_deref()),
+        Some(Command::Entities { paths: given, format }) => entities(&articles(&given), format, paths.as_ref()),
+        Some(Command::Export(mut args)) => {
+            args.paths = articles(&args.paths);
+            export_command(&args, paths.as_ref(), store_path.as_deref())
+        }
+        Some(Command::Search(mut args)) => {
+            args.paths = articles(&args.paths);
+            search::search(&args, paths.as_ref(), store_path.as_deref())
+        }
+        Some(Command::Show { target, format }) => show::show(&target, format),
+        Some(Command::Add { urls, format }) => network::add(&urls, &needs(library.as_ref())?, format),
+        Some(Command::Fetch { format }) => {
+            network::fetch(&feeds_file(paths.as_ref())?, &needs(library.as_ref())?, format)
+        }
+        Some(Command::Feeds(command)) => {
+            let file = feeds_file(paths.as_ref())?;
+            match command {
+                network::FeedsCommand::Add { url, title } => network::feeds_add(&file, &url, title),
+                network::FeedsCommand::Import { file: import } => network::feeds_import(&file, &import),
+                network::FeedsCommand::List { format } => network::feeds_list(&file, format),
+            }
+        }
+        None => {
+            cli.paths = articles(&cli.paths);
+            open(&cli, paths.as_ref(), store_path, library)
+        }
     }
 }
 
-fn open(cli: &Cli, paths: Option<&Paths>, store_path: Option<PathBuf>) -> Result<(), Failure> {
+/// The library, or why there is none.
+fn needs(library: Option<&Library>) -> Result<Library, Failure> {
+    library.cloned().ok_or_else(|| Failure::Usage("no data folder (is HOME set?): use --library DIR".to_owned()))
+}
+
+/// The subscriptions file in the config folder.
+fn feeds_file(paths: Option<&Paths>) -> Result<PathBuf, Failure> {
+    paths.map(Paths::feeds).ok_or_else(|| Failure::Usage("no config folder (is HOME set?) to keep feeds in".to_owned()))
+}
+
+fn open(
+    cli: &Cli,
+    paths: Option<&Paths>,
+    store_path: Option<PathBuf>,
+    library: Option<Library>,
+) -> Result<(), Failure> {
     let user_keymap = cli.keymap.clone().or_else(|| paths.map(Paths::keymap).filter(|p| p.exists()));
     let keymap = tui::load_keymap(user_keymap.as_deref()).map_err(|e| Failure::Usage(e.to_string()))?;
     let user_path = paths.map(Paths::user_gazetteer);
     let user = user_gazetteer(user_path.as_deref())?;
     let vocabulary = vocabulary(paths)?;
-    let opened = open_store(store_path.as_deref(), cli.read_only)?;
+    let opened = open_store(store_path.as_deref(), cli.read_only).map_err(|e| Failure::Usage(e.to_string()))?;
     // Configuration and the store are checked first, so their errors show even without a terminal.
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(Failure::Failed(
             "the reader needs a terminal; to print articles instead, use `gloss list`".to_owned(),
         ));
     }
-    let mut state = tui::AppState::new(keymap, tui::Theme::from_environment(), ratatui::layout::Rect::default());
-    state.names.user = user;
+    let theme = tui::Theme::from_environment();
+    let mut state = tui::AppState::new(keymap, theme, ratatui::layout::Rect::default(), vocabulary.clone());
+    let mut session = Session::new(opened.store, vocabulary);
+    session.set_names(user);
+    session.set_read_only(opened.read_only.clone());
     state.names.user_path = user_path;
-    state.notes = tui::Annotations::new(opened.store, store_path.clone(), vocabulary);
-    state.notes.read_only.clone_from(&opened.read_only);
+    state.notes = tui::Annotations::new(session, None);
     state.exports.corpus = corpus_name(&cli.paths);
+    state.feeds.subscriptions = paths.map(Paths::feeds);
+    state.feeds.library = library;
     state.exports.dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     state.exports.home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
-    if let Some(why) = opened.read_only {
-        state.set_error(format!("read-only: {why}"));
+    if let Some(paths) = paths {
+        let (memory, problem) = tui::Memory::open(&paths.data_dir, &cli.paths);
+        tui::remember(&mut state, memory);
+        if let Some(problem) = problem {
+            state.set_error(problem);
+        }
     }
-    let outcome = tui::run(state, cli.paths.clone()).map_err(|e| Failure::Failed(format!("terminal error: {e}")))?;
-    drop(opened.lock);
+    if let Some(why) = &opened.read_only {
+        state.set_error(format!("read-only: {why}"));
+    } else if !opened.notices.is_empty() {
+        state.set_status(opened.notices.join("; "));
+    }
+    let keeping = match (opened.durable, opened.wait_for) {
+        (Some(durable), _) => tui::Keeping::Write(Box::new(durable)),
+        (None, Some(real)) => tui::Keeping::WaitFor(real),
+        (None, None) => tui::Keeping::Nothing,
+    };
+    let outcome =
+        tui::run(state, cli.paths.clone(), keeping).map_err(|e| Failure::Failed(format!("terminal error: {e}")))?;
     warn(&outcome.problems);
+    if let Some(why) = &outcome.unfolded {
+        eprintln!("gloss: warning: {}", terminal::inline(why));
+    }
+    if let Some(why) = &outcome.forgot {
+        eprintln!("gloss: warning: where you left off is not remembered: {}", terminal::inline(why));
+    }
     match (outcome.unsaved, store_path) {
-        (Some((store, error)), Some(path)) => Err(Failure::Failed(rescue(&store, &path, &error))),
+        (Some((store, error)), Some(path)) => Err(Failure::Failed(rescued(&store, &path, &error))),
         _ => Ok(()),
     }
 }
 
-/// The store gloss works on, and whether it may write it.
-struct OpenedStore {
-    store: Store,
-    read_only: Option<String>,
-    lock: Option<StoreLock>,
-}
-
-/// Reads the store and takes its lock. A store that does not parse stops gloss (exit 2) and
-/// is never written; with `--read-only` gloss starts anyway, without its annotations.
-fn open_store(path: Option<&Path>, read_only: bool) -> Result<OpenedStore, Failure> {
-    let Some(path) = path else {
-        let why = "no data folder (is HOME set?): use --store FILE to keep annotations".to_owned();
-        return Ok(OpenedStore { store: Store::default(), read_only: Some(why), lock: None });
-    };
-    let store = match Store::load(path) {
-        Ok(store) => store,
-        Err(error) if read_only => {
-            return Ok(OpenedStore { store: Store::default(), read_only: Some(error.to_string()), lock: None });
-        }
-        Err(error) => return Err(Failure::Usage(error.to_string())),
-    };
-    if read_only {
-        return Ok(OpenedStore { store, read_only: Some("started with --read-only".into()), lock: None });
-    }
-    match StoreLock::acquire(path) {
-        Ok(lock) => Ok(OpenedStore { store, read_only: None, lock: Some(lock) }),
-        Err(error) => Ok(OpenedStore { store, read_only: Some(error.to_string()), lock: None }),
-    }
-}
-
-/// The last changes could not be written to the store: write them beside it, or failing that
-/// to the temporary folder, and say where.
-fn rescue(store: &Store, path: &Path, error: &str) -> String {
-    let stamp = jiff::Timestamp::now().as_second();
-    let name = format!("annotations-unsaved-{stamp}.ron");
-    let beside = path.with_file_name(&name);
-    let elsewhere = std::env::temp_dir().join(&name);
-    for place in [beside, elsewhere] {
-        if gloss_core::files::write_atomically(
-            &place,
-            store.to_ron().as_bytes(),
-            None,
-            gloss_core::files::NewFile::Private,
-        )
-        .is_ok()
-        {
-            return format!(
+/// The last changes could not be written to the store at `path`: writes them beside it (or in
+/// the temporary folder) and says where, or that they are lost.
+fn rescued(store: &Store, path: &Path, error: &str) -> String {
+    match rescue(store, path) {
+        Ok(place) => {
+            format!(
                 "{} could not be saved ({error}); your annotations were written to {}",
                 path.display(),
                 place.display()
-            );
+            )
+        }
+        Err(also) => {
+            format!(
+                "{} could not be saved ({error}), nor a copy of it ({also}); the last changes are lost",
+                path.display()
+            )
         }
     }
-    format!("{} could not be saved ({error}), nor a copy of it; the last changes are lost", path.display())
 }
 
 /// The analyst's own names; a file that does not parse stops gloss (it is never overwritten).
@@ -242,19 +341,19 @@ fn user_gazetteer(path: Option<&Path>) -> Result<UserGazetteer, Failure> {
 /// The claim types: the user's `tags.ron` when there is one, else the built-in ones.
 fn vocabulary(config: Option<&Paths>) -> Result<Vocabulary, Failure> {
     config.map_or_else(
-        || Ok(Vocabulary::built_in()),
+        || Vocabulary::built_in().map_err(|e| Failure::Failed(e.to_string())),
         |paths| Vocabulary::load(&paths.tags()).map_err(|e| Failure::Usage(e.to_string())),
     )
 }
 
 /// The store, to read only; none (no data folder) is an empty one.
-fn read_store(path: Option<&Path>) -> Result<Store, Failure> {
-    path.map_or_else(|| Ok(Store::default()), |p| Store::load(p).map_err(|e| Failure::Usage(e.to_string())))
+fn read_only_store(path: Option<&Path>) -> Result<Store, Failure> {
+    read_store(path).map_err(|e| Failure::Usage(e.to_string()))
 }
 
 fn warn(problems: &[Problem]) {
     for problem in problems {
-        eprintln!("gloss: warning: {}", sanitize_inline(&problem.to_string()));
+        eprintln!("gloss: warning: {}", terminal::inline(&problem.to_string()));
     }
 }
 
@@ -271,68 +370,51 @@ fn load(paths: &[PathBuf]) -> Result<Vec<Article>, Failure> {
 
 fn list(paths: &[PathBuf], format: Format, store_path: Option<&Path>) -> Result<(), Failure> {
     let articles = load(paths)?;
-    let store = read_store(store_path)?;
+    let store = read_only_store(store_path)?;
     let resolver = Resolver::new(&store);
     let mut out = io::BufWriter::new(io::stdout().lock());
     for article in &articles {
-        let identity = resolver.resolve(&article.fingerprint().to_hex(), &article.origin().display_path());
-        let record = identity.id().and_then(|id| Some((id, store.articles.get(id)?)));
+        let attached = attach(&resolver, &store, article);
         let line = match format {
-            Format::Text => list_line(article, record.map(|(id, _)| id)),
-            Format::Json => list_json(article, record).to_string(),
+            Format::Text => list_line(article, &attached.id),
+            // The summary counts sentences and paragraphs: only for JSON, as text is read faster.
+            Format::Json => json::to_string(&ArticleSummary::of(article, &attached)).map_err(|e| {
+                Failure::Failed(format!(
+                    "cannot write {} as JSON: {e}",
+                    terminal::inline(&article.origin().display_path())
+                ))
+            })?,
         };
-        if writeln!(out, "{line}").is_err() {
-            // The reader of our output went away (`| head`): stop quietly.
-            return Ok(());
+        if let Err(error) = writeln!(out, "{line}") {
+            return stopped_printing("the list", &error);
         }
     }
-    let _ = out.flush();
-    Ok(())
+    out.flush().or_else(|error| stopped_printing("the list", &error))
 }
 
-/// An article's id: its record's in the store, else the start of its content fingerprint.
-pub fn article_id(article: &Article, in_store: Option<&str>) -> String {
-    in_store.map_or_else(|| article.fingerprint().to_hex()[..12].to_owned(), str::to_owned)
+/// Ends a printing command whose output could not be written: quietly when its reader went
+/// away (`| head`), that being theirs to decide; with an error otherwise, so that a full disk
+/// behind `>` does not pass for success.
+fn stopped_printing(what: &str, error: &io::Error) -> Result<(), Failure> {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(Failure::Failed(format!("cannot write {what} to standard output: {error}")))
+    }
 }
 
-fn list_line(article: &Article, in_store: Option<&str>) -> String {
+/// id, title, source, date and words, tab-separated; text from articles made safe to print.
+fn list_line(article: &Article, id: &str) -> String {
     let header = article.header();
-    let or_dash = |value: Option<&str>| value.map_or_else(|| "-".to_owned(), |v| sanitize_inline(v).into_owned());
+    let or_dash = |value: Option<&str>| value.map_or_else(|| "-".to_owned(), |v| terminal::inline(v).into_owned());
     [
-        article_id(article, in_store),
-        sanitize_inline(article.title()).into_owned(),
+        terminal::inline(id).into_owned(),
+        terminal::inline(article.title()).into_owned(),
         or_dash(header.source.as_deref()),
         or_dash(header.date.as_deref()),
         article.words().to_string(),
     ]
     .join("\t")
-}
-
-fn list_json(article: &Article, record: Option<(&str, &ArticleRecord)>) -> serde_json::Value {
-    let header = article.header();
-    let structure = article.structure();
-    let (claims, notes, read) = record.map_or((0, 0, false), |(_, r)| {
-        let notes =
-            r.claims.iter().filter(|c| !c.note.trim().is_empty()).count() + usize::from(!r.note.trim().is_empty());
-        (r.claims.len(), notes, r.read)
-    });
-    serde_json::json!({
-        "id": article_id(article, record.map(|(id, _)| id)),
-        "file": article.origin().file_name(),
-        "path": article.origin().display_path(),
-        "title": header.title,
-        "title_derived": header.title_derived,
-        "source": header.source,
-        "date": header.date,
-        "words": article.words(),
-        "sentences": structure.sentences.len(),
-        "paragraphs": structure.paragraphs.spans.len(),
-        "fingerprint": article.fingerprint().to_hex(),
-        "utf8": article.decoding() == Decoding::Utf8 || article.decoding() == Decoding::Utf16,
-        "claims": claims,
-        "notes": notes,
-        "read": read,
-    })
 }
 
 fn entities(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result<(), Failure> {
@@ -345,15 +427,18 @@ fn entities(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result
     let found = recognizer.recognize_corpus(&articles);
     for (article, mentions) in articles.iter().zip(found) {
         let written = match format {
-            Format::Json => writeln!(out, "{}", entities_json(article, &mentions)),
+            Format::Json => {
+                let line = json::to_string(&entities_json(article, &mentions))
+                    .map_err(|e| Failure::Failed(format!("cannot write the entities as JSON: {e}")))?;
+                writeln!(out, "{line}")
+            }
             Format::Text => write_entities_text(&mut out, article, &mentions),
         };
-        if written.is_err() {
-            return Ok(());
+        if let Err(error) = written {
+            return stopped_printing("the entities", &error);
         }
     }
-    let _ = out.flush();
-    Ok(())
+    out.flush().or_else(|error| stopped_printing("the entities", &error))
 }
 
 /// One JSON object per article; offsets are code points into the text, end exclusive.
@@ -381,13 +466,13 @@ fn write_entities_text(
     article: &Article,
     mentions: &[gloss_core::entities::Mention],
 ) -> io::Result<()> {
-    writeln!(out, "{}\t{}", article.origin().file_name(), sanitize_inline(article.title()))?;
+    writeln!(out, "{}\t{}", terminal::inline(&article.origin().file_name()), terminal::inline(article.title()))?;
     for mention in mentions {
-        let text = sanitize_inline(&article.text()[mention.span.clone()]);
+        let text = terminal::inline(&article.text()[mention.span.clone()]);
         let canonical = if *mention.canonical == *text {
             String::new()
         } else {
-            format!(" → {}", sanitize_inline(&mention.canonical))
+            format!(" → {}", terminal::inline(&mention.canonical))
         };
         writeln!(out, "  {}\t{}{canonical}\t{:?}", mention.kind, text, mention.source)?;
     }
@@ -400,10 +485,17 @@ fn export_command(args: &ExportArgs, config: Option<&Paths>, store_path: Option<
         let known: Vec<&str> = vocabulary.tags.iter().map(|t| t.name.as_str()).collect();
         return Err(Failure::Usage(format!("unknown tag `{unknown}`; tags are {}", known.join(", "))));
     }
-    let store = read_store(store_path)?;
+    let store = read_only_store(store_path)?;
     let articles = load(&args.paths)?;
     let filter = export::Filter {
-        articles: article_ids(&args.articles, &articles, &store)?,
+        articles: article_ids(&args.articles, &articles, &store).map_err(|error| {
+            Failure::Usage(match error {
+                LookupError::NoMatch(name) => {
+                    format!("no article matches --article {name}; give its id, file name or file stem (see gloss list)")
+                }
+                ambiguous @ LookupError::Ambiguous { .. } => format!("--article {ambiguous}"),
+            })
+        })?,
         tags: args.tags.clone(),
         check_worthy: args.check_worthy,
         verdict: args.verdict,
@@ -413,70 +505,14 @@ fn export_command(args: &ExportArgs, config: Option<&Paths>, store_path: Option<
     let recognizer = Recognizer::with_user(&user).map_err(|e| Failure::Failed(format!("gazetteer: {e}")))?;
     let gathered = export::gather(&articles, &store, Some(&recognizer), &filter);
     let mut export = export::Export::new(corpus_name(&args.paths), (!args.no_date).then(export::today), gathered);
-    if let Some(path) = &args.out {
+    if let Some(path) = args.out.as_ref().filter(|p| p.as_os_str() != "-") {
         let tally = export.write_to(path, args.format, &vocabulary).map_err(|e| Failure::Failed(e.to_string()))?;
-        eprintln!("gloss: wrote {tally} to {}", path.display());
+        eprintln!("gloss: wrote {tally} to {}", terminal::inline(&path.display().to_string()));
         return Ok(());
     }
-    // Links to articles are relative to here, where the output is likely to be saved.
+    // Links to articles are relative to here, where the output is likely to be saved; with no
+    // current folder (it was removed), they stay absolute, which still work.
     export.links_from = std::env::current_dir().ok();
-    match io::stdout().lock().write_all(args.format.write(&export, &vocabulary).as_bytes()) {
-        // The reader of our output went away (`| head`): that is theirs to decide.
-        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
-            Err(Failure::Failed(format!("cannot write the export to standard output: {error}")))
-        }
-        _ => Ok(()),
-    }
-}
-
-/// The store ids of the articles `--article` names: exactly by id, file name or file stem, or
-/// by the start of one id.
-fn article_ids(wanted: &[String], articles: &[Article], store: &Store) -> Result<Vec<String>, Failure> {
-    if wanted.is_empty() {
-        return Ok(Vec::new());
-    }
-    let known = export::gather(articles, store, None, &export::Filter { all_articles: true, ..Default::default() });
-    let mut ids = Vec::new();
-    for name in wanted {
-        let exact: Vec<&str> = known
-            .iter()
-            .filter(|a| a.id == *name || a.file == *name || export::stem(&a.file) == name)
-            .map(|a| a.id.as_str())
-            .collect();
-        let by_start: Vec<&str> = known
-            .iter()
-            .filter(|a| !name.is_empty() && a.id.starts_with(name.as_str()))
-            .map(|a| a.id.as_str())
-            .collect();
-        match (exact.as_slice(), by_start.as_slice()) {
-            ([], []) => {
-                return Err(Failure::Usage(format!(
-                    "no article matches --article {name}; give its id, file name or file stem (see gloss list)"
-                )));
-            }
-            ([], [one]) => ids.push((*one).to_owned()),
-            ([], many) => {
-                return Err(Failure::Usage(format!(
-                    "--article {name} is the start of {} ids ({}); give more of it",
-                    many.len(),
-                    many.join(", ")
-                )));
-            }
-            (exact, _) => ids.extend(exact.iter().map(|id| (*id).to_owned())),
-        }
-    }
-    Ok(ids)
-}
-
-/// What to call the corpus in an export: its folder, or its files.
-pub fn corpus_name(paths: &[PathBuf]) -> String {
-    let name = |p: &PathBuf| {
-        let absolute = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
-        absolute.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
-    };
-    match paths {
-        [] => corpus::DEFAULT_FOLDER.to_owned(),
-        [one] => name(one),
-        many => many.iter().map(name).collect::<Vec<_>>().join(", "),
-    }
+    let text = args.format.write(&export, &vocabulary).map_err(|e| Failure::Failed(e.to_string()))?;
+    io::stdout().lock().write_all(text.as_bytes()).or_else(|error| stopped_printing("the export", &error))
 }

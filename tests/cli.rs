@@ -173,3 +173,63 @@ fn list_json_counts_claims_notes_and_reads_from_the_store() {
         (Some("myid"), Some(1), Some(true))
     );
 }
+
+#[test]
+fn a_store_starting_with_a_byte_order_mark_is_read() {
+    use gloss_core::annotations::{ArticleRecord, Store};
+    use gloss_core::corpus::{Article, Origin};
+
+    let home = tempfile::tempdir().unwrap();
+    let path = seeds().join("000_a7678b54e883ccb6.txt");
+    let article = Article::new(
+        Origin::File(path.clone()),
+        &std::fs::read(&path).unwrap(),
+        std::fs::read_to_string(&path).unwrap(),
+        gloss_core::corpus::Decoding::Utf8,
+    );
+    let mut store = Store::default();
+    store.articles.insert("bomid".into(), ArticleRecord { read: true, ..ArticleRecord::for_article(&article) });
+    let store_path = home.path().join("s.ron");
+    // As an editor that adds a byte-order mark would save it.
+    std::fs::write(&store_path, format!("\u{feff}{}", store.to_ron().unwrap())).unwrap();
+    let output =
+        gloss(home.path(), home.path()).args(["list", "--store"]).arg(&store_path).arg(&path).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("bomid\t"), "{}", stdout(&output));
+}
+
+#[test]
+fn broken_names_and_tags_files_stop_gloss_with_their_location() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/gloss");
+    std::fs::create_dir_all(&config).unwrap();
+    let tags = config.join("tags.ron");
+    std::fs::write(&tags, "[\n  (name: \"fact\", description: \"x\", colour: \"orange\"),\n]").unwrap();
+    let output = gloss(home.path(), home.path()).arg("export").arg(seeds()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(&format!("{}:2:10: unknown colour `orange`", tags.display())),
+        "{}",
+        stderr(&output)
+    );
+    std::fs::remove_file(&tags).unwrap();
+    let data = home.path().join("data/gloss");
+    std::fs::create_dir_all(&data).unwrap();
+    let names = data.join("user_gazetteer.ron");
+    std::fs::write(&names, "(\n    entities: [(\"Inoden\", PLACE, [])],\n)").unwrap();
+    let output = gloss(home.path(), home.path()).arg("entities").arg(seeds()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains(&format!("{}:2:", names.display())), "{message}");
+    assert!(message.contains("gloss will not overwrite it"), "{message}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_under_list_is_a_failure_not_silence() {
+    let home = tempfile::tempdir().unwrap();
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let output = gloss(home.path(), home.path()).arg("list").arg(seeds()).stdout(full).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("cannot write the list to standard output"), "{}", stderr(&output));
+}

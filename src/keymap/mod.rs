@@ -15,10 +15,26 @@ use std::fmt;
 use std::hash::Hash;
 
 pub use chord::{Chord, ChordError, Key};
+use gloss_core::config::LocatedError;
 
 /// Where a binding applies. Text-input contexts send unbound keys to the text, so global
-/// bindings do not apply there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// bindings do not apply there. Names in keymap files are `snake_case`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Context {
     Global,
     List,
@@ -30,55 +46,32 @@ pub enum Context {
     Editor,
     Dialog,
     Export,
+    /// The search line over the reader (`/`).
+    Search,
+    /// The corpus search popup (`ctrl-f`).
+    CorpusSearch,
 }
 
 impl Context {
-    pub const ALL: [Self; 10] = [
-        Self::Global,
-        Self::List,
-        Self::Reader,
-        Self::Entities,
-        Self::Claims,
-        Self::Picker,
-        Self::Help,
-        Self::Editor,
-        Self::Dialog,
-        Self::Export,
-    ];
+    /// Every context, in the order help lists them.
+    pub const ALL: &[Self] = <Self as strum::VariantArray>::VARIANTS;
 
     pub fn name(self) -> &'static str {
-        match self {
-            Self::Global => "global",
-            Self::List => "list",
-            Self::Reader => "reader",
-            Self::Entities => "entities",
-            Self::Claims => "claims",
-            Self::Picker => "picker",
-            Self::Help => "help",
-            Self::Editor => "editor",
-            Self::Dialog => "dialog",
-            Self::Export => "export",
-        }
+        self.into()
     }
 
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.name() == name)
+        name.parse().ok()
     }
 
     /// Contexts where typed characters are text, so only the context's own bindings apply.
     pub fn is_text_input(self) -> bool {
-        matches!(self, Self::Editor | Self::Dialog | Self::Export)
+        matches!(self, Self::Editor | Self::Dialog | Self::Export | Self::Search | Self::CorpusSearch)
     }
 
     /// Whether global bindings also apply in this context.
     fn inherits_global(self) -> bool {
         self != Self::Global && !self.is_text_input()
-    }
-}
-
-impl fmt::Display for Context {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
     }
 }
 
@@ -89,23 +82,6 @@ pub trait Bindable: Copy + Eq + Ord + Hash + fmt::Debug + 'static {
     /// The contexts where a binding of this action means something.
     fn contexts(self) -> Vec<Context>;
 }
-
-/// A keymap file error, with where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeymapError {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl fmt::Display for KeymapError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
-    }
-}
-
-impl std::error::Error for KeymapError {}
 
 /// The keys of one context.
 #[derive(Debug, Clone)]
@@ -127,12 +103,12 @@ pub struct Keymap<A> {
 
 impl<A: Bindable> Keymap<A> {
     /// Reads a complete keymap (the built-in default) from RON `source` named `file`.
-    pub fn parse(source: &str, file: &str) -> Result<Self, KeymapError> {
+    pub fn parse(source: &str, file: &str) -> Result<Self, LocatedError> {
         Self { contexts: BTreeMap::new() }.with_overrides(source, file)
     }
 
     /// This keymap with the actions named in RON `source` (a user file named `file`) rebound.
-    pub fn with_overrides(&self, source: &str, file: &str) -> Result<Self, KeymapError> {
+    pub fn with_overrides(&self, source: &str, file: &str) -> Result<Self, LocatedError> {
         let entries = parse::collect::<A>(source, file)?;
         let mut merged = self.clone();
         for (context, action, chords) in &entries {

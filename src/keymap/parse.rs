@@ -5,14 +5,17 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use gloss_core::config::{LocatedError, ron_file};
+use strum::VariantNames;
+
 use super::chord::Chord;
-use super::{Bindable, Context, KeymapError};
+use super::{Bindable, Context};
 
 /// One binding as written: the context, the action and its chords.
 pub(super) type Entry<A> = (Context, A, Vec<Chord>);
 
 /// Reads every binding of `source`, checking names, chords and repeats within the file.
-pub(super) fn collect<A: Bindable>(source: &str, file: &str) -> Result<Vec<Entry<A>>, KeymapError> {
+pub(super) fn collect<A: Bindable>(source: &str, file: &str) -> Result<Vec<Entry<A>>, LocatedError> {
     run(source, file, &BTreeMap::new())
 }
 
@@ -22,38 +25,20 @@ pub(super) fn locate<A: Bindable>(
     source: &str,
     file: &str,
     blame: &BTreeMap<(Context, A, Chord), String>,
-) -> KeymapError {
-    match run(source, file, blame) {
-        Err(error) => error,
-        // Every conflict has a party in the file; this is only reached if that ever changes.
-        Ok(_) => KeymapError {
-            file: file.to_owned(),
-            line: 1,
-            column: 1,
-            message: blame.values().next().cloned().unwrap_or_default(),
-        },
-    }
+) -> LocatedError {
+    // Every conflict has a party in the file; the fallback is only reached if that ever changes.
+    run(source, file, blame).err().unwrap_or_else(|| {
+        let message = blame.values().next().map_or("two actions share a key", String::as_str);
+        LocatedError::at_start(file, message)
+    })
 }
 
 fn run<A: Bindable>(
     source: &str,
     file: &str,
     blame: &BTreeMap<(Context, A, Chord), String>,
-) -> Result<Vec<Entry<A>>, KeymapError> {
-    let mut deserializer = ron::Deserializer::from_str(source).map_err(|e| error(file, &e))?;
-    let entries =
-        FileSeed { blame }.deserialize(&mut deserializer).map_err(|e| error(file, &deserializer.span_error(e)))?;
-    deserializer.end().map_err(|e| error(file, &deserializer.span_error(e)))?;
-    Ok(entries)
-}
-
-fn error(file: &str, e: &ron::error::SpannedError) -> KeymapError {
-    KeymapError {
-        file: file.to_owned(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
-    }
+) -> Result<Vec<Entry<A>>, LocatedError> {
+    ron_file::parse_seed(source, file, FileSeed { blame })
 }
 
 struct FileSeed<'b, A> {
@@ -64,9 +49,7 @@ impl<'de, A: Bindable> DeserializeSeed<'de> for FileSeed<'_, A> {
     type Value = Vec<Entry<A>>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        const FIELDS: &[&str] =
-            &["global", "list", "reader", "entities", "claims", "picker", "help", "editor", "dialog"];
-        deserializer.deserialize_struct("Keymap", FIELDS, self)
+        deserializer.deserialize_struct("Keymap", Context::VARIANTS, self)
     }
 }
 

@@ -55,7 +55,7 @@ fn chord(text: &str) -> Chord {
     text.parse().unwrap()
 }
 
-fn err(source: &str) -> KeymapError {
+fn err(source: &str) -> LocatedError {
     defaults().with_overrides(source, "user.ron").unwrap_err()
 }
 
@@ -155,4 +155,42 @@ fn repeated_context_and_action_are_errors() {
     assert!(err("(list: {}, list: {})").message.contains("context `list` appears twice"));
     assert!(err("(list: { open: [\"o\"], open: [\"p\"] })").message.contains("`open` is bound twice in list"));
     assert!(err("(list: { open: [\"o\", \"o\"] })").message.contains("\"o\" is listed twice"));
+}
+
+#[test]
+fn context_names_are_the_ones_keymap_files_use() {
+    let names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
+    let expected = [
+        "global",
+        "list",
+        "reader",
+        "entities",
+        "claims",
+        "picker",
+        "help",
+        "editor",
+        "dialog",
+        "export",
+        "search",
+        "corpus_search",
+    ];
+    assert_eq!(names, expected, "names in keymap files never change");
+    assert_eq!(<Context as strum::VariantNames>::VARIANTS, expected, "the reader knows every context");
+    for &context in Context::ALL {
+        assert_eq!(Context::from_name(context.name()), Some(context));
+        assert_eq!(context.to_string(), context.name());
+    }
+    assert!(
+        err("(lst: {})")
+            .message
+            .ends_with("contexts are global, list, reader, entities, claims, picker, help, editor, dialog, export, search, corpus_search")
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_skipped_and_not_counted() {
+    let keymap = defaults().with_overrides("\u{feff}(list: { move_down: [], open: [\"j\"] })", "user.ron").unwrap();
+    assert_eq!(keymap.action(Context::List, chord("j")), Some(Act::Open));
+    let e = err("\u{feff}(lst: {})");
+    assert_eq!((e.line, e.column), (1, 2), "{e}");
 }

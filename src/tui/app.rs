@@ -7,15 +7,19 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::geometry::{self, Areas, ReaderAreas};
+use super::memory::Memory;
 use super::popup::{ExportScope, Popup};
 use super::reader::{Place, Reader};
+use super::search::Search;
 use super::theme::Theme;
+use super::update::JumpList;
 use crate::keymap::{Context, Keymap};
-use gloss_core::annotations::{ArticleRecord, History, Resolver, Store, Vocabulary};
+use gloss_core::annotations::durable::Keeper;
+use gloss_core::annotations::{ArticleRecord, Session, Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
-use gloss_core::entities::{EntityIndex, Kind, Recognizer, UserGazetteer};
+use gloss_core::entities::{EntityIndex, Recognizer};
 use gloss_core::export::Format;
+use gloss_core::listing::{Filters, Sort};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,13 +42,15 @@ pub struct ListView {
     pub offset: usize,
 }
 
-/// The list narrowed to the articles that mention one entity.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ListFilter {
-    pub kind: Kind,
-    pub canonical: Arc<str>,
-    /// Indices into `AppState::articles`, ascending.
-    pub articles: Vec<usize>,
+/// What the list shows: the filters and the order chosen, and the articles they give.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Listing {
+    pub filters: Filters,
+    pub sort: Sort,
+    /// Indices into `AppState::articles`, in the order shown.
+    pub rows: Vec<usize>,
+    /// The articles, their records or the index changed since `rows` was made.
+    pub stale: bool,
 }
 
 /// Progress of reading the corpus in the background.
@@ -54,7 +60,8 @@ pub struct Loading {
     pub finished: bool,
 }
 
-/// Everything about names: the recogniser, the corpus index, the user's gazetteer.
+/// Everything about names on screen: the recogniser, the corpus index, where the user's
+/// gazetteer is saved (the gazetteer itself is in the annotation session, for undo).
 #[derive(Debug, Default)]
 pub struct Names {
     /// Ready once built in the background; `None` until then.
@@ -66,66 +73,46 @@ pub struct Names {
     pub generation: u64,
     pub index: EntityIndex,
     pub highlights: bool,
-    pub user: UserGazetteer,
     /// Where the user's gazetteer is saved; `None` keeps changes in memory only.
     pub user_path: Option<PathBuf>,
 }
 
-/// Whether the store on disk has every change.
+/// Whether the disk has every change.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum SaveState {
     #[default]
     Saved,
-    /// Changes sent to the saver, not yet confirmed written.
+    /// Changes handed to the keeper, not yet on disk.
     Pending,
     /// The last write failed; changes are kept in memory and retried.
     Failed(String),
 }
 
-/// The analyst's annotations and everything needed to change them safely.
+/// The annotation session, with what only the screen needs around it: who keeps the store on
+/// disk, which edits are there, and whether quitting was warned about.
 #[derive(Debug)]
 pub struct Annotations {
-    pub store: Store,
-    /// Where the store is saved; `None` keeps changes in memory only.
-    pub path: Option<PathBuf>,
-    /// Why changes may not be made, when they may not.
-    pub read_only: Option<String>,
-    pub history: History,
-    pub vocabulary: Vocabulary,
-    pub resolver: Resolver,
-    /// The store id of each article, once it has a record.
-    pub ids: Vec<Option<String>>,
-    pub author: String,
-    /// The current time, RFC 3339; a function so tests can fix it.
-    pub clock: fn() -> String,
-    /// Makes each new claim id different from the last.
-    pub salt: u64,
+    pub session: Session,
+    /// Keeps the store on disk; `None` keeps changes in memory only (read-only, or no store).
+    pub keeper: Option<Keeper>,
     pub save: SaveState,
+    /// The number of the last edit handed to the keeper, and of the last one on disk.
+    pub sent: u64,
+    pub durable: u64,
+    /// Why the store file is not being written (the edits are safe in the journal).
+    pub blocked: Option<String>,
     /// `q` was pressed once with changes not written.
     pub quit_warned: bool,
 }
 
 impl Annotations {
-    pub fn new(store: Store, path: Option<PathBuf>, vocabulary: Vocabulary) -> Self {
-        Self {
-            resolver: Resolver::new(&store),
-            store,
-            path,
-            read_only: None,
-            history: History::default(),
-            vocabulary,
-            ids: Vec::new(),
-            author: gloss_core::annotations::author_from_environment(),
-            clock: || gloss_core::annotations::Stamp::now("").time,
-            salt: 0,
-            save: SaveState::Saved,
-            quit_warned: false,
-        }
+    pub fn new(session: Session, keeper: Option<Keeper>) -> Self {
+        Self { session, keeper, save: SaveState::Saved, sent: 0, durable: 0, blocked: None, quit_warned: false }
     }
 
     /// The record of article `index`, if it has one.
     pub fn record(&self, index: usize) -> Option<&ArticleRecord> {
-        self.store.articles.get(self.ids.get(index)?.as_ref()?)
+        self.session.record(index)
     }
 }
 
@@ -147,8 +134,18 @@ pub struct Exports {
     pub retry: Option<String>,
     /// An export is being written.
     pub running: bool,
+    /// The number of the last request made for the export dialog (a count, a look at a file).
+    pub requests: u64,
     /// Today's date, `YYYY-MM-DD`, for file names and the export; a function so tests can fix it.
     pub today: fn() -> String,
+}
+
+impl Exports {
+    /// A number no earlier request had, to tell its answer from stale ones.
+    pub fn next_request(&mut self) -> u64 {
+        self.requests += 1;
+        self.requests
+    }
 }
 
 impl Default for Exports {
@@ -162,6 +159,7 @@ impl Default for Exports {
             folder: None,
             retry: None,
             running: false,
+            requests: 0,
             today: gloss_core::export::today,
         }
     }
@@ -178,19 +176,44 @@ pub struct AppState {
     pub focus: Focus,
     pub popup: Option<Popup>,
     pub list: ListView,
-    pub filter: Option<ListFilter>,
+    pub listing: Listing,
+    /// The list pane's width as the user set it; `None` for the default.
+    pub list_width: Option<u16>,
     pub reader: Option<Reader>,
     /// Where the reader was in each article visited, to come back to it.
     pub places: HashMap<usize, Place>,
+    /// Places the reader jumped from, for going back and forward again.
+    pub jumps: JumpList,
+    /// What is remembered of this corpus between runs; `None` without a data folder.
+    pub memory: Option<Memory>,
     pub names: Names,
     pub notes: Annotations,
     pub exports: Exports,
+    pub feeds: Feeds,
+    pub search: Search,
     pub status: Option<Status>,
+    /// The terminal's size as `update` last heard of it, for paging and keeping cursors on
+    /// screen; the event loop reports the real size before each draw and each key. The view
+    /// lays out from the frame it draws in, never from this.
     pub screen: Rect,
 }
 
+/// Fetching feeds from the reader: where to, and how far it has got.
+#[derive(Debug, Clone, Default)]
+pub struct Feeds {
+    /// The subscriptions file and the library; without both, `R` says what is missing.
+    pub subscriptions: Option<PathBuf>,
+    pub library: Option<gloss_core::library::Library>,
+    pub running: bool,
+    /// Feeds done and to do in the fetch that is running.
+    pub done: usize,
+    pub total: usize,
+    pub new: usize,
+    pub updated: usize,
+}
+
 impl AppState {
-    pub fn new(keymap: Keymap<Action>, theme: Theme, screen: Rect) -> Self {
+    pub fn new(keymap: Keymap<Action>, theme: Theme, screen: Rect, vocabulary: Vocabulary) -> Self {
         Self {
             keymap,
             theme,
@@ -200,12 +223,17 @@ impl AppState {
             focus: Focus::List,
             popup: None,
             list: ListView::default(),
-            filter: None,
+            listing: Listing::default(),
+            list_width: None,
             reader: None,
             places: HashMap::new(),
+            jumps: JumpList::default(),
+            memory: None,
             names: Names { highlights: true, ..Names::default() },
-            notes: Annotations::new(Store::default(), None, Vocabulary::built_in()),
+            notes: Annotations::new(Session::new(Store::default(), vocabulary), None),
             exports: Exports::default(),
+            feeds: Feeds::default(),
+            search: Search::default(),
             status: None,
             screen,
         }
@@ -220,32 +248,6 @@ impl AppState {
         }
     }
 
-    pub fn areas(&self) -> Option<Areas> {
-        geometry::areas(self.screen, self.focus)
-    }
-
-    /// The reader's parts on screen, when the reader is shown.
-    pub fn reader_areas(&self) -> Option<ReaderAreas> {
-        self.areas()?.reader.map(geometry::reader_areas)
-    }
-
-    /// The reader's text area; sized as if shown, so wrapping is ready when it appears.
-    fn reader_text_area(&self) -> Rect {
-        let reader =
-            self.areas().and_then(|a| a.reader).or_else(|| geometry::areas(self.screen, Focus::Reader)?.reader);
-        reader.map(|r| geometry::reader_areas(r).text).unwrap_or_default()
-    }
-
-    pub fn list_rows(&self) -> usize {
-        let list = self.areas().and_then(|a| a.list).or_else(|| geometry::areas(self.screen, Focus::List)?.list);
-        list.map_or(1, geometry::list_rows)
-    }
-
-    /// Lines of text the reader shows at once.
-    pub fn reader_height(&self) -> usize {
-        usize::from(self.reader_text_area().height).max(1)
-    }
-
     pub fn set_status(&mut self, text: impl Into<String>) {
         self.status = Some(Status { text: text.into(), is_error: false });
     }
@@ -254,17 +256,19 @@ impl AppState {
         self.status = Some(Status { text: text.into(), is_error: true });
     }
 
-    /// The articles the list shows, in order: all of them, or those the filter keeps.
-    pub fn shown_articles(&self) -> Shown<'_> {
-        match &self.filter {
-            Some(filter) => Shown::Some(&filter.articles),
-            None => Shown::All(self.articles.len()),
-        }
+    /// The articles the list shows, in order: those the filters keep, sorted.
+    pub fn shown_articles(&self) -> &[usize] {
+        &self.listing.rows
+    }
+
+    /// The row of the list showing article `article`, if shown.
+    pub fn row_of(&self, article: usize) -> Option<usize> {
+        self.listing.rows.iter().position(|&a| a == article)
     }
 
     /// The article of the list's selected row.
     pub fn selected_article(&self) -> Option<usize> {
-        self.shown_articles().get(self.list.selected)
+        self.listing.rows.get(self.list.selected).copied()
     }
 
     pub fn current_article(&self) -> Option<&Arc<Article>> {
@@ -282,103 +286,5 @@ impl AppState {
         let place = self.places.get(&index).copied().unwrap_or_default();
         self.reader = Some(Reader::new(index, place));
         self.sync_layout();
-    }
-
-    /// Brings derived state up to date after any change: the reader's mentions and wrapped
-    /// lines, and the list's and the reader's scroll so their cursors are on screen.
-    pub fn sync_layout(&mut self) {
-        let rows = self.list_rows();
-        let shown = self.shown_articles().len();
-        self.list.selected = self.list.selected.min(shown.saturating_sub(1));
-        self.list.offset = keep_visible(self.list.offset, self.list.selected..=self.list.selected, rows);
-
-        let width = usize::from(self.reader_text_area().width);
-        let height = self.reader_height();
-        let tags = !self.theme.color && self.names.highlights;
-        let Some(reader) = self.reader.as_mut() else { return };
-        let Some(article) = self.articles.get(reader.article) else { return };
-        let ready = if self.names.recognizer.is_some() { self.names.ready } else { u64::MAX - 1 };
-        reader.refresh_mentions(article, self.names.recognizer.as_deref(), ready);
-        reader.relayout(article, width, tags);
-        let sentences = article.sentences();
-        reader.place.cursor = reader.place.cursor.min(sentences.len().saturating_sub(1));
-        let target = reader.selection.map(|s| s.head..s.head).or_else(|| reader.focus.clone());
-        let lines = match target {
-            Some(span) => reader.wrapped.lines_of(&span),
-            None => sentences.get(reader.place.cursor).map_or(0..=0, |s| reader.wrapped.lines_of(s)),
-        };
-        reader.place.scroll = keep_visible(reader.place.scroll, lines, height);
-        let last_top = reader.wrapped.lines.len().saturating_sub(height);
-        reader.place.scroll = reader.place.scroll.min(last_top);
-    }
-}
-
-/// The list's rows: every article, or a filtered few.
-#[derive(Debug, Clone, Copy)]
-pub enum Shown<'a> {
-    All(usize),
-    Some(&'a [usize]),
-}
-
-impl Shown<'_> {
-    pub fn len(self) -> usize {
-        match self {
-            Self::All(n) => n,
-            Self::Some(list) => list.len(),
-        }
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.len() == 0
-    }
-
-    /// The article index of row `row`.
-    pub fn get(self, row: usize) -> Option<usize> {
-        match self {
-            Self::All(n) => (row < n).then_some(row),
-            Self::Some(list) => list.get(row).copied(),
-        }
-    }
-
-    /// The row showing article `article`, if shown.
-    pub fn row_of(self, article: usize) -> Option<usize> {
-        match self {
-            Self::All(n) => (article < n).then_some(article),
-            Self::Some(list) => list.binary_search(&article).ok(),
-        }
-    }
-}
-
-/// A scroll offset that shows `rows` (or its start, when taller than the view) within `height`.
-pub fn keep_visible(offset: usize, rows: std::ops::RangeInclusive<usize>, height: usize) -> usize {
-    let (first, last) = (*rows.start(), *rows.end());
-    if first < offset {
-        first
-    } else if last >= offset + height {
-        (last + 1).saturating_sub(height).min(first)
-    } else {
-        offset
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keep_visible_scrolls_just_enough() {
-        assert_eq!(keep_visible(0, 3..=4, 10), 0);
-        assert_eq!(keep_visible(5, 3..=4, 10), 3);
-        assert_eq!(keep_visible(0, 12..=13, 10), 4);
-        // Taller than the view: show its start.
-        assert_eq!(keep_visible(0, 12..=30, 10), 12);
-    }
-
-    #[test]
-    fn shown_rows_map_to_articles() {
-        let all = Shown::All(3);
-        assert_eq!((all.get(2), all.get(3), all.row_of(1)), (Some(2), None, Some(1)));
-        let some = Shown::Some(&[1, 4, 7]);
-        assert_eq!((some.get(1), some.row_of(7), some.row_of(5)), (Some(4), Some(2), None));
     }
 }

@@ -21,7 +21,9 @@ pub fn message(event: Event) -> Option<Msg> {
             Some(Msg::Mouse(Mouse { kind, column: mouse.column, row: mouse.row }))
         }
         Event::Resize(width, height) => Some(Msg::Resize(Rect::new(0, 0, width, height))),
-        _ => None,
+        Event::Paste(text) => Some(Msg::Paste(text)),
+        // Key releases, and focus changes (not asked for).
+        Event::Key(_) | Event::FocusGained | Event::FocusLost => None,
     }
 }
 
@@ -71,5 +73,11 @@ mod tests {
         assert_eq!(key(KeyCode::Char('c'), KeyModifiers::CONTROL), "ctrl-c".parse().unwrap());
         assert_eq!(key(KeyCode::BackTab, KeyModifiers::SHIFT), "shift-tab".parse().unwrap());
         assert_eq!(key(KeyCode::PageDown, KeyModifiers::NONE), "pagedown".parse().unwrap());
+    }
+
+    #[test]
+    fn a_bracketed_paste_is_one_paste_not_keys() {
+        let pasted = message(Event::Paste("line one\rq".into()));
+        assert!(matches!(&pasted, Some(Msg::Paste(text)) if text == "line one\rq"), "{pasted:?}");
     }
 }

@@ -6,10 +6,14 @@
 mod action;
 mod app;
 mod effects;
+mod fold;
 mod geometry;
 mod input;
+mod layout;
+mod memory;
 mod popup;
 mod reader;
+mod search;
 mod terminal;
 mod theme;
 mod update;
@@ -20,33 +24,26 @@ use std::path::Path;
 pub use action::Action;
 pub use app::{Annotations, AppState, Focus, SaveState};
 pub use effects::run_now;
+pub use memory::Memory;
 pub use popup::Popup;
-pub use terminal::{Outcome, restore, run};
+pub use terminal::{Keeping, Outcome, restore, run};
 pub use theme::{Background, Theme};
-pub use update::{Effect, Mouse, MouseKind, Msg, startup, update};
+pub use update::{Effect, Mouse, MouseKind, Msg, TookOver, remember, startup, update};
 pub use view::view;
 
-use crate::keymap::{Keymap, KeymapError};
+use gloss_core::config::ron_file::{self, LoadError};
+
+use crate::keymap::Keymap;
 
 /// The built-in keymap, `keymap.ron` at the root of the repository.
 pub const DEFAULT_KEYMAP: &str = include_str!("../../keymap.ron");
 
 /// The keymap in effect: the built-in one, with the user's file (if any) over it.
-pub fn load_keymap(user_file: Option<&Path>) -> Result<Keymap<Action>, KeymapLoadError> {
+pub fn load_keymap(user_file: Option<&Path>) -> Result<Keymap<Action>, LoadError> {
     let defaults = Keymap::parse(DEFAULT_KEYMAP, "built-in keymap.ron")?;
     let Some(path) = user_file else { return Ok(defaults) };
-    let source = std::fs::read_to_string(path)
-        .map_err(|error| KeymapLoadError::Read { path: path.display().to_string(), error: error.to_string() })?;
+    let source = ron_file::read(path)?;
     Ok(defaults.with_overrides(&source, &path.display().to_string())?)
-}
-
-/// Why the keymap could not be loaded.
-#[derive(Debug, thiserror::Error)]
-pub enum KeymapLoadError {
-    #[error("cannot read keymap {path}: {error}")]
-    Read { path: String, error: String },
-    #[error(transparent)]
-    Invalid(#[from] KeymapError),
 }
 
 #[cfg(test)]

@@ -1,24 +1,32 @@
 //! Popups over the main screen: help, the entity and claim panels, choice lists, the note
-//! editor, the export dialog.
+//! editor, the export dialog, the search line and the corpus search.
 
 use std::sync::Arc;
 
 use ratatui_textarea::TextArea;
 
+use super::search::{CorpusPanel, SearchLine};
 use crate::keymap::Context;
-use gloss_core::annotations::{ArticleRecord, Verdict};
+use gloss_core::annotations::{Target, Verdict};
 use gloss_core::entities::{EntitySummary, Kind};
 use gloss_core::export::{Filter, Format, Tally};
+use gloss_core::listing::{Fuzzy, Sort};
 
 /// A window over everything else.
 #[derive(Debug, Clone)]
 pub enum Popup {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Entities(EntityPanel),
     Claims(ClaimsPanel),
     Choice(Choice),
     Editor(Box<NoteEditor>),
     Export(Box<ExportDialog>),
+    Search(Box<SearchLine>),
+    Corpus(Box<CorpusPanel>),
+    /// The line where a title query is typed; the list narrows as it is typed.
+    TitleQuery(String),
 }
 
 impl Popup {
@@ -33,6 +41,9 @@ impl Popup {
             Self::Editor(editor) if editor.confirm_discard => Context::Picker,
             Self::Editor(_) => Context::Editor,
             Self::Export(_) => Context::Export,
+            Self::Search(_) => Context::Search,
+            Self::Corpus(_) => Context::CorpusSearch,
+            Self::TitleQuery(_) => Context::Dialog,
         }
     }
 }
@@ -43,23 +54,11 @@ pub struct ClaimsPanel {
     pub selected: usize,
 }
 
-/// What a note is on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoteTarget {
-    Claim { id: String },
-    Article,
-}
-
-/// A note being written. Every keystroke goes to the store (and to disk) at once; closing the
-/// editor makes the whole session one step of undo.
+/// A note being written: the text as edited. What it is on, and what to go back to, the
+/// annotation session keeps; every keystroke goes to it (and to disk) at once.
 #[derive(Debug, Clone)]
 pub struct NoteEditor {
-    pub article_id: String,
-    pub article: usize,
-    pub target: NoteTarget,
     pub textarea: TextArea<'static>,
-    /// The article's record before the editor opened.
-    pub before: Option<ArticleRecord>,
     /// Asking whether to throw the changes away.
     pub confirm_discard: bool,
 }
@@ -73,7 +72,7 @@ pub struct EntityPanel {
     pub next_mention: usize,
 }
 
-/// A list to choose one item from, optionally narrowed by typing.
+/// A list to choose one item from, optionally narrowed by typing (fuzzy, best matches first).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
     pub title: String,
@@ -83,6 +82,8 @@ pub struct Choice {
     /// Index into the items the filter keeps.
     pub selected: usize,
     pub purpose: Purpose,
+    /// The items the filter keeps, best first: matched once per keystroke, not per frame.
+    kept: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,31 +97,84 @@ pub enum ChoiceValue {
     Kind(Kind),
     Entity(Kind, Arc<str>),
     Verdict(Verdict),
+    Tag(String),
+    Sort(Sort),
+    Filter(FilterOption),
+    /// Takes a filter off: the first item of the entity, tag and verdict lists.
+    Any,
+}
+
+/// The filter menu's rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterOption {
+    Title,
+    Entity,
+    Tag,
+    CheckWorthy,
+    Verdict,
+    HasNotes,
+    Unread,
+    Read,
+    ClearAll,
 }
 
 /// What choosing does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
     /// Add `text` as a new entity of the chosen kind.
-    AddEntity { text: String },
+    AddEntity {
+        text: String,
+    },
     /// Add `text` as another name of the chosen entity.
-    AddAlias { text: String },
+    AddAlias {
+        text: String,
+    },
     /// Set the verdict of a claim of article `article`.
-    SetVerdict { article: usize, target: ClaimTarget },
+    SetVerdict {
+        article: usize,
+        target: Target,
+    },
+    /// The filter menu, and the lists it opens.
+    Filters,
+    FilterEntity,
+    FilterTag,
+    FilterVerdict,
+    Sort,
 }
 
-/// The claim a key acts on: one that exists, or one to make on a span.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ClaimTarget {
-    Existing(String),
-    New(gloss_core::text::Span),
+impl Purpose {
+    /// The filter and sort menus and the lists they open.
+    pub fn is_list_menu(&self) -> bool {
+        matches!(self, Self::Filters | Self::FilterEntity | Self::FilterTag | Self::FilterVerdict | Self::Sort)
+    }
 }
 
 impl Choice {
-    /// The items the filter keeps, in order.
+    /// A list of `items`, to be narrowed by typing when `typed` is `Some`.
+    pub fn new(title: impl Into<String>, items: Vec<ChoiceItem>, typed: Option<String>, purpose: Purpose) -> Self {
+        let kept = (0..items.len()).collect();
+        let mut choice = Self { title: title.into(), items, filter: typed, selected: 0, purpose, kept };
+        choice.refilter();
+        choice
+    }
+
+    /// Starts on item `index` (of all the items), when the filter keeps it.
+    #[must_use]
+    pub fn selecting(mut self, index: usize) -> Self {
+        self.selected = self.kept.iter().position(|&i| i == index).unwrap_or(0);
+        self
+    }
+
+    /// Matches the items again after the typed text changed, and selects the best.
+    pub fn refilter(&mut self) {
+        let mut query = Fuzzy::new(self.filter.as_deref().unwrap_or(""));
+        self.kept = query.rank(self.items.iter().map(|item| item.label.as_str()));
+        self.selected = 0;
+    }
+
+    /// The items the filter keeps, best first (all, in order, before anything is typed).
     pub fn shown(&self) -> Vec<&ChoiceItem> {
-        let needle = self.filter.as_deref().unwrap_or("").to_lowercase();
-        self.items.iter().filter(|item| item.label.to_lowercase().contains(&needle)).collect()
+        self.kept.iter().map(|&i| &self.items[i]).collect()
     }
 
     pub fn chosen(&self) -> Option<&ChoiceItem> {
@@ -128,7 +182,9 @@ impl Choice {
     }
 }
 
-/// The export dialog: a format, a scope and a file, one field focused at a time.
+/// The export dialog: a format, a scope and a file, one field focused at a time. What the
+/// export holds and what is at the file are found in the background; until they come back the
+/// dialog says it is counting.
 #[derive(Debug, Clone)]
 pub struct ExportDialog {
     pub field: ExportField,
@@ -139,14 +195,30 @@ pub struct ExportDialog {
     pub path: TextArea<'static>,
     /// Whether the user has typed in `path`; until then it follows the format and scope.
     pub path_edited: bool,
-    /// What the chosen scope holds.
-    pub tally: Tally,
+    /// What the chosen format and scope hold; `None` while it is being counted.
+    pub tally: Option<Tally>,
     /// Where the export goes: the file name made absolute; `None` while it is empty.
     pub target: Option<std::path::PathBuf>,
-    /// The file exists and the export will replace it.
-    pub replaces: bool,
+    /// What is at `target` now; `None` while it is being looked at.
+    pub on_disk: Option<OnDisk>,
     /// The format the file name's extension belongs to, when it is not the chosen one.
     pub other_format: Option<Format>,
+    /// The requests whose answers the dialog waits for (numbers from `Exports::next_request`);
+    /// an answer to any other request is stale and ignored.
+    pub counting: u64,
+    pub looking: u64,
+}
+
+/// What is at an export's file before it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OnDisk {
+    Nothing,
+    /// A file the export will replace.
+    File,
+    /// A folder: the export cannot go there.
+    Folder,
+    /// The place cannot be looked at, and why.
+    Unreachable(String),
 }
 
 impl ExportDialog {

@@ -16,16 +16,24 @@ pub struct Place {
     pub scroll: usize,
 }
 
-/// A span being selected: from where `v` was pressed to where the cursor is now.
+/// A span being selected, whole words or sentences: one end stays, the other (the head) moves
+/// with `l` `h` `j` `k`; `o` swaps them, as in vim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Selection {
-    pub anchor: usize,
-    pub head: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Whether the end moves (else the start does).
+    pub at_end: bool,
 }
 
 impl Selection {
     pub fn span(self) -> Span {
-        self.anchor.min(self.head)..self.anchor.max(self.head)
+        self.start..self.end
+    }
+
+    /// Where the moving end is.
+    pub fn head(self) -> usize {
+        if self.at_end { self.end } else { self.start }
     }
 }
 
@@ -123,7 +131,8 @@ impl Reader {
     }
 }
 
-/// Columns a kind tag takes after a name when colour is off: `[GPE]`.
+/// Columns a kind tag takes after a name when colour is off: `[GPE]`, `[PERSON]` (the names
+/// used in files and output, so there is one name for each kind).
 pub fn tag_width(mention: &Mention) -> usize {
-    mention.kind.tag().len() + 2
+    mention.kind.name().len() + 2
 }

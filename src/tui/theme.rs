@@ -85,9 +85,11 @@ impl Theme {
         Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
-    /// The sentence under the reader's cursor: a faint background, or underline without colour.
+    /// The sentence under the reader's cursor: a grey background, or underline without colour.
+    /// Claims (a yellow tint, italic without colour) and the selection (blue, reversed) differ
+    /// from it and from each other on dark and light backgrounds alike.
     pub fn cursor_sentence(self) -> Style {
-        if self.color { self.bg(236, 254) } else { Style::new().add_modifier(Modifier::UNDERLINED) }
+        if self.color { self.bg(238, 252) } else { Style::new().add_modifier(Modifier::UNDERLINED) }
     }
 
     /// A gap where the source removed words (`**`).
@@ -141,6 +143,11 @@ impl Theme {
         if confirmed { style.add_modifier(Modifier::BOLD) } else { style.add_modifier(Modifier::ITALIC) }
     }
 
+    /// The article's note at the top of the reader.
+    pub fn note(self) -> Style {
+        self.fg(Color::LightYellow, Color::Indexed(94)).add_modifier(Modifier::ITALIC)
+    }
+
     /// The `[GPE]` tag after a name when colour is off.
     pub fn entity_tag(self) -> Style {
         Style::new().add_modifier(Modifier::DIM)
@@ -151,9 +158,15 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
-    /// A tagged span's faint background (its gutter mark says which tags).
+    /// A claim's text: a highlighter's tint (its gutter bar says which tag), italic without
+    /// colour.
     pub fn claim(self) -> Style {
-        self.bg(235, 230)
+        if self.color { self.bg(58, 229) } else { Style::new().add_modifier(Modifier::ITALIC) }
+    }
+
+    /// A claim's text in the cursor's sentence: a stronger tint, so both show.
+    pub fn claim_at_cursor(self) -> Style {
+        if self.color { self.bg(100, 186) } else { Style::new().add_modifier(Modifier::ITALIC | Modifier::UNDERLINED) }
     }
 
     /// A claim tag's colour, as the vocabulary gives it.
@@ -169,7 +182,28 @@ impl Theme {
 
     /// Selected text.
     pub fn selection(self) -> Style {
-        if self.color { self.bg(24, 153) } else { Style::new().add_modifier(Modifier::REVERSED) }
+        if self.color { self.bg(25, 153) } else { Style::new().add_modifier(Modifier::REVERSED) }
+    }
+
+    /// A match of the search in the reader: black on yellow, as most programs show them;
+    /// reversed without colour.
+    pub fn search_match(self) -> Style {
+        if self.color { self.bg(220, 228).fg(Color::Black) } else { Style::new().add_modifier(Modifier::REVERSED) }
+    }
+
+    /// The match the cursor is on: black on orange and bold, over the focus's reverse video;
+    /// without colour, reversed, bold and underlined.
+    pub fn current_match(self) -> Style {
+        if self.color {
+            self.bg(208, 214).fg(Color::Black).add_modifier(Modifier::BOLD).remove_modifier(Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
+    /// The query's text in a search hit listed.
+    pub fn hit(self) -> Style {
+        self.search_match().add_modifier(Modifier::BOLD)
     }
 }
 

@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-pub mod tmux;
+pub mod pty;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

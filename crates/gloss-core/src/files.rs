@@ -24,53 +24,253 @@ pub enum NewFile {
 }
 
 /// Replaces `path` with `bytes` atomically: readers see the old file or the new one, never a
-/// mix. When `backup` is given, the previous version is kept there.
+/// mix. When `backup` is given, the previous version is kept there. A symbolic link stays a
+/// link: the file it points to is replaced, as a shell's `>` would write it.
 pub fn write_atomically(path: &Path, bytes: &[u8], backup: Option<&Path>, new: NewFile) -> Result<(), WriteError> {
+    write_atomically_with(path, backup, new, |out| out.write_all(bytes))
+}
+
+/// Replaces `path` atomically with what `fill` writes (streamed, never held whole in memory).
+pub fn write_atomically_with(
+    path: &Path,
+    backup: Option<&Path>,
+    new: NewFile,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), WriteError> {
+    prepare(path, new, fill)?.commit(backup)
+}
+
+/// A complete new version of a file, synced to disk beside it, not yet in its place.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The temporary file holding it, in the target's folder.
+    temporary: tempfile::TempPath,
+    target: PathBuf,
+    folder: PathBuf,
+}
+
+/// Writes what `fill` writes to a temporary file beside `path` and syncs it, leaving `path`
+/// alone. The temporary file is named `.NAME.XXXXXX.tmp`, so leftovers can be found.
+pub fn prepare(
+    path: &Path,
+    new: NewFile,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<Prepared, WriteError> {
     let error = |source| WriteError { path: path.to_path_buf(), source };
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let target = resolve_links(path).map_err(error)?;
+    let path = target.as_path();
+    let folder = folder_of(path);
     fs::create_dir_all(&folder).map_err(error)?;
-    let name = path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-    let prefix = format!(".{name}.");
+    let prefix = temporary_prefix(path);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
+    builder.prefix(&prefix).suffix(TEMPORARY_SUFFIX);
     // The temporary file becomes the file, permissions and all.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(match new {
         NewFile::Private => 0o600,
         NewFile::Shared => 0o666,
     }));
-    let mut temporary = builder.tempfile_in(&folder).map_err(error)?;
+    let temporary = builder.tempfile_in(&folder).map_err(error)?;
     if let Ok(existing) = fs::metadata(path) {
         temporary.as_file().set_permissions(existing.permissions()).map_err(error)?;
     }
-    temporary.write_all(bytes).map_err(error)?;
+    let mut out = io::BufWriter::new(temporary.as_file());
+    fill(&mut out).map_err(error)?;
+    out.flush().map_err(error)?;
+    drop(out);
     temporary.as_file().sync_all().map_err(error)?;
-    if let Some(backup) = backup
-        && path.exists()
-    {
-        keep_previous(path, backup).map_err(error)?;
+    Ok(Prepared { temporary: temporary.into_temp_path(), target: path.to_path_buf(), folder })
+}
+
+impl Prepared {
+    /// Where the new version waits, beside the target.
+    pub fn path(&self) -> &Path {
+        &self.temporary
     }
-    temporary.persist(path).map_err(|e| error(e.error))?;
-    sync_folder(&folder);
+
+    /// Puts the new version in place, keeping the previous one as `backup` when given.
+    pub fn commit(self, backup: Option<&Path>) -> Result<(), WriteError> {
+        if let Some(backup) = backup
+            && self.target.exists()
+        {
+            keep_previous(&self.target, backup)?;
+        }
+        let error = |source| WriteError { path: self.target.clone(), source };
+        self.temporary.persist(&self.target).map_err(|e| error(e.error))?;
+        sync_folder(&self.folder);
+        Ok(())
+    }
+
+    /// Puts the new version in place and hands back the file it replaced, in one atomic step
+    /// where the system allows (Linux), so a file written over the target a moment before is
+    /// never lost unseen: the caller looks at it and keeps it or puts it back.
+    pub fn swap(self) -> Result<Swapped, WriteError> {
+        let error = |source| WriteError { path: self.target.clone(), source };
+        match exchange(&self.temporary, &self.target) {
+            Ok(true) => {
+                sync_folder(&self.folder);
+                Ok(Swapped { previous: Some(self.temporary), target: self.target, folder: self.folder })
+            }
+            Ok(false) => {
+                self.temporary.persist(&self.target).map_err(|e| error(e.error))?;
+                sync_folder(&self.folder);
+                Ok(Swapped { previous: None, target: self.target, folder: self.folder })
+            }
+            Err(source) => Err(error(source)),
+        }
+    }
+}
+
+/// A new version in place, and the one it replaced.
+#[derive(Debug)]
+pub struct Swapped {
+    /// The replaced file, under the temporary name; `None` when there was none, or when the
+    /// system cannot swap files atomically (then it was replaced as by [`Prepared::commit`]).
+    pub previous: Option<tempfile::TempPath>,
+    target: PathBuf,
+    folder: PathBuf,
+}
+
+impl Swapped {
+    /// Keeps the replaced file as `backup` (or lets it go when there is none).
+    pub fn keep_previous_as(self, backup: Option<&Path>) -> Result<(), WriteError> {
+        let (Some(previous), Some(backup)) = (self.previous, backup) else { return Ok(()) };
+        check_backup(backup)?;
+        previous.persist(backup).map_err(|e| WriteError { path: backup.to_path_buf(), source: e.error })?;
+        sync_folder(&self.folder);
+        Ok(())
+    }
+
+    /// Puts the replaced file back, throwing the new version away.
+    pub fn undo(self) -> Result<(), WriteError> {
+        let Some(previous) = self.previous else { return Ok(()) };
+        previous.persist(&self.target).map_err(|e| WriteError { path: self.target.clone(), source: e.error })?;
+        sync_folder(&self.folder);
+        Ok(())
+    }
+}
+
+/// Swaps `a` and `b` atomically; `false` when `b` does not exist (nothing to swap) or the
+/// system cannot swap.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        Err(e) if e == rustix::io::Errno::NOENT && a.exists() => Ok(false),
+        Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// What comes after the dot of a temporary file's name.
+const TEMPORARY_SUFFIX: &str = ".tmp";
+
+/// How the names of `path`'s temporary files start.
+fn temporary_prefix(path: &Path) -> String {
+    let name = path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    format!(".{name}.")
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Removes the temporary files an interrupted write of `path` left beside it (and of the files
+/// whose names start with `path`'s, such as its journal); returns how many.
+pub fn remove_leftovers(path: &Path) -> Result<usize, WriteError> {
+    let folder = folder_of(path);
+    let prefix = temporary_prefix(path);
+    let entries = match fs::read_dir(&folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+        Err(source) => return Err(WriteError { path: folder, source }),
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&prefix) && name.ends_with(TEMPORARY_SUFFIX) && entry.path().is_file() {
+            fs::remove_file(entry.path()).map_err(|source| WriteError { path: entry.path(), source })?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// A backup that is a folder cannot be replaced: say so, naming it.
+fn check_backup(backup: &Path) -> Result<(), WriteError> {
+    if fs::symlink_metadata(backup).is_ok_and(|m| m.is_dir()) {
+        let message = "it is a folder, where gloss keeps the previous version of the file; move it away";
+        return Err(WriteError { path: backup.to_path_buf(), source: io::Error::other(message) });
+    }
     Ok(())
+}
+
+/// The file a symbolic link at `path` leads to, through chains of links; `path` itself when it
+/// is no link (or does not exist yet).
+fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    // As many links as Linux follows before it gives up (ELOOP).
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&current)?;
+                current = current.parent().map_or_else(|| target.clone(), |parent| parent.join(&target));
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
 }
 
 /// Makes `backup` a copy of `path` (a hard link when the file system allows).
-fn keep_previous(path: &Path, backup: &Path) -> io::Result<()> {
+fn keep_previous(path: &Path, backup: &Path) -> Result<(), WriteError> {
+    check_backup(backup)?;
+    let error = |source| WriteError { path: backup.to_path_buf(), source };
     match fs::remove_file(backup) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(error(e)),
         _ => {}
     }
     if fs::hard_link(path, backup).is_err() {
-        fs::copy(path, backup)?;
+        fs::copy(path, backup).map_err(error)?;
     }
     Ok(())
 }
 
+/// The file `path` stands for, with symbolic links followed (also a link to a file not made
+/// yet), so that writing replaces the target and not the link, and locking locks the target.
+pub fn real_path(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&current)?;
+                current = folder_of(&current).join(target);
+            }
+            Ok(_) => return fs::canonicalize(&current),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let Some(name) = current.file_name().map(std::ffi::OsStr::to_os_string) else { return Ok(current) };
+                return Ok(fs::canonicalize(folder_of(&current)).map_or(current, |folder| folder.join(name)));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other(format!("{}: too many levels of symbolic links", path.display())))
+}
+
 /// Flushes the folder entry so the rename itself survives a power cut (where supported).
+///
+/// Errors are not reported: by now the new file is complete, synced and in place, so "cannot
+/// write" would be false, and a retry could do no better. Some systems cannot open or sync a
+/// folder at all (Windows, some network file systems), which is why this is best effort.
 fn sync_folder(folder: &Path) {
     if let Ok(handle) = fs::File::open(folder) {
         let _ = handle.sync_all();
@@ -119,6 +319,28 @@ mod tests {
         assert!(leftovers.is_empty());
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_stays_a_link_and_its_target_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real/brief.md");
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::write(&target, "old").unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink("real/brief.md", &link).unwrap();
+        let chain = dir.path().join("chain.md");
+        std::os::unix::fs::symlink(&link, &chain).unwrap();
+        write_atomically(&chain, b"new", None, NewFile::Shared).unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(fs::symlink_metadata(&chain).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read(&target).unwrap(), b"new");
+        // A link to a file that does not exist yet makes it.
+        let dangling = dir.path().join("dangling.md");
+        std::os::unix::fs::symlink("real/later.md", &dangling).unwrap();
+        write_atomically(&dangling, b"later", None, NewFile::Shared).unwrap();
+        assert_eq!(fs::read(dir.path().join("real/later.md")).unwrap(), b"later");
+    }
+
     #[test]
     fn creates_missing_folders() {
         let dir = tempfile::tempdir().unwrap();
@@ -134,5 +356,22 @@ mod tests {
         fs::write(&blocker, "").unwrap();
         let error = write_atomically(&blocker.join("x.ron"), b"x", None, NewFile::Private).unwrap_err();
         assert!(error.to_string().starts_with(&format!("cannot write {}", blocker.join("x.ron").display())));
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod swap_tests {
+    use super::*;
+
+    #[test]
+    fn a_swap_hands_back_the_file_it_replaced_and_can_be_undone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.ron");
+        fs::write(&path, "theirs").unwrap();
+        let swapped = prepare(&path, NewFile::Private, |out| out.write_all(b"ours")).unwrap().swap().unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"ours");
+        assert_eq!(fs::read(swapped.previous.as_ref().expect("swapped atomically")).unwrap(), b"theirs");
+        swapped.undo().unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"theirs");
     }
 }

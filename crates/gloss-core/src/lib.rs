@@ -3,10 +3,14 @@
 //! - [`text`]: paragraphs, sentences, words and gaps of raw article text, as byte ranges;
 //! - [`corpus`]: finding, decoding and describing articles (title, source, date, fingerprint);
 //! - [`entities`]: the gazetteer, the name detector, recognition and the corpus-wide index;
-//! - [`annotations`]: claims, notes, the store, undo, and keeping claims on their text;
+//! - [`annotations`]: claims, notes, the store, the annotation session (intents, undo), and
+//!   keeping claims on their text;
 //! - [`export`]: the Markdown briefing, JSON, CSV and W3C Web Annotation;
-//! - [`config`]: where gloss keeps its files;
-//! - [`files`]: atomic writes, so no file is ever left half-written.
+//! - [`config`]: where gloss keeps its files, and [`config::ron_file`], the one way to read and
+//!   write them (located errors, byte-order marks, no failure turned into an empty file);
+//! - [`files`]: atomic writes, so no file is ever left half-written;
+//! - [`listing`]: which articles the article list shows and in what order (filters, sorts,
+//!   fuzzy matching).
 //!
 //! The raw text of an article is the single source of truth: everything gloss computes about it
 //! is a byte range into that text, converted to code points only in [`text::char_offset`].
@@ -17,4 +21,7 @@ pub mod corpus;
 pub mod entities;
 pub mod export;
 pub mod files;
+pub mod library;
+pub mod listing;
+pub mod search;
 pub mod text;

@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-use super::{app_with, deliver, press, type_text};
+use super::{app_with, deliver, finish, keeper, press, type_text};
 use crate::tui::{AppState, Msg, Popup, SaveState};
-use gloss_core::annotations::{Claim, Store, Verdict};
+use gloss_core::annotations::{Claim, Clock, Session, Store, Verdict, open_store, read_store};
 use gloss_core::corpus::{Article, Origin, SEEDS};
 
 /// The seeds, with a store in a fresh folder (kept for the test's life).
@@ -19,20 +19,28 @@ fn seeds() -> Vec<Article> {
     SEEDS.iter().map(|&(name, text)| Article::from_text(Origin::Embedded(name), text)).collect()
 }
 
-fn app_with_store_at(path: &std::path::Path, articles: Vec<Article>) -> AppState {
+/// Opens the store at `path` as gloss does (journal replayed, lock taken), over `articles`.
+pub fn app_with_store_at(path: &std::path::Path, articles: Vec<Article>) -> AppState {
     let mut state = app_with(Vec::new());
-    let store = Store::load(path).unwrap_or_default();
-    state.notes = crate::tui::Annotations::new(store, Some(path.to_path_buf()), state.notes.vocabulary.clone());
-    state.notes.clock = || "2026-11-21T09:00:00Z".to_owned();
-    state.notes.author = "tester".to_owned();
+    let opened = open_store(Some(path), false).unwrap();
+    let mut session = Session::new(opened.store, state.notes.session.vocabulary().clone());
+    session.set_clock(Clock::fixed("2026-11-21T09:00:00Z"));
+    session.set_author("tester");
+    session.set_read_only(opened.read_only);
+    state.notes = crate::tui::Annotations::new(session, opened.durable.map(keeper));
     let expected = articles.len();
     deliver(&mut state, Msg::Loaded { articles, problems: Vec::new(), expected });
     state
 }
 
+/// The store as on disk: the file with its journal, as gloss would open it.
+pub fn on_disk(path: &std::path::Path) -> Store {
+    read_store(Some(path)).unwrap()
+}
+
 /// The claims of the second seed, as saved on disk.
 fn saved_claims(path: &std::path::Path) -> Vec<Claim> {
-    let store = Store::load(path).unwrap();
+    let store = on_disk(path);
     store.articles.values().find(|r| r.file == SEEDS[1].0).map(|r| r.claims.clone()).unwrap_or_default()
 }
 
@@ -65,7 +73,7 @@ fn tag_flag_and_note_the_third_sentence_of_the_second_seed() {
 fn a_claim_holds_several_tags_a_flag_and_a_verdict() {
     let (mut state, path) = app_with_store();
     press(&mut state, "enter j j 1 2 6 ! r j j enter");
-    let first = |path: &std::path::Path| Store::load(path).unwrap().articles.values().next().unwrap().claims[0].clone();
+    let first = |path: &std::path::Path| on_disk(path).articles.values().next().unwrap().claims[0].clone();
     let claim = first(&path);
     assert_eq!(claim.tags, ["fact", "quantity", "quote"]);
     assert!(claim.check_worthy);
@@ -121,7 +129,7 @@ fn the_article_note() {
     press(&mut state, "j enter A");
     type_text(&mut state, "Source is partisan.");
     press(&mut state, "esc");
-    let store = Store::load(&path).unwrap();
+    let store = on_disk(&path);
     assert_eq!(store.articles.values().find(|r| r.file == SEEDS[1].0).unwrap().note, "Source is partisan.");
 }
 
@@ -159,7 +167,7 @@ fn next_and_previous_claim_and_the_claims_panel() {
 fn opening_an_article_marks_it_read_and_the_list_counts_claims() {
     let (mut state, path) = app_with_store();
     press(&mut state, "j enter");
-    let store = Store::load(&path).unwrap();
+    let store = on_disk(&path);
     assert!(store.articles.values().any(|r| r.file == SEEDS[1].0 && r.read));
     assert!(!store.articles.values().any(|r| r.file == SEEDS[0].0));
 }
@@ -168,6 +176,7 @@ fn opening_an_article_marks_it_read_and_the_list_counts_claims() {
 fn annotations_come_back_after_a_restart() {
     let (mut state, path) = app_with_store();
     press(&mut state, "j enter j j 1 !");
+    finish(state);
     let mut again = app_with_store_at(&path, seeds());
     press(&mut again, "j enter");
     let record = again.notes.record(1).expect("the second seed's record");
@@ -182,6 +191,7 @@ fn an_edited_article_keeps_its_claims_on_their_sentences() {
     let edited = SEEDS[1].1.replacen('\n', "\nA new paragraph inserted by the editor, above the claim.\n", 1);
     let mut articles = seeds();
     articles[1] = Article::from_text(Origin::Embedded(SEEDS[1].0), &edited);
+    finish(state);
     let again = app_with_store_at(&path, articles);
     let record = again.notes.record(1).expect("found by its place");
     let claim = &record.claims[0];
@@ -193,7 +203,7 @@ fn an_edited_article_keeps_its_claims_on_their_sentences() {
 #[test]
 fn read_only_refuses_changes_and_says_why() {
     let (mut state, path) = app_with_store();
-    state.notes.read_only = Some("started with --read-only".into());
+    state.notes.session.set_read_only(Some("started with --read-only".into()));
     press(&mut state, "j enter j 1");
     assert!(!path.exists());
     assert_eq!(state.status.as_ref().unwrap().text, "read-only: started with --read-only");
@@ -201,15 +211,43 @@ fn read_only_refuses_changes_and_says_why() {
 
 #[test]
 fn a_failed_save_keeps_everything_and_quitting_warns() {
-    let dir = tempfile::tempdir().unwrap().keep();
-    let blocker = dir.join("not-a-folder");
-    std::fs::write(&blocker, "").unwrap();
-    let mut state = app_with_store_at(&blocker.join("annotations.ron"), seeds());
+    let (mut state, _) = app_with_store();
+    // The keeper gone (only a bug does that): edits cannot reach the disk.
+    state.notes.keeper.as_ref().unwrap().finish(std::time::Duration::from_secs(10)).unwrap();
     press(&mut state, "enter j 1");
     assert!(matches!(state.notes.save, SaveState::Failed(_)));
-    assert!(state.status.as_ref().unwrap().text.starts_with("not saved: cannot write"));
+    assert!(state.status.as_ref().unwrap().text.starts_with("not saved: the store's keeper stopped"));
     assert_eq!(state.notes.record(0).unwrap().claims.len(), 1, "kept in memory");
     assert!(!press(&mut state, "q"), "the first q warns");
     assert!(state.status.as_ref().unwrap().text.contains("press q again"));
     assert!(press(&mut state, "q"));
+}
+
+#[test]
+fn claims_of_an_edited_article_are_placed_by_an_effect_not_in_update() {
+    let (mut state, path) = app_with_store();
+    press(&mut state, "j enter j j 1");
+    let edited = SEEDS[1].1.replacen('\n', "\nA new paragraph inserted by the editor, above the claim.\n", 1);
+    let mut articles = seeds();
+    articles[1] = Article::from_text(Origin::Embedded(SEEDS[1].0), &edited);
+    finish(state);
+    let mut again = app_with_store_at(&path, Vec::new());
+    let effects = crate::tui::update(&mut again, Msg::Loaded { articles, problems: Vec::new(), expected: 5 });
+    let Some(crate::tui::Effect::PlaceClaims(jobs)) =
+        effects.iter().find(|e| matches!(e, crate::tui::Effect::PlaceClaims(_)))
+    else {
+        panic!("no effect to place claims: {effects:?}")
+    };
+    assert_eq!(jobs.len(), 1);
+    // Until the claims are placed, the one that no longer fits is kept as an orphan.
+    assert!(again.notes.record(1).unwrap().claims[0].orphaned);
+    for effect in effects {
+        if let crate::tui::Effect::PlaceClaims(jobs) = effect {
+            let placed = jobs.into_iter().map(gloss_core::annotations::session::PlaceJob::run).collect();
+            deliver(&mut again, Msg::ClaimsPlaced(placed));
+        }
+    }
+    let claim = &again.notes.record(1).unwrap().claims[0];
+    assert!(!claim.orphaned);
+    assert_eq!(&edited[claim.span()], claim.anchor.quote);
 }

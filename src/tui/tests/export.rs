@@ -5,8 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::{app, deliver, press, type_text};
-use crate::tui::popup::{ExportDialog, ExportField, ExportScope};
-use crate::tui::{AppState, Msg, Popup};
+use crate::tui::popup::{ExportDialog, ExportField, ExportScope, OnDisk};
+use crate::tui::{AppState, Effect, Msg, Popup, run_now, update};
 use gloss_core::export::Format;
 
 /// The seeds, exports going to a fresh folder, on a fixed day.
@@ -16,8 +16,8 @@ pub fn app_exporting() -> (AppState, PathBuf) {
     state.exports.dir.clone_from(&dir);
     state.exports.home = Some(dir.join("home"));
     state.exports.today = || "2026-11-21".to_owned();
-    state.notes.clock = || "2026-11-21T09:00:00Z".to_owned();
-    state.notes.author = "tester".to_owned();
+    state.notes.session.set_clock(gloss_core::annotations::Clock::fixed("2026-11-21T09:00:00Z"));
+    state.notes.session.set_author("tester");
     (state, dir)
 }
 
@@ -85,7 +85,7 @@ fn enter_writes_the_export_and_the_status_bar_says_where() {
     let (mut state, dir) = app_exporting();
     tag_a_claim(&mut state);
     press(&mut state, "x");
-    assert_eq!(dialog(&state).tally.claims, 1);
+    assert_eq!(dialog(&state).tally.map(|t| t.claims), Some(1));
     press(&mut state, "enter");
     assert!(state.popup.is_none());
     let path = dir.join("gloss-001_83b17aba16443aae-2026-11-21.md");
@@ -139,7 +139,7 @@ fn an_existing_file_is_flagged_then_replaced_whole() {
     let path = dir.join("gloss-001_83b17aba16443aae-2026-11-21.md");
     fs::write(&path, "an older briefing, much longer than the new one would ever be ".repeat(200)).unwrap();
     press(&mut state, "x");
-    assert!(dialog(&state).replaces);
+    assert_eq!(dialog(&state).on_disk, Some(OnDisk::File));
     press(&mut state, "enter");
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.starts_with("# Briefing") && !text.contains("older briefing"), "{text}");
@@ -149,7 +149,7 @@ fn an_existing_file_is_flagged_then_replaced_whole() {
 fn nothing_to_export_says_so_and_keeps_the_dialog() {
     let (mut state, dir) = app_exporting();
     press(&mut state, "x");
-    assert_eq!(dialog(&state).tally.articles, 0);
+    assert_eq!(dialog(&state).tally.map(|t| t.articles), Some(0));
     press(&mut state, "enter");
     assert!(status(&state).starts_with("nothing to export"), "{}", status(&state));
     assert!(matches!(state.popup, Some(Popup::Export(_))));
@@ -201,7 +201,7 @@ fn keys_edit_the_file_name_only_when_it_has_the_focus() {
 fn export_works_read_only_too() {
     let (mut state, dir) = app_exporting();
     tag_a_claim(&mut state);
-    state.notes.read_only = Some("started with --read-only".into());
+    state.notes.session.set_read_only(Some("started with --read-only".into()));
     press(&mut state, "x enter");
     assert!(Path::new(&dir.join("gloss-001_83b17aba16443aae-2026-11-21.md")).is_file(), "{}", status(&state));
 }
@@ -213,4 +213,70 @@ fn quitting_while_an_export_is_written_asks_first() {
     assert!(!press(&mut state, "q"), "the first q warns");
     assert!(status(&state).starts_with("an export is still being written"), "{}", status(&state));
     assert!(press(&mut state, "q"), "the second quits");
+}
+
+/// Sends `keys` to `update` without carrying out the effects, which it returns.
+fn press_held(state: &mut AppState, keys: &str) -> Vec<Effect> {
+    keys.split_whitespace().flat_map(|key| update(state, Msg::Key(key.parse().unwrap()))).collect()
+}
+
+/// Carries out `effects` now; returns their answers.
+fn carry_out(effects: Vec<Effect>) -> Vec<Msg> {
+    let mut answers = Vec::new();
+    for effect in effects {
+        run_now(effect, &mut |msg| answers.push(msg));
+    }
+    answers
+}
+
+/// Carries out `effects` now and hands their answers to `update`.
+fn answer(state: &mut AppState, effects: Vec<Effect>) {
+    for msg in carry_out(effects) {
+        deliver(state, msg);
+    }
+}
+
+#[test]
+fn counting_and_looking_at_the_file_wait_for_their_answers_and_stale_ones_are_ignored() {
+    let (mut state, dir) = app_exporting();
+    tag_a_claim(&mut state);
+    fs::write(dir.join("gloss-001_83b17aba16443aae-2026-11-21.md"), "an older briefing").unwrap();
+    let first = press_held(&mut state, "x");
+    assert!(matches!(first[..], [Effect::CountExport(_), Effect::LookAtExportTarget { .. }]), "{first:?}");
+    assert_eq!((dialog(&state).tally, &dialog(&state).on_disk), (None, &None), "nothing known before the answers");
+    press_held(&mut state, "enter");
+    assert!(status(&state).starts_with("still counting"), "{}", status(&state));
+    assert!(matches!(state.popup, Some(Popup::Export(_))), "enter waits for the count");
+
+    // A new format asks again; the answers about the Markdown file come too late to count.
+    let second = press_held(&mut state, "right");
+    answer(&mut state, first);
+    assert_eq!((dialog(&state).tally, &dialog(&state).on_disk), (None, &None), "stale answers are ignored");
+    answer(&mut state, second);
+    assert_eq!(dialog(&state).tally.map(|t| (t.articles, t.claims)), Some((1, 1)));
+    assert_eq!(dialog(&state).on_disk, Some(OnDisk::Nothing), "the .json file is not there");
+
+    // A dialog opened again does not take answers meant for the one before: the old one saw
+    // the Markdown file, which is gone when the new one looks.
+    let old_answers = carry_out(press_held(&mut state, "left"));
+    fs::remove_file(dir.join("gloss-001_83b17aba16443aae-2026-11-21.md")).unwrap();
+    press(&mut state, "esc x");
+    assert_eq!(dialog(&state).on_disk, Some(OnDisk::Nothing));
+    for msg in old_answers {
+        deliver(&mut state, msg);
+    }
+    assert_eq!(dialog(&state).on_disk, Some(OnDisk::Nothing), "the answer about the old file is ignored");
+}
+
+#[test]
+fn a_folder_is_refused_in_the_dialog() {
+    let (mut state, dir) = app_exporting();
+    tag_a_claim(&mut state);
+    fs::create_dir(dir.join("briefs.md")).unwrap();
+    press(&mut state, "x");
+    type_file(&mut state, "briefs.md");
+    assert_eq!(dialog(&state).on_disk, Some(OnDisk::Folder));
+    press(&mut state, "enter");
+    assert_eq!(status(&state), format!("{} is a folder: give a file name", dir.join("briefs.md").display()));
+    assert!(matches!(state.popup, Some(Popup::Export(_))), "the dialog stays to fix the name");
 }

@@ -35,7 +35,7 @@ fn e_and_shift_e_walk_the_names() {
     assert_eq!(state.reader.as_ref().unwrap().focus, Some(last));
     press(&mut state, "e");
     assert_eq!(focused_text(&state), "Fumio Kishida");
-    assert_eq!(state.status.as_ref().unwrap().text, "back to the first name");
+    assert_eq!(state.status.as_ref().unwrap().text, "Fumio Kishida · PERSON (people) (back to the first name)");
 }
 
 #[test]
@@ -85,15 +85,15 @@ fn the_entity_panel_lists_by_kind_and_jumps_through_mentions() {
 fn filtering_the_list_by_kishida() {
     let mut state = app();
     press(&mut state, "enter e p f");
-    let filter = state.filter.as_ref().expect("a filter");
-    assert_eq!(&*filter.canonical, "Fumio Kishida");
-    let files: Vec<String> = filter.articles.iter().map(|&i| state.articles[i].origin().file_name()).collect();
+    let entity = state.listing.filters.entity.as_ref().expect("an entity filter");
+    assert_eq!(&*entity.1, "Fumio Kishida");
+    let files: Vec<String> = state.shown_articles().iter().map(|&i| state.articles[i].origin().file_name()).collect();
     assert_eq!(files, ["000_a7678b54e883ccb6.txt", "001_83b17aba16443aae.txt", "003_12e60f9c685f900f.txt"]);
     assert_eq!(state.focus, Focus::List);
     press(&mut state, "j");
     assert_eq!(state.current_article().unwrap().origin().file_name(), "001_83b17aba16443aae.txt");
     press(&mut state, "esc");
-    assert!(state.filter.is_none());
+    assert!(state.listing.filters.is_empty());
     assert_eq!(state.current_article().unwrap().origin().file_name(), "001_83b17aba16443aae.txt");
 }
 
@@ -140,7 +140,7 @@ fn marking_a_highlight_wrong_removes_it_everywhere() {
     assert_eq!(focused_text(&state), "Seoul");
     press(&mut state, "-");
     assert!(!mention_texts(&state).contains(&"Seoul".to_owned()));
-    assert_eq!(state.names.user.rejected, ["Seoul"]);
+    assert_eq!(state.notes.session.names().rejected, ["Seoul"]);
 }
 
 #[test]
@@ -162,10 +162,41 @@ fn an_alias_joins_a_known_entity() {
 #[test]
 fn names_arrive_after_the_first_screen() {
     let keymap = crate::tui::load_keymap(None).unwrap();
-    let mut state = AppState::new(keymap, crate::tui::Theme::plain(), ratatui::layout::Rect::new(0, 0, 100, 30));
+    let mut state = AppState::new(
+        keymap,
+        crate::tui::Theme::plain(),
+        ratatui::layout::Rect::new(0, 0, 100, 30),
+        gloss_core::annotations::Vocabulary::built_in().unwrap(),
+    );
     let article = Article::from_text(Origin::Embedded("a.txt"), "Japan and Korea\n\nText.");
     deliver(&mut state, Msg::Loaded { articles: vec![article], problems: Vec::new(), expected: 1 });
     assert!(state.reader.as_ref().unwrap().mentions.is_empty());
     press(&mut state, "enter e");
     assert!(state.status.as_ref().unwrap().text.contains("still reading"));
+}
+
+#[test]
+fn u_undoes_a_correction_to_the_names_and_ctrl_r_redoes_it() {
+    let mut state = zorbia();
+    press(&mut state, "enter e e -");
+    assert!(!mention_texts(&state).contains(&"Seoul".to_owned()));
+    press(&mut state, "u");
+    assert_eq!(state.status.as_ref().unwrap().text, "undid: “Seoul” marked not a name");
+    assert!(mention_texts(&state).contains(&"Seoul".to_owned()));
+    let saved = std::fs::read_to_string(state.names.user_path.as_ref().unwrap()).unwrap();
+    assert!(!saved.contains("Seoul"), "{saved}");
+    press(&mut state, "ctrl-r");
+    assert!(!mention_texts(&state).contains(&"Seoul".to_owned()));
+    assert_eq!(state.notes.session.names().rejected, ["Seoul"]);
+}
+
+#[test]
+fn e_says_which_name_and_kind_the_cursor_is_on() {
+    let mut state = app();
+    press(&mut state, "enter e");
+    assert_eq!(state.status.as_ref().unwrap().text, "Fumio Kishida · PERSON (people)");
+    press(&mut state, "e e");
+    assert_eq!(state.status.as_ref().unwrap().text, "Russian · NORP (nationalities and groups)");
+    press(&mut state, "g E");
+    assert!(state.status.as_ref().unwrap().text.ends_with("(on to the last name)"));
 }

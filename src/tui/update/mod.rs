@@ -1,135 +1,61 @@
 //! `update`: the one place state changes, message by message; it returns what the loop must do.
 
+mod attach;
 mod claims;
 mod export;
-mod follow;
+mod feeds;
+mod filter_menu;
+mod intents;
+pub mod jumps;
+mod keys;
+mod listing;
+mod messages;
 mod names;
 mod navigate;
 mod notes;
+mod panes;
+mod resume;
+mod screen;
+mod search;
+mod search_corpus;
+mod select;
+mod store;
 
-use std::path::PathBuf;
 use std::sync::Arc;
-
-use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::app::{AppState, Focus};
 use super::popup::Popup;
-use crate::keymap::{Chord, Context, Key};
-use gloss_core::annotations::{SaveReport, Store, Vocabulary};
+use crate::keymap::Context;
 use gloss_core::corpus::{Article, Problem};
-use gloss_core::entities::{EntityKey, Recognizer, UserGazetteer};
-use gloss_core::export::{Filter, Format, Tally};
 
 pub use claims::panel_claims;
+pub use jumps::JumpList;
+pub use listing::describe as describe_filters;
+pub use messages::{Effect, ExportJob, Exported, Msg};
 pub use navigate::{Mouse, MouseKind};
-
-/// Everything that can happen to the app.
-#[derive(Debug)]
-pub enum Msg {
-    /// A key was pressed.
-    Key(Chord),
-    /// Text was pasted.
-    Paste(String),
-    Mouse(Mouse),
-    /// The terminal has a new size.
-    Resize(Rect),
-    /// The background loader read more articles.
-    Loaded {
-        articles: Vec<Article>,
-        problems: Vec<Problem>,
-        expected: usize,
-    },
-    /// The background loader is done.
-    LoadFinished,
-    /// A recogniser was built for the user's gazetteer of `generation`.
-    RecognizerReady {
-        recognizer: Arc<Recognizer>,
-        generation: u64,
-    },
-    RecognizerFailed(String),
-    /// Articles' entities, for the corpus index, from the recogniser of `generation`.
-    Indexed {
-        generation: u64,
-        entries: Vec<(usize, Vec<EntityKey>)>,
-    },
-    /// The user's gazetteer was saved, or why not.
-    UserGazetteerSaved(Result<PathBuf, String>),
-    /// How the last write of the annotation store went.
-    StoreSaved(SaveReport),
-    /// An export was written, or why not.
-    Exported(Result<Exported, String>),
-}
-
-/// An export that was written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Exported {
-    pub path: PathBuf,
-    pub tally: Tally,
-}
-
-/// Everything needed to write an export off the UI thread: a snapshot of the annotations as
-/// they were when the user asked.
-#[derive(Debug)]
-pub struct ExportJob {
-    pub format: Format,
-    pub filter: Filter,
-    pub corpus: String,
-    /// The export date, `YYYY-MM-DD`.
-    pub date: String,
-    pub articles: Vec<Arc<Article>>,
-    pub store: Store,
-    pub vocabulary: Vocabulary,
-    /// The recogniser for the entities each claim mentions; built from `user` if not ready.
-    pub recognizer: Option<Arc<Recognizer>>,
-    pub user: UserGazetteer,
-    pub path: PathBuf,
-}
-
-/// What the event loop must do after an update.
-#[derive(Debug)]
-pub enum Effect {
-    Quit,
-    /// Build a recogniser with this user gazetteer, in the background.
-    BuildRecognizer {
-        user: UserGazetteer,
-        generation: u64,
-    },
-    /// Recognise these articles' entities for the corpus index, in the background.
-    Index {
-        recognizer: Arc<Recognizer>,
-        generation: u64,
-        articles: Vec<(usize, Arc<Article>)>,
-    },
-    SaveUserGazetteer {
-        user: UserGazetteer,
-        path: PathBuf,
-    },
-    /// Write the annotation store (off the UI thread; only the newest of several is written).
-    SaveStore {
-        store: Box<Store>,
-        path: PathBuf,
-    },
-    /// Write an export, in the background.
-    Export(Box<ExportJob>),
-}
+pub use resume::{remember, snapshot};
+pub use store::TookOver;
 
 /// What to do first, before any message: build the recogniser.
 pub fn startup(state: &AppState) -> Vec<Effect> {
-    vec![Effect::BuildRecognizer { user: state.names.user.clone(), generation: state.names.generation }]
+    vec![Effect::BuildRecognizer { user: state.notes.session.names().clone(), generation: state.names.generation }]
 }
 
 /// Applies `msg` to `state` and says what should happen next.
 pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
+    if screen::hidden_input(state, &msg) {
+        return Vec::new();
+    }
     let effects = match msg {
-        Msg::Key(chord) => on_key(state, chord),
+        Msg::Key(chord) => keys::on_key(state, chord),
         Msg::Paste(text) if state.context() == Context::Editor => notes::paste(state, &text),
-        Msg::Paste(text) if state.context() == Context::Export => {
-            export::paste(state, &text);
-            Vec::new()
+        Msg::Paste(text) if state.context() == Context::Export => export::paste(state, &text),
+        Msg::Paste(text) if matches!(state.context(), Context::Search | Context::CorpusSearch) => {
+            search::paste(state, &text)
         }
         Msg::Paste(text) => {
-            names::type_into_choice(state, &text);
+            keys::type_into_dialog(state, &text);
             Vec::new()
         }
         Msg::Mouse(mouse) => {
@@ -143,6 +69,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::Loaded { articles, problems, expected } => on_loaded(state, articles, problems, expected),
         Msg::LoadFinished => {
             state.loading.finished = true;
+            resume::on_loaded(state);
             report_load(state);
             Vec::new()
         }
@@ -161,47 +88,49 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::StoreSaved(report) => {
-            on_saved(state, report);
-            Vec::new()
-        }
+        Msg::Store(report) => store::on_report(state, report),
+        Msg::TookOver(took) => store::took_over(state, *took),
+        Msg::ClaimsPlaced(placed) => attach::on_placed(state, placed),
         Msg::Exported(result) => {
             export::on_exported(state, result);
             Vec::new()
         }
+        Msg::ExportCounted { asked, tally } => {
+            export::on_counted(state, asked, tally);
+            Vec::new()
+        }
+        Msg::ExportTargetFound { asked, on_disk } => {
+            export::on_looked(state, asked, on_disk);
+            Vec::new()
+        }
+        Msg::FeedDone { done, total } => {
+            feeds::on_progress(state, done, total);
+            Vec::new()
+        }
+        Msg::Fetched { article, updated } => feeds::on_article(state, *article, updated),
+        Msg::FeedsFetched(result) => {
+            feeds::on_finished(state, result);
+            Vec::new()
+        }
+        Msg::SearchHits { generation, batch } => {
+            search_corpus::on_batch(state, generation, batch);
+            Vec::new()
+        }
     };
+    listing::refresh_if_stale(state);
+    search::settle(state);
     state.sync_layout();
+    jumps::note_reading(state);
     effects
-}
-
-fn on_key(state: &mut AppState, chord: Chord) -> Vec<Effect> {
-    let context = state.context();
-    match state.keymap.action(context, chord) {
-        Some(action) => {
-            state.status = None;
-            act(state, action)
-        }
-        None if context == Context::Editor => notes::type_key(state, chord),
-        None if context == Context::Export => {
-            export::type_key(state, chord);
-            Vec::new()
-        }
-        None if context == Context::Dialog => {
-            match chord.key {
-                Key::Char(c) if !chord.ctrl && !chord.alt => names::type_into_choice(state, &c.to_string()),
-                Key::Backspace => names::erase_in_choice(state),
-                _ => {}
-            }
-            Vec::new()
-        }
-        None => Vec::new(),
-    }
 }
 
 fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     use navigate::Step;
     if matches!(state.popup, Some(Popup::Export(_))) {
         return export::act(state, action);
+    }
+    if let Some(effects) = search::act_in_search(state, action) {
+        return effects;
     }
     match action {
         Action::Quit => return quit(state),
@@ -222,19 +151,34 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Confirm | Action::Back if matches!(&state.popup, Some(Popup::Editor(e)) if e.confirm_discard) => {
             return notes::act(state, action);
         }
+        Action::Confirm | Action::Cancel if matches!(state.popup, Some(Popup::TitleQuery(_))) => {
+            listing::close_title_query(state, action == Action::Confirm);
+        }
         Action::Back => back(state),
         Action::Cancel => state.popup = None,
         Action::Open if state.context() == Context::List => {
             if let Some(article) = state.reader.as_ref().map(|r| r.article) {
+                jumps::opened(state, article);
                 state.focus = Focus::Reader;
                 return claims::mark_read(state, article);
             }
         }
         Action::Open if state.context() == Context::Claims => claims::jump_to_panel_claim(state),
         Action::CloseEditor | Action::DiscardNote => return notes::act(state, action),
-        Action::Export => export::open(state),
+        Action::Export => return export::open(state),
+        Action::FetchFeeds => return feeds::start(state),
         // Only the export dialog has options; it took them above.
         Action::NextOption | Action::PrevOption | Action::ClearField => {}
+        Action::Search | Action::SearchCorpus | Action::NextMatch | Action::PrevMatch | Action::ToggleRegex => {
+            return search::act(state, action);
+        }
+        Action::FilterByTitle | Action::FilterMenu | Action::SortMenu | Action::MarkUnread => {
+            return listing::act(state, action);
+        }
+        Action::NextArticle | Action::PrevArticle | Action::JumpBack | Action::JumpForward => {
+            return jumps::act(state, action);
+        }
+        Action::WiderList | Action::NarrowerList => panes::resize_list(state, action == Action::WiderList),
         Action::EditClaimNote => return notes::open(state, false),
         Action::EditArticleNote => return notes::open(state, true),
         Action::MoveDown => navigate::step(state, Step::By(1)),
@@ -243,7 +187,8 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::MoveBottom => navigate::step(state, Step::Last),
         Action::PageDown => navigate::page(state, 1),
         Action::PageUp => navigate::page(state, -1),
-        Action::Select => navigate::toggle_selection(state),
+        Action::Select => select::toggle(state),
+        Action::SwapSelectionEnds => select::swap_ends(state),
         Action::NextWord => navigate::word(state, 1),
         Action::PrevWord => navigate::word(state, -1),
         Action::NextEntity => navigate::entity(state, 1),
@@ -277,8 +222,8 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// `esc`: undo the innermost thing — a popup, a selection, a focused word, the reader's
-/// focus, the list's filter. The note editor is never closed from here: it has its own key,
+/// `esc`: undo the innermost thing — a popup, a selection, a focused word, the search's
+/// matches, the reader's focus, the list's filter. The note editor is never closed from here: it has its own key,
 /// which keeps the note.
 fn back(state: &mut AppState) {
     if matches!(state.popup, Some(Popup::Editor(_))) {
@@ -290,13 +235,13 @@ fn back(state: &mut AppState) {
     if state.focus == Focus::Reader
         && let Some(reader) = state.reader.as_mut()
     {
-        if reader.selection.take().is_none() && reader.focus.take().is_none() {
+        if reader.selection.take().is_none() && reader.focus.take().is_none() && !search::clear(state) {
             state.focus = Focus::List;
         }
         return;
     }
-    if state.filter.is_some() {
-        names::clear_filter(state);
+    if !state.listing.filters.is_empty() {
+        listing::clear_filters(state);
     }
 }
 
@@ -305,12 +250,16 @@ fn on_loaded(state: &mut AppState, articles: Vec<Article>, problems: Vec<Problem
     let first_new = state.articles.len();
     state.articles.extend(articles.into_iter().map(Arc::new));
     state.problems.extend(problems);
+    let new = state.articles[first_new..].to_vec();
+    let mut effects = attach::attach(state, &new);
+    // After attaching: filters and sorts look at the new articles' records.
+    listing::refresh(state, true);
     if state.reader.is_none()
         && let Some(article) = state.selected_article()
     {
         state.show_article(article);
     }
-    let mut effects = follow::follow_new(state, first_new);
+    resume::on_loaded(state);
     effects.extend(names::index_from(state, first_new));
     effects
 }
@@ -333,23 +282,13 @@ fn quit(state: &mut AppState) -> Vec<Effect> {
     vec![Effect::Quit]
 }
 
-fn on_saved(state: &mut AppState, report: SaveReport) {
-    state.notes.save = match report {
-        SaveReport::Saved => {
-            state.notes.quit_warned = false;
-            super::app::SaveState::Saved
-        }
-        SaveReport::Failed(error) => {
-            state.set_error(format!("not saved: {error} — kept in memory, retrying"));
-            super::app::SaveState::Failed(error)
-        }
-    };
-}
-
 /// Tells the user about files that could not be read, once loading is done.
 fn report_load(state: &mut AppState) {
     match state.problems.as_slice() {
-        [] if state.articles.is_empty() => state.set_error("no articles to read: give gloss a folder or .txt files"),
+        [] if state.articles.is_empty() => {
+            state
+                .set_error("no articles to read: give gloss a folder or article files (.txt, .md, .html, .rss, .atom)");
+        }
         [] => {}
         [only] => state.set_error(only.to_string()),
         [first, rest @ ..] => state.set_error(format!("{first} (and {} more: see gloss list)", rest.len())),

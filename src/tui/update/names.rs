@@ -1,17 +1,20 @@
 //! Names in the reader: the recogniser arriving, the corpus index filling, the entity panel,
-//! filtering the list by an entity, and the analyst's corrections to the gazetteer.
+//! filtering the list by an entity, and the analyst's corrections to the gazetteer (sent to
+//! the annotation session, so `u` undoes them).
 
 use std::sync::Arc;
 
 use super::super::action::Action;
-use super::super::app::{AppState, Focus, ListFilter};
+use super::super::app::AppState;
 use super::super::popup::{Choice, ChoiceItem, ChoiceValue, EntityPanel, Popup, Purpose};
 use super::super::reader::{Reader, Selection};
 use super::Effect;
+use super::intents::send;
+use gloss_core::annotations::Intent;
 use gloss_core::entities::{EntityKey, Kind, Recognizer, summarize};
 use gloss_core::text::Span;
 
-/// Articles handed to one indexing job at most (the job reports back in smaller batches).
+/// Keys about names: walking them, the panel, the filter, corrections.
 pub fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     match action {
         Action::Open => jump_to_next_mention(state),
@@ -49,9 +52,7 @@ pub fn on_recognizer(state: &mut AppState, recognizer: Arc<Recognizer>, generati
     state.names.recognizer = Some(recognizer);
     state.names.ready = generation;
     state.names.index = gloss_core::entities::EntityIndex::default();
-    if let Some(filter) = state.filter.as_mut() {
-        filter.articles.clear();
-    }
+    state.listing.stale |= state.listing.filters.entity.is_some();
     index_from(state, 0)
 }
 
@@ -62,23 +63,8 @@ pub fn on_indexed(state: &mut AppState, generation: u64, entries: &[(usize, Vec<
     for (article, entities) in entries {
         state.names.index.add(*article, entities);
     }
-    refresh_filter(state);
-}
-
-/// Keeps the filtered list in step with the index as it fills, on the same article.
-fn refresh_filter(state: &mut AppState) {
-    let Some(filter) = state.filter.as_ref() else { return };
-    let articles = state.names.index.articles_with(filter.kind, &filter.canonical).to_vec();
-    if articles.len() == filter.articles.len() {
-        return;
-    }
-    let current = state.selected_article();
-    if let Some(filter) = state.filter.as_mut() {
-        filter.articles = articles;
-    }
-    if let Some(row) = current.and_then(|article| state.shown_articles().row_of(article)) {
-        state.list.selected = row;
-    }
+    // The filtered list keeps in step with the index as it fills.
+    state.listing.stale |= state.listing.filters.entity.is_some();
 }
 
 fn open_panel(state: &mut AppState) {
@@ -103,6 +89,7 @@ fn jump_to_next_mention(state: &mut AppState) {
     let count = entity.mentions.len();
     let which = panel.next_mention % count + 1;
     panel.next_mention += 1;
+    super::jumps::record_here(state);
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
     let Some(mention) = reader.mentions.get(index).cloned() else { return };
@@ -115,23 +102,10 @@ fn jump_to_next_mention(state: &mut AppState) {
 fn filter_by_selected(state: &mut AppState) {
     let Some(Popup::Entities(panel)) = state.popup.as_ref() else { return };
     let Some(entity) = panel.entities.get(panel.selected) else { return };
-    let (kind, canonical) = (entity.kind, entity.canonical.clone());
-    let articles = state.names.index.articles_with(kind, &canonical).to_vec();
-    let current = state.reader.as_ref().map(|r| r.article);
-    state.filter = Some(ListFilter { kind, canonical: canonical.clone(), articles });
+    let entity = Some((entity.kind, entity.canonical.clone()));
     state.popup = None;
-    state.focus = Focus::List;
-    state.list.selected = current.and_then(|a| state.shown_articles().row_of(a)).unwrap_or(0);
-    let shown = state.shown_articles().len();
-    let done =
-        if state.loading.finished && state.names.index.indexed() >= state.articles.len() { "" } else { " so far" };
-    state.set_status(format!("{shown} articles mention {canonical}{done}; esc shows all"));
-}
-
-pub fn clear_filter(state: &mut AppState) {
-    let current = state.selected_article();
-    state.filter = None;
-    state.list.selected = current.unwrap_or(0);
+    let filters = gloss_core::listing::Filters { entity, ..state.listing.filters.clone() };
+    super::listing::set_filters(state, filters);
 }
 
 /// The words to add as a name: the selection, else the focused word or name.
@@ -161,9 +135,7 @@ fn kind_choice(text: String) -> Choice {
             value: ChoiceValue::Kind(kind),
         })
         .collect();
-    Choice {
-        title: format!("Add “{text}” as"), items, filter: None, selected: 0, purpose: Purpose::AddEntity { text }
-    }
+    Choice::new(format!("Add “{text}” as"), items, None, Purpose::AddEntity { text })
 }
 
 /// Every entity gloss knows, this article's first, to pick the one `text` is another name of.
@@ -181,36 +153,32 @@ fn alias_choice(state: &AppState, text: String) -> Choice {
             });
         }
     }
-    Choice {
-        title: format!("“{text}” is another name of… (type to narrow)"),
+    Choice::new(
+        format!("“{text}” is another name of… (type to narrow)"),
         items,
-        filter: Some(String::new()),
-        selected: 0,
-        purpose: Purpose::AddAlias { text },
-    }
+        Some(String::new()),
+        Purpose::AddAlias { text },
+    )
 }
 
 fn confirm(state: &mut AppState) -> Vec<Effect> {
     let Some(Popup::Choice(choice)) = state.popup.take() else { return Vec::new() };
     let Some(chosen) = choice.chosen().cloned() else { return Vec::new() };
-    match (&choice.purpose, chosen.value) {
-        (Purpose::AddEntity { text }, ChoiceValue::Kind(kind)) => {
-            state.names.user.add_entity(text, kind);
-            state.set_status(format!("“{text}” is now highlighted as {kind} everywhere; saved to your gazetteer"));
-        }
+    let intent = match (choice.purpose, chosen.value) {
+        (Purpose::AddEntity { text }, ChoiceValue::Kind(kind)) => Intent::AddName { text, kind },
         (Purpose::AddAlias { text }, ChoiceValue::Entity(kind, canonical)) => {
-            state.names.user.add_alias(text, &canonical, kind);
-            state.set_status(format!("“{text}” is now another name of {canonical}; saved to your gazetteer"));
+            Intent::AddAlias { text, of: canonical.to_string(), kind }
         }
         (Purpose::SetVerdict { article, target }, ChoiceValue::Verdict(verdict)) => {
-            return super::claims::set_verdict(state, *article, target, verdict);
+            return super::claims::set_verdict(state, article, target, verdict);
         }
+        (purpose, value) if purpose.is_list_menu() => return super::filter_menu::choose(state, &purpose, value),
         _ => return Vec::new(),
-    }
+    };
     if let Some(reader) = state.reader.as_mut() {
         reader.selection = None;
     }
-    gazetteer_changed(state)
+    send(state, intent)
 }
 
 /// `-`: the name under the cursor (or in the selection) is not a name, anywhere.
@@ -225,33 +193,23 @@ fn reject(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     };
     let text = article.text()[mention.span.clone()].to_owned();
-    state.names.user.reject(&text);
-    state.set_status(format!("“{text}” will not be highlighted again; saved to your gazetteer"));
-    gazetteer_changed(state)
-}
-
-/// After the user's gazetteer changed: save it, and rebuild the recogniser so the change
-/// shows across the corpus.
-fn gazetteer_changed(state: &mut AppState) -> Vec<Effect> {
-    state.names.generation += 1;
-    let mut effects =
-        vec![Effect::BuildRecognizer { user: state.names.user.clone(), generation: state.names.generation }];
-    if let Some(path) = state.names.user_path.clone() {
-        effects.push(Effect::SaveUserGazetteer { user: state.names.user.clone(), path });
-    }
-    effects
+    send(state, Intent::RejectName { text })
 }
 
 pub fn type_into_choice(state: &mut AppState, text: &str) {
-    if let Some(Popup::Choice(Choice { filter: Some(filter), selected, .. })) = state.popup.as_mut() {
+    if let Some(Popup::Choice(choice)) = state.popup.as_mut()
+        && let Some(filter) = choice.filter.as_mut()
+    {
         filter.push_str(&text.replace(['\n', '\r'], " "));
-        *selected = 0;
+        choice.refilter();
     }
 }
 
 pub fn erase_in_choice(state: &mut AppState) {
-    if let Some(Popup::Choice(Choice { filter: Some(filter), selected, .. })) = state.popup.as_mut() {
+    if let Some(Popup::Choice(choice)) = state.popup.as_mut()
+        && let Some(filter) = choice.filter.as_mut()
+    {
         filter.pop();
-        *selected = 0;
+        choice.refilter();
     }
 }

@@ -3,10 +3,10 @@
 
 use ratatui::layout::Position;
 
-use super::super::app::{AppState, Focus, keep_visible};
-use super::super::geometry::LIST_ROW_HEIGHT;
+use super::super::app::{AppState, Focus};
+use super::super::layout::keep_visible;
 use super::super::popup::Popup;
-use super::super::reader::{Reader, Selection};
+use super::super::reader::Reader;
 use crate::keymap::Context;
 
 /// A mouse event, in screen cells.
@@ -59,11 +59,18 @@ pub fn step(state: &mut AppState, step: Step) {
         (Context::Picker | Context::Dialog, Some(Popup::Choice(choice))) => {
             choice.selected = step.apply(choice.selected, choice.shown().len());
         }
-        (Context::List, _) => {
+        (Context::List, _) | (Context::Dialog, Some(Popup::TitleQuery(_))) => {
             let row = step.apply(state.list.selected, state.shown_articles().len());
             select_row(state, row);
         }
-        (Context::Reader, _) => step_reader(state, step),
+        (Context::Reader, _) => {
+            // As in vim, going to either end is a jump.
+            if matches!(step, Step::First | Step::Last) && state.reader.as_ref().is_some_and(|r| r.selection.is_none())
+            {
+                super::jumps::record_here(state);
+            }
+            step_reader(state, step);
+        }
         _ => {}
     }
 }
@@ -78,41 +85,24 @@ pub fn select_row(state: &mut AppState, row: usize) {
 
 /// Sentence moves; while selecting, they move the selection's end by whole sentences.
 fn step_reader(state: &mut AppState, step: Step) {
+    if super::select::by_sentence(state, step) {
+        return;
+    }
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
     let sentences = article.sentences();
-    if let Some(selection) = reader.selection.as_mut() {
-        let current = Reader::sentence_of(&article, selection.head.saturating_sub(1));
-        let target = step.apply(current, sentences.len());
-        if let Some(sentence) = sentences.get(target) {
-            // Before the anchor the selection grows backwards, to the sentence's start.
-            selection.head = if sentence.end <= selection.anchor { sentence.start } else { sentence.end };
-            reader.place.cursor = target;
-        }
-        return;
-    }
     reader.place.cursor = step.apply(reader.place.cursor, sentences.len());
     reader.focus = None;
 }
 
 /// Moves by words: the focused word, or the end of the selection.
 pub fn word(state: &mut AppState, direction: isize) {
+    if super::select::by_word(state, direction > 0) {
+        return;
+    }
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
     let Some(sentence) = article.sentences().get(reader.place.cursor).cloned() else { return };
-    if let Some(selection) = reader.selection.as_mut() {
-        let next = if direction > 0 {
-            Reader::next_word(&article, Some(selection.head), &sentence).map(|w| w.end)
-        } else {
-            Reader::previous_word(&article, Some(selection.head.saturating_sub(1)), &sentence)
-                .map(|w| if w.end > selection.anchor { w.end } else { w.start })
-        };
-        if let Some(head) = next {
-            selection.head = head;
-            reader.place.cursor = Reader::sentence_of(&article, head.saturating_sub(1));
-        }
-        return;
-    }
     let focus = reader.focus.clone();
     let next = if direction > 0 {
         Reader::next_word(&article, focus.map(|f| f.end), &sentence)
@@ -152,14 +142,26 @@ pub fn entity(state: &mut AppState, direction: isize) {
     } else {
         mentions.iter().rev().find(|m| m.span.start < from.start).or(mentions.last())
     };
-    if let Some(mention) = found {
+    if let Some(mention) = found.cloned() {
         let wrapped = if direction > 0 { mention.span.start <= from.start } else { mention.span.start >= from.start };
         reader.place.cursor = Reader::sentence_of(&article, mention.span.start);
         reader.focus = Some(mention.span.clone());
+        let mut said = describe_mention(&article, &mention);
         if wrapped {
-            state.set_status(if direction > 0 { "back to the first name" } else { "on to the last name" });
+            said.push_str(if direction > 0 { " (back to the first name)" } else { " (on to the last name)" });
         }
+        state.set_status(said);
     }
+}
+
+/// What the name under the cursor is: `Kishida: Fumio Kishida · PERSON (people)`, and whether
+/// gloss guessed it.
+fn describe_mention(article: &gloss_core::corpus::Article, mention: &gloss_core::entities::Mention) -> String {
+    let text =
+        article.text().get(mention.span.clone()).unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = if text == *mention.canonical { text } else { format!("{text}: {}", mention.canonical) };
+    let guessed = if mention.source == gloss_core::entities::MentionSource::Guess { " · guessed" } else { "" };
+    format!("{name} · {} ({}){guessed}", mention.kind.name(), mention.kind.about())
 }
 
 pub fn page(state: &mut AppState, direction: isize) {
@@ -243,17 +245,27 @@ pub fn on_mouse(state: &mut AppState, mouse: Mouse) {
         }
         MouseKind::ScrollUp | MouseKind::ScrollDown if in_reader => scroll_reader(state, delta * WHEEL_LINES),
         MouseKind::Click if state.popup.is_none() && in_list => {
-            if let Some(list) = areas.list {
-                let row = state.list.offset + usize::from(mouse.row.saturating_sub(list.y + 1) / LIST_ROW_HEIGHT);
-                if row < state.shown_articles().len() {
-                    state.focus = Focus::List;
-                    select_row(state, row);
-                }
+            if let Some(row) = areas.list.and_then(|list| list_row_at(state, list, mouse.row)) {
+                state.focus = Focus::List;
+                select_row(state, row);
             }
         }
         MouseKind::Click if state.popup.is_none() && in_reader => click_reader(state, at),
         _ => {}
     }
+}
+
+/// The list's row on screen line `y` (rows take two or three lines).
+fn list_row_at(state: &AppState, list: ratatui::layout::Rect, y: u16) -> Option<usize> {
+    let inside = super::super::geometry::inner(list);
+    let mut top = usize::from(inside.y);
+    for row in state.list.offset..state.shown_articles().len() {
+        top += state.list_row_height(row, usize::from(inside.width));
+        if usize::from(y) < top {
+            return Some(row);
+        }
+    }
+    None
 }
 
 /// Puts the reader's cursor on the sentence under a click.
@@ -268,20 +280,6 @@ fn click_reader(state: &mut AppState, at: Position) {
     let line = reader.place.scroll + usize::from(at.y - text_area.y);
     if let Some(index) = article.sentences().iter().position(|s| reader.wrapped.lines_of(s).contains(&line)) {
         reader.place.cursor = index;
-        reader.focus = None;
-    }
-}
-
-/// Starts a selection at the focused word, or else at the cursor's sentence; or drops it.
-pub fn toggle_selection(state: &mut AppState) {
-    let Some(article) = state.current_article().cloned() else { return };
-    let Some(reader) = state.reader.as_mut() else { return };
-    if reader.selection.take().is_some() {
-        return;
-    }
-    let span = reader.focus.clone().or_else(|| article.sentences().get(reader.place.cursor).cloned());
-    if let Some(span) = span {
-        reader.selection = Some(Selection { anchor: span.start, head: span.end });
         reader.focus = None;
     }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::super::app::AppState;
 use super::super::geometry::inner;
-use super::super::popup::{ExportDialog, ExportField};
+use super::super::popup::{ExportDialog, ExportField, OnDisk};
 use super::list::fit;
 use super::pane;
 use super::panels::centered;
@@ -59,14 +59,16 @@ pub fn draw(state: &AppState, dialog: &ExportDialog, frame: &mut Frame) {
         let shown = keep_end(&safe(&target.display().to_string()), width.saturating_sub(2));
         note.push(Span::styled(format!("→ {shown}"), theme.dim()));
     }
-    let mut warnings = Vec::new();
-    if dialog.replaces {
-        warnings.push("replaces the file there".to_owned());
-    }
-    if let Some(other) = dialog.other_format {
-        warnings.push(format!(".{} is for {}, not {}", other.extension(), other.name(), dialog.format.name()));
-    }
-    for warning in warnings {
+    let warnings = match &dialog.on_disk {
+        Some(OnDisk::File) => vec!["replaces the file there".to_owned()],
+        Some(OnDisk::Folder) => vec!["is a folder: give a file name".to_owned()],
+        Some(OnDisk::Unreachable(why)) => vec![safe(why).into_owned()],
+        Some(OnDisk::Nothing) | None => Vec::new(),
+    };
+    let other = dialog
+        .other_format
+        .map(|other| format!(".{} is for {}, not {}", other.extension(), other.name(), dialog.format.name()));
+    for warning in warnings.into_iter().chain(other) {
         let gap = if note.is_empty() { "" } else { " · " };
         note.push(Span::styled(format!("{gap}{warning}"), theme.error()));
     }
@@ -74,10 +76,12 @@ pub fn draw(state: &AppState, dialog: &ExportDialog, frame: &mut Frame) {
     let note_area = Rect { x: note_row.x + LABEL, width: note_row.width.saturating_sub(LABEL), ..note_row };
     frame.render_widget(Paragraph::new(Line::from(note)), note_area);
 
-    let summary = if dialog.tally.articles == 0 {
-        Line::styled("  Nothing to export: no claims or notes in this scope.", theme.error())
-    } else {
-        Line::raw(format!("  Exports {}.", dialog.tally))
+    let summary = match dialog.tally {
+        None => Line::styled("  Counting…", theme.dim()),
+        Some(tally) if tally.articles == 0 => {
+            Line::styled("  Nothing to export: no claims or notes in this scope.", theme.error())
+        }
+        Some(tally) => Line::raw(format!("  Exports {tally}.")),
     };
     frame.render_widget(Paragraph::new(summary), row(5));
 }

@@ -23,11 +23,13 @@ const SECTIONS: &[(Context, &str)] = &[
     (Context::Picker, "Choosing from a list"),
     (Context::Dialog, "Choosing from a list you can type into"),
     (Context::Export, "Export dialog (other keys edit the file name)"),
+    (Context::Search, "Search line (other keys type the query; ctrl-w erases a word)"),
+    (Context::CorpusSearch, "Search every article (other keys type the query; ctrl-w erases a word)"),
     (Context::Help, "This help"),
 ];
 
 pub fn draw(state: &AppState, scroll: usize, frame: &mut Frame) {
-    let vocabulary = &state.notes.vocabulary;
+    let vocabulary = state.notes.session.vocabulary();
     let screen = frame.area();
     let width = screen.width.saturating_sub(4).clamp(screen.width.min(40), 100);
     let height = screen.height.saturating_sub(4).max(screen.height.min(6));
@@ -76,11 +78,11 @@ pub fn help_lines(
     }
     lines.push(Line::default());
     lines.push(Line::styled("Entity colours", theme.accent().patch(theme.title())));
-    for kind in Kind::ALL {
-        let sample = if theme.color { kind.name().to_owned() } else { format!("{}[{}]", kind.name(), kind.tag()) };
+    for &kind in Kind::ALL {
+        let sample = if theme.color { kind.name().to_owned() } else { format!("Name[{}]", kind.name()) };
         lines.push(Line::from(vec![
             Span::raw("  "),
-            Span::styled(format!("{sample:<12}"), theme.entity(kind, true)),
+            Span::styled(format!("{sample:<14}"), theme.entity(kind, true)),
             Span::raw(format!("  {}", kind.about())),
         ]));
     }

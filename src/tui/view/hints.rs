@@ -8,14 +8,19 @@ use crate::keymap::{Context, Keymap};
 /// a range (`1–8 tag`).
 fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)] {
     use Action::{
-        Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditClaimNote, EntityPanel, Export,
-        FilterByEntity, FocusNext, Help, MoveDown, MoveUp, NextClaim, NextEntity, NextOption, Open, PrevClaim,
-        PrevEntity, PrevOption, Quit, Select, Tag1, Tag8, ToggleCheckWorthy, Undo,
+        Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditArticleNote, EditClaimNote,
+        EntityPanel, Export, FilterByEntity, FilterByTitle, FilterMenu, FocusNext, Help, MoveDown, MoveUp, NextClaim,
+        NextEntity, NextOption, Open, PrevClaim, PrevEntity, PrevOption, Quit, Search, SearchCorpus, Select, SortMenu,
+        Tag1, Tag8, ToggleCheckWorthy, ToggleRegex, Undo,
     };
     match context {
         Context::List => &[
             (&[MoveDown, MoveUp], "move"),
             (&[Open], "open"),
+            (&[SearchCorpus], "search"),
+            (&[FilterByTitle], "title"),
+            (&[FilterMenu], "filter"),
+            (&[SortMenu], "sort"),
             (&[FocusNext], "pane"),
             (&[Undo], "undo"),
             (&[Export], "export"),
@@ -32,15 +37,20 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
             (&[NextEntity, PrevEntity], "name"),
             (&[EntityPanel], "names"),
             (&[Help], "help"),
+            (&[Search], "search"),
             (&[Export], "export"),
             (&[Select], "select"),
         ],
         Context::Entities => {
             &[(&[MoveDown, MoveUp], "move"), (&[Open], "jump"), (&[FilterByEntity], "filter list"), (&[Back], "close")]
         }
-        Context::Claims => {
-            &[(&[MoveDown, MoveUp], "move"), (&[Open], "jump"), (&[DeleteClaim], "delete"), (&[Back], "close")]
-        }
+        Context::Claims => &[
+            (&[MoveDown, MoveUp], "move"),
+            (&[Open], "jump"),
+            (&[DeleteClaim], "delete"),
+            (&[EditArticleNote], "article note"),
+            (&[Back], "close"),
+        ],
         Context::Picker => &[(&[MoveDown, MoveUp], "move"), (&[Confirm], "choose"), (&[Back], "cancel")],
         Context::Dialog => &[(&[MoveDown, MoveUp], "move"), (&[Confirm], "choose"), (&[Cancel], "cancel")],
         Context::Export => &[
@@ -52,6 +62,10 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
         Context::Editor => &[(&[CloseEditor], "done"), (&[DiscardNote], "throw away")],
         Context::Help => &[(&[MoveDown, MoveUp], "scroll"), (&[Back, Help], "close")],
         Context::Global => &[(&[Back], "back"), (&[Help], "help")],
+        Context::Search => &[(&[Confirm], "keep"), (&[ToggleRegex], "regex"), (&[Cancel], "clear")],
+        Context::CorpusSearch => {
+            &[(&[MoveDown, MoveUp], "move"), (&[Confirm], "open"), (&[ToggleRegex], "regex"), (&[Cancel], "close")]
+        }
     }
 }
 

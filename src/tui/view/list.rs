@@ -7,73 +7,86 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::{AppState, Focus};
-use super::super::geometry::{LIST_ROW_HEIGHT, inner, list_rows};
+use super::super::fold::fold;
+use super::super::geometry::{TITLE_LINES, inner};
 use super::pane;
 use super::styled::safe;
 use gloss_core::annotations::ArticleRecord;
 use gloss_core::corpus::{Article, Decoding};
+use gloss_core::listing::Sort;
 
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = state.theme;
     let focused = state.focus == Focus::List && state.popup.is_none();
-    let title = Line::from(match &state.filter {
-        Some(filter) => format!(" {} ({}/{}) ", safe(&filter.canonical), filter.articles.len(), state.articles.len()),
-        None => format!(" Articles {} ", count_label(state)),
-    });
-    frame.render_widget(pane(title, focused, theme), area);
-
+    let mut block = pane(Line::from(title(state)), focused, theme);
+    if state.listing.sort != Sort::FileOrder {
+        // The order goes in the bottom border, so the filters have the whole top one.
+        block = block.title_bottom(Line::from(format!(" {} ", state.listing.sort.short())).right_aligned());
+    }
+    frame.render_widget(block, area);
     let inside = inner(area);
     let width = usize::from(inside.width);
-    let rows = list_rows(area);
-    let shown = state.shown_articles();
-    let visible =
-        (state.list.offset..shown.len()).take(rows).filter_map(|row| Some((row, &state.articles[shown.get(row)?])));
-    for (screen_row, (row, article)) in visible.enumerate() {
-        let index = shown.get(row).unwrap_or(0);
-        let record = state.notes.record(index);
-        let y = inside.y + u16::try_from(screen_row).unwrap_or(u16::MAX) * LIST_ROW_HEIGHT;
-        let selected = row == state.list.selected;
-        let row_style = match (selected, focused) {
-            (true, true) => theme.selected(),
-            (true, false) => theme.selected_unfocused(),
-            _ => Style::new(),
-        };
-        let marker = if selected { "▌" } else { " " };
-        // Unread articles stand out; the ones already opened do not.
-        let read = record.is_some_and(|r| r.read);
-        let title_style = match (article.header().title_derived, read) {
-            (true, _) => theme.derived_title(),
-            (false, false) => theme.title(),
-            (false, true) => Style::new(),
-        };
-        let title = Line::from(vec![
-            Span::raw(marker),
-            Span::styled(fit(&safe(article.title()), width.saturating_sub(1)), title_style),
-        ]);
-        let details = Line::from(vec![
-            Span::raw(marker),
-            Span::styled(fit(&details(article, record), width.saturating_sub(1)), theme.dim()),
-        ]);
-        let area = Rect { y, height: LIST_ROW_HEIGHT.min(inside.y + inside.height - y), ..inside };
-        frame.render_widget(Paragraph::new(vec![title, details]).style(row_style), area);
+    let mut y = inside.y;
+    for (row, &index) in state.shown_articles().iter().enumerate().skip(state.list.offset) {
+        let bottom = inside.y + inside.height;
+        if y >= bottom {
+            break;
+        }
+        let lines = row_lines(state, index, row == state.list.selected, focused, width);
+        let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(bottom - y);
+        frame.render_widget(Paragraph::new(lines.clone()), Rect { y, height, ..inside });
+        y += height;
     }
 }
 
-fn count_label(state: &AppState) -> String {
-    let shown = state.articles.len();
-    if state.loading.finished {
-        format!("({shown})")
-    } else {
-        format!("({shown}/{}…)", state.loading.expected.max(shown))
-    }
+/// An article's lines in the list: its title on one or two lines, then its details; the
+/// selected one marked, reversed when the list has the keys.
+fn row_lines(state: &AppState, index: usize, selected: bool, focused: bool, width: usize) -> Vec<Line<'static>> {
+    let theme = state.theme;
+    let article = &state.articles[index];
+    let record = state.notes.record(index);
+    let row_style = match (selected, focused) {
+        (true, true) => theme.selected(),
+        (true, false) => theme.selected_unfocused(),
+        _ => Style::new(),
+    };
+    let marker = if selected { "▌" } else { " " };
+    // Unread articles stand out; the ones already opened do not.
+    let read = record.is_some_and(|r| r.read);
+    let title_style = match (article.header().title_derived, read) {
+        (true, _) => theme.derived_title(),
+        (false, false) => theme.title(),
+        (false, true) => Style::new(),
+    };
+    let mut lines: Vec<Line> = fold(article.title(), width.saturating_sub(1), TITLE_LINES)
+        .into_iter()
+        .map(|text| Line::from(vec![Span::raw(marker), Span::styled(text, title_style)]))
+        .collect();
+    let details = fit(&details(article, record), width.saturating_sub(1));
+    lines.push(Line::from(vec![Span::raw(marker), Span::styled(details, theme.dim())]));
+    lines.into_iter().map(|line| line.style(row_style)).collect()
 }
 
-/// Source, date and size of an article, for its second row.
+/// The list's title: how many articles and the filters in words: ` Articles 2/5 · Russia ·
+/// check-worthy `.
+fn title(state: &AppState) -> String {
+    let all = state.articles.len();
+    let mut parts = vec![match (state.listing.filters.is_empty(), state.loading.finished) {
+        (true, true) => format!("Articles ({all})"),
+        (true, false) => format!("Articles ({all}/{}…)", state.loading.expected.max(all)),
+        (false, _) => format!("Articles {}/{all}", state.shown_articles().len()),
+    }];
+    parts.extend(super::super::update::describe_filters(&state.listing.filters).iter().map(|p| safe(p).into_owned()));
+    format!(" {} ", parts.join(" · "))
+}
+
+/// Date, source and size of an article, for the line under its title: the date first, so a
+/// narrow list never cuts it.
 fn details(article: &Article, record: Option<&ArticleRecord>) -> String {
     let header = article.header();
     let mut parts: Vec<String> = Vec::new();
-    parts.extend(header.source.as_deref().map(|s| safe(s).into_owned()));
     parts.extend(header.date.clone());
+    parts.extend(header.source.as_deref().map(|s| safe(s).into_owned()));
     parts.push(format!("{} words", group_thousands(article.words())));
     if let Some(record) = record {
         let count = |n: usize, one: &str| match n {
@@ -90,7 +103,7 @@ fn details(article: &Article, record: Option<&ArticleRecord>) -> String {
         }
     }
     if matches!(article.decoding(), Decoding::Lossy { .. }) {
-        parts.push("⚠ not UTF-8".to_owned());
+        parts.push("⚠ bad bytes".to_owned());
     }
     parts.join(" · ")
 }
@@ -108,24 +121,10 @@ pub fn group_thousands(n: usize) -> String {
     out
 }
 
-/// `text` cut to `width` columns with an ellipsis when it does not fit.
+/// Untrusted `text` cut to `width` columns between grapheme clusters, with an ellipsis when it
+/// does not fit.
 pub fn fit(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
+    gloss_core::text::inert::terminal::fit(text, width)
 }
 
 #[cfg(test)]

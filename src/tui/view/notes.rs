@@ -7,22 +7,24 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::super::app::AppState;
+use super::super::fold::fold;
 use super::super::geometry::inner;
-use super::super::popup::{ClaimsPanel, NoteEditor, NoteTarget};
+use super::super::popup::{ClaimsPanel, NoteEditor};
 use super::super::update::panel_claims;
 use super::list::fit;
 use super::pane;
 use super::panels::centered;
 use super::styled::safe;
+use gloss_core::annotations::session::{NoteEdit, NoteTarget};
 use gloss_core::annotations::{Claim, Verdict};
 
 /// The claims of the article, over the list when it is shown.
-pub fn draw_claims(state: &AppState, panel: &ClaimsPanel, frame: &mut Frame) {
+pub fn draw_claims(state: &AppState, panel: &ClaimsPanel, list: Option<Rect>, frame: &mut Frame) {
     let theme = state.theme;
-    let area = state.areas().and_then(|a| a.list).unwrap_or_else(|| centered(frame.area(), 70, 24));
+    let area = list.unwrap_or_else(|| centered(frame.area(), 70, 24));
     let width = usize::from(inner(area).width);
     let claims = panel_claims(state);
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<Line> = article_note(state, width);
     let mut selected_line = 0;
     for (index, claim) in claims.iter().enumerate() {
         let chosen = index == panel.selected;
@@ -45,6 +47,18 @@ pub fn draw_claims(state: &AppState, panel: &ClaimsPanel, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)), inner(area));
 }
 
+/// The article's note, first in the panel (up to six lines; `A` edits it).
+fn article_note(state: &AppState, width: usize) -> Vec<Line<'static>> {
+    let record = state.reader.as_ref().and_then(|r| state.notes.record(r.article));
+    let Some(note) = record.map(|r| r.note.trim()).filter(|n| !n.is_empty()) else { return Vec::new() };
+    let mut lines: Vec<Line> = fold(&format!("✎ Article: {note}"), width, 6)
+        .into_iter()
+        .map(|l| Line::styled(l, state.theme.note()))
+        .collect();
+    lines.push(Line::default());
+    lines
+}
+
 /// A claim's first line: its tags in their colours, the flag and the verdict.
 fn summary<'a>(state: &AppState, claim: &Claim, chosen: bool, width: usize) -> Line<'a> {
     let theme = state.theme;
@@ -53,7 +67,7 @@ fn summary<'a>(state: &AppState, claim: &Claim, chosen: bool, width: usize) -> L
         spans.push(Span::styled("⚠ orphaned ", theme.error()));
     }
     for (i, tag) in claim.tags.iter().enumerate() {
-        let style = state.notes.vocabulary.get(tag).map_or(theme.dim(), |t| theme.tag(t.colour));
+        let style = state.notes.session.vocabulary().get(tag).map_or(theme.dim(), |t| theme.tag(t.colour));
         spans.push(Span::styled(format!("{}{tag}", if i > 0 { ", " } else { "" }), style));
     }
     if claim.tags.is_empty() {
@@ -78,19 +92,19 @@ pub fn draw_editor(state: &AppState, editor: &NoteEditor, frame: &mut Frame) {
     let screen = frame.area();
     let area =
         centered(screen, screen.width.saturating_sub(8).clamp(30, 90), screen.height.saturating_sub(6).clamp(6, 16));
-    let title = match &editor.target {
-        NoteTarget::Article => " Note on this article ".to_owned(),
-        NoteTarget::Claim { id } => {
-            let quote = state
-                .notes
-                .store
+    let session = &state.notes.session;
+    let title = match session.note_edit() {
+        Some(NoteEdit { id: article, on: NoteTarget::Claim(id), .. }) => {
+            let quote = session
+                .store()
                 .articles
-                .get(&editor.article_id)
+                .get(article)
                 .and_then(|r| r.claims.iter().find(|c| &c.id == id))
                 .map(|c| safe(&c.anchor.quote).split_whitespace().collect::<Vec<_>>().join(" "))
                 .unwrap_or_default();
             format!(" Note on “{}” ", fit(&quote, usize::from(area.width).saturating_sub(14)))
         }
+        _ => " Note on this article ".to_owned(),
     };
     frame.render_widget(Clear, area);
     frame.render_widget(pane(Line::from(title), true, theme), area);

@@ -15,9 +15,9 @@ use super::styled::safe;
 use gloss_core::entities::Kind;
 
 /// The entity panel: over the article list when it is shown, else in the middle.
-pub fn draw_entities(state: &AppState, panel: &EntityPanel, frame: &mut Frame) {
+pub fn draw_entities(state: &AppState, panel: &EntityPanel, list: Option<Rect>, frame: &mut Frame) {
     let theme = state.theme;
-    let area = state.areas().and_then(|a| a.list).unwrap_or_else(|| centered(frame.area(), 60, 24));
+    let area = list.unwrap_or_else(|| centered(frame.area(), 60, 24));
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     let mut kind: Option<Kind> = None;
@@ -29,8 +29,11 @@ pub fn draw_entities(state: &AppState, panel: &EntityPanel, frame: &mut Frame) {
             if !lines.is_empty() {
                 lines.push(Line::default());
             }
-            let heading = format!("{} · {} ({count})", entity.kind.name(), entity.kind.about());
-            lines.push(Line::styled(fit(&heading, width), theme.entity(entity.kind, true)));
+            // The kind and its count always show; what it covers only when it fits.
+            let short = format!("{} ({count})", entity.kind.name());
+            let long = format!("{short} · {}", entity.kind.about());
+            let heading = if long.chars().count() <= width { long } else { fit(&short, width) };
+            lines.push(Line::styled(heading, theme.entity(entity.kind, true)));
         }
         let chosen = index == panel.selected;
         let label = format!("{}{}  ×{}", marker(chosen), safe(&entity.canonical), entity.mentions.len());

@@ -6,36 +6,43 @@ use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::super::app::{AppState, Focus};
-use super::super::geometry::reader_areas;
+use super::super::popup::Popup;
 use super::super::reader::Reader;
 use super::list::{fit, group_thousands};
 use super::pane;
 use super::styled::{Insert, Layer, safe, styled_line};
-use gloss_core::corpus::Article;
+use gloss_core::annotations::Claim;
+use gloss_core::corpus::{Article, Decoding};
 use gloss_core::entities::MentionSource;
 use gloss_core::text::{Span, WrappedLine};
 
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = state.theme;
-    let focused = state.focus == Focus::Reader && state.popup.is_none();
+    // The search line leaves the keys with the text it searches, as far as the eye can tell.
+    let focused = state.focus == Focus::Reader && matches!(state.popup, None | Some(Popup::Search(_)));
     let (Some(reader), Some(article)) = (&state.reader, state.current_article()) else {
         let message = if state.loading.finished { " No article " } else { " Loading… " };
         frame.render_widget(pane(Line::from(message), focused, theme), area);
         return;
     };
-    let parts = reader_areas(area);
+    let parts = state.reader_parts(area);
     let height = usize::from(parts.text.height);
     let total = reader.wrapped.lines.len();
-    let block = pane(Line::from(format!(" {} ", safe(&article.origin().file_name()))), focused, theme)
+    let mut block = pane(Line::from(format!(" {} ", safe(&article.origin().file_name()))), focused, theme)
         .title_bottom(Line::from(format!(" {} ", position(reader.place.scroll, total, height))).right_aligned());
+    if state.notes.session.read_only().is_some() {
+        // Said at every moment, not only at start: keys that change annotations are refused.
+        block = block.title_bottom(Line::styled(" read-only ", theme.error()).left_aligned());
+    }
     frame.render_widget(block, area);
 
     let width = usize::from(parts.header.width);
     let title_style = if article.header().title_derived { theme.derived_title() } else { theme.title() };
-    let header = vec![
+    let mut header = vec![
         Line::styled(fit(&safe(article.title()), width), title_style.patch(theme.accent())),
         Line::styled(fit(&metadata(article), width), theme.dim()),
     ];
+    header.extend(state.note_lines(width).into_iter().map(|line| Line::styled(line, theme.note())));
     frame.render_widget(Paragraph::new(header), parts.header);
 
     let lines = visible_lines(state, reader, article, height);
@@ -77,12 +84,14 @@ fn layers(state: &AppState, reader: &Reader, article: &Article, range: &Span) ->
     let mut layers: Vec<Layer> = Vec::new();
     layers.extend(header.title_span.clone().filter(overlaps).map(|s| (s, theme.headline())));
     layers.extend(header.dateline_span.clone().filter(overlaps).map(|s| (s, theme.dateline())));
-    if let Some(record) = state.notes.record(reader.article) {
-        let placed = record.claims.iter().filter(|c| !c.orphaned && overlaps(&c.span()));
-        layers.extend(placed.map(|c| (c.span(), theme.claim())));
-    }
+    let placed: Vec<Span> = state.notes.record(reader.article).map_or_else(Vec::new, |record| {
+        record.claims.iter().filter(|c| !c.orphaned && overlaps(&c.span())).map(Claim::span).collect()
+    });
+    layers.extend(placed.iter().map(|span| (span.clone(), theme.claim())));
     if let Some(sentence) = article.sentences().get(reader.place.cursor).filter(|s| overlaps(s)) {
         layers.push((sentence.clone(), theme.cursor_sentence()));
+        let under = placed.iter().map(|c| c.start.max(sentence.start)..c.end.min(sentence.end));
+        layers.extend(under.filter(|span| !span.is_empty()).map(|span| (span, theme.claim_at_cursor())));
     }
     if state.names.highlights {
         let mentions = &reader.mentions;
@@ -97,42 +106,56 @@ fn layers(state: &AppState, reader: &Reader, article: &Article, range: &Span) ->
     );
     layers.extend(reader.selection.map(|s| (s.span(), theme.selection())));
     layers.extend(reader.focus.clone().map(|f| (f, theme.focus())));
+    layers.extend(super::search::match_layers(state, reader, range));
     layers
 }
 
-/// The claim marks left of the text: a bar in the colour of the claim's first tag on each of
-/// its lines; on its first line `!` when check-worthy, else `✎` when it has a note (and `✎`
-/// on the next line when it is both).
+/// The claim marks left of the text: on each line, a bar in the colour of the first tag of each
+/// claim on it (two bars, or a bar and a count when more than two); then, for a claim starting
+/// on the line, `!` when check-worthy, else `✎` when it has a note (and `✎` on the next line
+/// when it is both).
 fn gutter(state: &AppState, reader: &Reader, height: usize) -> Vec<Line<'static>> {
     let Some(record) = state.notes.record(reader.article) else { return Vec::new() };
-    let theme = state.theme;
-    let vocabulary = &state.notes.vocabulary;
-    let claims: Vec<_> = record.claims.iter().filter(|c| !c.orphaned).collect();
-    reader
-        .wrapped
-        .lines
-        .iter()
-        .enumerate()
-        .skip(reader.place.scroll)
-        .take(height)
+    let claims: Vec<&Claim> = record.claims.iter().filter(|c| !c.orphaned).collect();
+    let shown = reader.wrapped.lines.iter().enumerate().skip(reader.place.scroll).take(height);
+    shown
         .map(|(index, line)| {
             let WrappedLine::Text(span) = line else { return Line::default() };
-            let Some(claim) =
-                claims.iter().find(|c| c.anchor.start < span.end.max(span.start + 1) && span.start < c.anchor.end)
-            else {
-                return Line::default();
-            };
-            let bar = claim.tags.first().and_then(|t| vocabulary.get(t)).map_or(theme.dim(), |t| theme.tag(t.colour));
-            let first_line = reader.wrapped.line_of(claim.anchor.start);
-            let noted = !claim.note.trim().is_empty();
-            let mark = match (index - first_line, claim.check_worthy, noted) {
-                (0, true, _) => "!",
-                (0, false, true) | (1, true, true) => "✎",
-                _ => " ",
-            };
-            Line::from(vec![TextSpan::styled("▌", bar), TextSpan::styled(mark, theme.key())])
+            let on_line: Vec<&Claim> = claims
+                .iter()
+                .copied()
+                .filter(|c| c.anchor.start < span.end.max(span.start + 1) && span.start < c.anchor.end)
+                .collect();
+            gutter_line(state, reader, index, &on_line)
         })
         .collect()
+}
+
+/// One line of the gutter for the claims on line `index`.
+fn gutter_line(state: &AppState, reader: &Reader, index: usize, claims: &[&Claim]) -> Line<'static> {
+    let theme = state.theme;
+    let vocabulary = state.notes.session.vocabulary();
+    let bar = |claim: &Claim| {
+        let style = claim.tags.first().and_then(|t| vocabulary.get(t)).map_or(theme.dim(), |t| theme.tag(t.colour));
+        TextSpan::styled("▌", style)
+    };
+    let mut spans: Vec<TextSpan<'static>> = match claims {
+        [] => return Line::default(),
+        [one] => vec![bar(one), TextSpan::raw(" ")],
+        [first, second] => vec![bar(first), bar(second)],
+        [first, rest @ ..] => vec![bar(first), TextSpan::styled(format!("{}", (rest.len() + 1).min(9)), theme.key())],
+    };
+    let mark = claims.iter().find_map(|claim| {
+        let first_line = reader.wrapped.line_of(claim.anchor.start);
+        let noted = !claim.note.trim().is_empty();
+        match (index.checked_sub(first_line)?, claim.check_worthy, noted) {
+            (0, true, _) => Some("!"),
+            (0, false, true) | (1, true, true) => Some("✎"),
+            _ => None,
+        }
+    });
+    spans.push(TextSpan::styled(mark.unwrap_or(" "), theme.key()));
+    Line::from(spans)
 }
 
 /// Kind tags after names, when colour is off and highlighting on.
@@ -145,7 +168,7 @@ fn tags(state: &AppState, reader: &Reader, range: &Span) -> Vec<Insert> {
     mentions[first..]
         .iter()
         .take_while(|m| m.span.start < range.end)
-        .map(|m| (m.span.end, format!("[{}]", m.kind.tag()), state.theme.entity_tag()))
+        .map(|m| (m.span.end, format!("[{}]", m.kind.name()), state.theme.entity_tag()))
         .collect()
 }
 
@@ -160,8 +183,15 @@ fn metadata(article: &Article) -> String {
     if header.title_derived {
         parts.push("title from first sentence".to_owned());
     }
-    if let gloss_core::corpus::Decoding::Lossy { replaced } = article.decoding() {
-        parts.push(format!("⚠ not UTF-8: {replaced} bytes replaced"));
+    match article.decoding() {
+        Decoding::Utf8 => {}
+        Decoding::Converted { encoding } | Decoding::Declared { charset: encoding } => {
+            parts.push(format!("from {encoding}"));
+        }
+        Decoding::Lossy { encoding, replaced } => {
+            let plural = if replaced == 1 { "" } else { "s" };
+            parts.push(format!("⚠ {encoding} with {replaced} bad byte{plural} replaced"));
+        }
     }
     parts.join(" · ")
 }

@@ -3,7 +3,8 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TextSpan};
 
-use gloss_core::text::{Span, display_char};
+use gloss_core::text::Span;
+use gloss_core::text::inert::terminal;
 
 /// A style over a byte range; later layers are patched over earlier ones.
 pub type Layer = (Span, Style);
@@ -12,12 +13,16 @@ pub type Layer = (Span, Style);
 pub type Insert = (usize, String, Style);
 
 /// The text of `span` with every layer's style applied where it overlaps and every insert
-/// placed after its byte, controls made visible and newlines shown as spaces.
+/// placed after its byte, shown as the terminal policy says ([`terminal::show`]).
+///
+/// Layers are cut at grapheme clusters: a layer from a bad anchor (inside a character, past
+/// the end) styles a little more or less, but never hides text or splits a cluster.
 pub fn styled_line<'a>(text: &'a str, span: &Span, layers: &[Layer], inserts: &[Insert]) -> Line<'a> {
     let inside = |at: &usize| span.start < *at && *at <= span.end;
     let mut cuts: Vec<usize> = vec![span.start, span.end];
     for (layer, _) in layers {
-        cuts.extend([layer.start, layer.end].into_iter().filter(|c| span.contains(c)));
+        let edges = [layer.start, layer.end].map(|at| terminal::cluster_start(text, at));
+        cuts.extend(edges.into_iter().filter(|c| span.contains(c)));
     }
     cuts.extend(inserts.iter().map(|(at, _, _)| *at).filter(inside));
     cuts.sort_unstable();
@@ -27,10 +32,12 @@ pub fn styled_line<'a>(text: &'a str, span: &Span, layers: &[Layer], inserts: &[
         let (start, end) = (w[0], w[1]);
         let style = layers
             .iter()
-            .filter(|(l, _)| l.start <= start && end <= l.end)
+            .filter(|(l, _)| {
+                terminal::cluster_start(text, l.start) <= start && end <= terminal::cluster_start(text, l.end)
+            })
             .fold(Style::new(), |acc, (_, s)| acc.patch(*s));
-        if let Some(piece) = text.get(start..end) {
-            pieces.push(TextSpan::styled(safe(piece), style));
+        if start < end {
+            pieces.push(TextSpan::styled(terminal::show(text, &(start..end)), style));
         }
         for (_, insert, style) in inserts.iter().filter(|(at, _, _)| *at == end) {
             pieces.push(TextSpan::styled(insert.clone(), *style));
@@ -39,19 +46,9 @@ pub fn styled_line<'a>(text: &'a str, span: &Span, layers: &[Layer], inserts: &[
     Line::from(pieces)
 }
 
-/// `text` with newlines as spaces and controls as their visible stand-ins.
+/// Untrusted text for one line of the screen, as the terminal policy shows it.
 pub fn safe(text: &str) -> std::borrow::Cow<'_, str> {
-    let clean = |c: char| c != '\n' && c != '\r' && display_char(c) == Some(c);
-    if text.chars().all(clean) {
-        return text.into();
-    }
-    text.chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' => Some(' '),
-            other => display_char(other),
-        })
-        .collect::<String>()
-        .into()
+    terminal::inline(text)
 }
 
 #[cfg(test)]
@@ -76,6 +73,22 @@ mod tests {
             styled_line("Japan and Korea", &(0..15), &[], &[(5, "[GPE]".into(), tag), (15, "[GPE]".into(), tag)]);
         let shown: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
         assert_eq!(shown, "Japan[GPE] and Korea[GPE]");
+    }
+
+    #[test]
+    fn a_layer_from_a_bad_anchor_hides_no_text() {
+        let text = "북한은 일본에 손을 내밀었다. 다음 문장.";
+        let claim = Style::new().add_modifier(Modifier::REVERSED);
+        let whole = 0..text.len();
+        // Inside a character at both ends, and past the end of the text.
+        for layer in [1..8, 4..text.len() + 40, text.len() + 3..text.len() + 9, Span { start: 8, end: 2 }] {
+            let line = styled_line(text, &whole, &[(layer.clone(), claim)], &[]);
+            let shown: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            assert_eq!(shown, text, "{layer:?}");
+        }
+        let line = styled_line(text, &whole, &[(1..8, claim)], &[]);
+        assert_eq!(line.spans[0].content, "북한", "the layer starts at the character it is in");
+        assert_eq!(line.spans[0].style, claim);
     }
 
     #[test]

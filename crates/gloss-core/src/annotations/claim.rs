@@ -44,9 +44,25 @@ impl Anchor {
     }
 }
 
-/// How far a claim has been checked.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// How far a claim has been checked. Its name in files and exports is `snake_case`
+/// (`in_progress`), for serde and strum alike; people see it with spaces (`in progress`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Verdict {
     #[default]
     Undetermined,
@@ -59,46 +75,29 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub const ALL: [Self; 7] = [
-        Self::Undetermined,
-        Self::InProgress,
-        Self::Verified,
-        Self::False,
-        Self::Misleading,
-        Self::Unverifiable,
-        Self::NotApplicable,
-    ];
+    /// Every verdict, in the order pickers offer them.
+    pub const ALL: &[Self] = <Self as strum::VariantArray>::VARIANTS;
 
     /// The name used in files and exports.
     pub fn name(self) -> &'static str {
-        match self {
-            Self::Undetermined => "undetermined",
-            Self::InProgress => "in_progress",
-            Self::Verified => "verified",
-            Self::False => "false",
-            Self::Misleading => "misleading",
-            Self::Unverifiable => "unverifiable",
-            Self::NotApplicable => "not_applicable",
-        }
+        self.into()
     }
 
-    /// The name for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Undetermined => "undetermined",
-            Self::InProgress => "in progress",
-            Self::Verified => "verified",
-            Self::False => "false",
-            Self::Misleading => "misleading",
-            Self::Unverifiable => "unverifiable",
-            Self::NotApplicable => "not applicable",
-        }
+    /// The name for people: the file name with spaces.
+    pub fn label(self) -> String {
+        self.to_string()
     }
 }
 
 impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        for (i, word) in self.name().split('_').enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            f.write_str(word)?;
+        }
+        Ok(())
     }
 }
 
@@ -107,15 +106,16 @@ impl std::str::FromStr for Verdict {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let wanted = text.trim().to_ascii_lowercase().replace([' ', '-'], "_");
-        Self::ALL.into_iter().find(|v| v.name() == wanted).ok_or_else(|| {
+        Self::ALL.iter().copied().find(|v| v.name() == wanted).ok_or_else(|| {
             let names: Vec<&str> = Self::ALL.iter().map(|v| v.name()).collect();
             format!("unknown verdict `{text}`; verdicts are {}", names.join(", "))
         })
     }
 }
 
-/// A tagged span of an article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A tagged span of an article. Written and read field by field (see `store`), so fields
+/// this gloss does not know are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {
     /// Stable for the claim's life, unique in the store.
     pub id: String,
@@ -132,8 +132,9 @@ pub struct Claim {
     pub author: String,
     /// True when the article changed and the quote could not be found again: the claim is
     /// kept, with its quote, but not placed on any text.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub orphaned: bool,
+    /// Fields this gloss does not know, kept as they were written.
+    pub unknown: super::store::Unknown,
 }
 
 impl Claim {
@@ -147,6 +148,7 @@ impl Claim {
             && !self.check_worthy
             && self.verdict == Verdict::Undetermined
             && self.note.trim().is_empty()
+            && self.unknown.is_empty()
     }
 }
 
@@ -167,7 +169,13 @@ mod tests {
 
     #[test]
     fn verdicts_by_name() {
-        for verdict in Verdict::ALL {
+        let names: Vec<&str> = Verdict::ALL.iter().map(|v| v.name()).collect();
+        let expected =
+            ["undetermined", "in_progress", "verified", "false", "misleading", "unverifiable", "not_applicable"];
+        assert_eq!(names, expected, "names in stores and exports never change");
+        assert_eq!(Verdict::NotApplicable.label(), "not applicable");
+        for &verdict in Verdict::ALL {
+            assert_eq!(serde_json::to_value(verdict).unwrap(), verdict.name(), "serde and strum agree");
             assert_eq!(verdict.name().parse::<Verdict>(), Ok(verdict));
             assert_eq!(verdict.label().parse::<Verdict>(), Ok(verdict));
         }

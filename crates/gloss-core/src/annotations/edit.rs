@@ -80,6 +80,7 @@ impl ArticleRecord {
             modified: stamp.time.clone(),
             author: stamp.author.clone(),
             orphaned: false,
+            unknown: super::store::Unknown::new(),
         });
         self.sort_claims();
         self.claims.iter().position(|c| c.id == id).unwrap_or(0)
@@ -125,7 +126,7 @@ mod tests {
         let text = "First sentence. Second sentence here.";
         let article = Article::from_text(Origin::Embedded("a.txt"), text);
         let mut record = ArticleRecord::for_article(&article);
-        let vocabulary = Vocabulary::built_in();
+        let vocabulary = Vocabulary::built_in().unwrap();
         let second = 16..37;
         let index = record.add_claim(text, &second, &claim_id("a", &second, &stamp(), 0), &stamp());
         assert_eq!(record.claims[index].anchor.quote, "Second sentence here.");

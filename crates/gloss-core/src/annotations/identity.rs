@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::store::Store;
+use crate::corpus::Article;
 
 /// How an article relates to the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +48,11 @@ impl Resolver {
     pub fn learn(&mut self, id: &str, fingerprint: &str, path: &str) {
         self.by_fingerprint.entry(fingerprint.to_owned()).or_insert_with(|| id.to_owned());
         self.by_path.insert(path.to_owned(), id.to_owned());
+    }
+
+    /// How `article` relates to the store: by its content fingerprint and where it was read.
+    pub fn identify(&self, article: &Article) -> Identity {
+        self.resolve(&article.fingerprint().to_hex(), &article.origin().display_path())
     }
 
     /// The record of the article with this content `fingerprint` at this `path`.

@@ -41,18 +41,39 @@ impl StoreLock {
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
+                // The note only improves the message; the lock already said all that matters.
                 let holder = std::fs::read_to_string(&path).unwrap_or_default().trim().to_owned();
                 let holder = if holder.is_empty() { "process unknown".to_owned() } else { holder };
                 return Err(LockError::Busy { store: store.to_path_buf(), holder });
             }
             Err(TryLockError::Error(e)) => return Err(io(e)),
         }
-        // Say who holds it, for the message the next one sees.
-        let _ = file.set_len(0);
-        let _ = write!(file, "process {}", std::process::id());
-        let _ = file.flush();
+        // The lock is held, and it alone keeps two writers apart. The note naming this process
+        // is only for the message a second gloss shows, so failing to write it must not stop
+        // this one (it would open read-only for want of a courtesy): the second gloss is still
+        // refused, and says "process unknown" or an older number. A disk that refuses these few
+        // bytes will refuse the store too, and saving reports that where it matters.
+        let _ = note_holder(&mut file);
         Ok(Self { _file: file, path })
     }
+}
+
+impl StoreLock {
+    /// Waits until nobody holds the lock on `store` (without taking it).
+    pub fn wait(store: &Path) -> Result<(), LockError> {
+        let path = lock_path(store);
+        let io = |e: std::io::Error| LockError::Io { store: store.to_path_buf(), message: e.to_string() };
+        let file = OpenOptions::new().create(true).truncate(false).read(true).write(true).open(&path).map_err(io)?;
+        file.lock_shared().map_err(io)?;
+        file.unlock().map_err(io)
+    }
+}
+
+/// Writes "process N" into the lock file, replacing what an earlier holder wrote.
+fn note_holder(file: &mut File) -> std::io::Result<()> {
+    file.set_len(0)?;
+    write!(file, "process {}", std::process::id())?;
+    file.flush()
 }
 
 #[cfg(test)]

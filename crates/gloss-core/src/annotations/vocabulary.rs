@@ -1,9 +1,10 @@
 //! The claim-tag vocabulary: names, descriptions and colours, from RON (built in, or the user's).
 
-use std::fmt;
 use std::path::Path;
 
 use serde::Deserialize;
+
+use crate::config::ron_file::{self, LoadError, LocatedError};
 
 /// The built-in vocabulary.
 pub const DEFAULT_TAGS: &str = include_str!("../../../../data/tags.ron");
@@ -18,7 +19,9 @@ pub enum Colour {
     Rgb(u8, u8, u8),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The colours terminals know by name; in files, `snake_case` (`light_red`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum NamedColour {
     Black,
     Red,
@@ -38,40 +41,35 @@ pub enum NamedColour {
     White,
 }
 
-const NAMES: [(&str, NamedColour); 16] = [
-    ("black", NamedColour::Black),
-    ("red", NamedColour::Red),
-    ("green", NamedColour::Green),
-    ("yellow", NamedColour::Yellow),
-    ("blue", NamedColour::Blue),
-    ("magenta", NamedColour::Magenta),
-    ("cyan", NamedColour::Cyan),
-    ("gray", NamedColour::Gray),
-    ("dark_gray", NamedColour::DarkGray),
-    ("light_red", NamedColour::LightRed),
-    ("light_green", NamedColour::LightGreen),
-    ("light_yellow", NamedColour::LightYellow),
-    ("light_blue", NamedColour::LightBlue),
-    ("light_magenta", NamedColour::LightMagenta),
-    ("light_cyan", NamedColour::LightCyan),
-    ("white", NamedColour::White),
-];
+impl NamedColour {
+    /// The name used in files.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
 
 impl std::str::FromStr for Colour {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        if let Some(hex) = text.strip_prefix('#').filter(|h| h.len() == 6 && h.chars().all(|c| c.is_ascii_hexdigit())) {
-            let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(0);
-            return Ok(Self::Rgb(byte(0), byte(2), byte(4)));
+        if let Some(rgb) = text.strip_prefix('#').and_then(hex_rgb) {
+            return Ok(rgb);
         }
         let lower = text.to_ascii_lowercase().replace(['-', ' '], "_");
-        NAMES
-            .iter()
-            .find(|(name, _)| *name == lower)
-            .map(|(_, c)| Self::Named(*c))
-            .ok_or_else(|| format!("unknown colour `{text}`; use a name such as cyan or light_red, or #rrggbb"))
+        lower
+            .parse()
+            .map(Self::Named)
+            .map_err(|_| format!("unknown colour `{text}`; use a name such as cyan or light_red, or #rrggbb"))
     }
+}
+
+/// The colour of six hex digits `rrggbb`.
+fn hex_rgb(hex: &str) -> Option<Colour> {
+    let byte = |i: usize| hex.get(i..i + 2).and_then(|pair| u8::from_str_radix(pair, 16).ok());
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    Some(Colour::Rgb(byte(0)?, byte(2)?, byte(4)?))
 }
 
 /// One claim type.
@@ -96,63 +94,43 @@ pub struct Vocabulary {
     pub tags: Vec<Tag>,
 }
 
-/// A vocabulary file that is wrong, with where.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct VocabularyError {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl fmt::Display for VocabularyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
-    }
-}
-
 impl Vocabulary {
-    /// The built-in claim types.
-    pub fn built_in() -> Self {
-        Self::parse(DEFAULT_TAGS, "built-in tags.ron").unwrap_or(Self { tags: Vec::new() })
+    /// The built-in claim types. The file is part of gloss and a test proves it parses, so an
+    /// error here means a broken build; it is still an error, never an empty vocabulary.
+    pub fn built_in() -> Result<Self, LocatedError> {
+        Self::parse(DEFAULT_TAGS, "built-in tags.ron")
     }
 
     /// The user's vocabulary at `path` when it exists (it replaces the built-in one), else
     /// the built-in one.
-    pub fn load(path: &Path) -> Result<Self, VocabularyError> {
-        match std::fs::read_to_string(path) {
-            Ok(source) => Self::parse(&source, &path.display().to_string()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::built_in()),
-            Err(e) => {
-                Err(VocabularyError { file: path.display().to_string(), line: 1, column: 1, message: e.to_string() })
-            }
+    pub fn load(path: &Path) -> Result<Self, LoadError> {
+        match ron_file::read_if_present(path)? {
+            Some(source) => Ok(Self::parse(&source, &path.display().to_string())?),
+            None => Ok(Self::built_in()?),
         }
     }
 
-    pub fn parse(source: &str, file: &str) -> Result<Self, VocabularyError> {
-        let error = |line, column, message: String| VocabularyError { file: file.to_owned(), line, column, message };
-        let lines: Vec<TagLine> =
-            ron::from_str(source).map_err(|e| error(e.span.start.line, e.span.start.col, e.code.to_string()))?;
+    /// Reads vocabulary `source`; `file` names it in errors.
+    pub fn parse(source: &str, file: &str) -> Result<Self, LocatedError> {
+        let source = ron_file::without_bom(source);
+        let lines: Vec<TagLine> = ron_file::parse(source, file)?;
         if lines.is_empty() || lines.len() > MAX_TAGS {
-            return Err(error(1, 1, format!("a vocabulary has 1 to {MAX_TAGS} tags, this one has {}", lines.len())));
+            let message = format!("a vocabulary has 1 to {MAX_TAGS} tags, this one has {}", lines.len());
+            return Err(LocatedError::at_start(file, message));
         }
         let mut tags: Vec<Tag> = Vec::new();
         for line in lines {
             let seen = tags.iter().filter(|t| t.name == line.name).count();
-            let place = locate(source, &line.name, seen);
+            let error = |message: String| LocatedError::new(file, locate(source, &line.name, seen), message);
             let valid = !line.name.is_empty()
                 && line.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
             if !valid {
-                return Err(error(
-                    place.0,
-                    place.1,
-                    format!("tag name `{}`: use lower-case letters, digits, _ or -", line.name),
-                ));
+                return Err(error(format!("tag name `{}`: use lower-case letters, digits, _ or -", line.name)));
             }
             if tags.iter().any(|t| t.name == line.name) {
-                return Err(error(place.0, place.1, format!("tag `{}` is listed twice", line.name)));
+                return Err(error(format!("tag `{}` is listed twice", line.name)));
             }
-            let colour = line.colour.parse().map_err(|m| error(place.0, place.1, m))?;
+            let colour = line.colour.parse().map_err(error)?;
             tags.push(Tag { name: line.name, description: line.description, colour });
         }
         Ok(Self { tags })
@@ -176,10 +154,7 @@ impl Vocabulary {
 /// Line and column of occurrence `nth` (from 0) of `"value"` in `source`, for error messages.
 fn locate(source: &str, value: &str, nth: usize) -> (usize, usize) {
     let needle = format!("\"{value}\"");
-    source.match_indices(&needle).nth(nth).map_or((1, 1), |(at, _)| {
-        let before = &source[..at];
-        (before.matches('\n').count() + 1, at - before.rfind('\n').map_or(0, |i| i + 1) + 1)
-    })
+    source.match_indices(&needle).nth(nth).map_or((1, 1), |(at, _)| ron_file::position_of(source, at))
 }
 
 #[cfg(test)]
@@ -188,7 +163,7 @@ mod tests {
 
     #[test]
     fn the_built_in_vocabulary_has_the_eight_claim_types() {
-        let vocabulary = Vocabulary::parse(DEFAULT_TAGS, "tags.ron").unwrap();
+        let vocabulary = Vocabulary::built_in().unwrap();
         let names: Vec<&str> = vocabulary.tags.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["fact", "quantity", "causal", "prediction", "policy", "quote", "opinion", "other"]);
         assert_eq!(vocabulary.slot(1).unwrap().name, "fact");
@@ -202,6 +177,52 @@ mod tests {
         assert_eq!("Light-Red".parse(), Ok(Colour::Named(NamedColour::LightRed)));
         assert_eq!("#ff8800".parse(), Ok(Colour::Rgb(255, 136, 0)));
         assert!("orange".parse::<Colour>().is_err());
+        assert!("#ff88".parse::<Colour>().is_err());
+        assert!("#ff88zz".parse::<Colour>().is_err());
+    }
+
+    #[test]
+    fn colour_names_are_the_ones_files_use() {
+        use strum::VariantArray;
+        let names: Vec<&str> = NamedColour::VARIANTS.iter().map(|c| c.name()).collect();
+        assert_eq!(
+            names,
+            [
+                "black",
+                "red",
+                "green",
+                "yellow",
+                "blue",
+                "magenta",
+                "cyan",
+                "gray",
+                "dark_gray",
+                "light_red",
+                "light_green",
+                "light_yellow",
+                "light_blue",
+                "light_magenta",
+                "light_cyan",
+                "white"
+            ]
+        );
+        for &colour in NamedColour::VARIANTS {
+            assert_eq!(colour.name().parse(), Ok(Colour::Named(colour)));
+        }
+    }
+
+    #[test]
+    fn a_missing_file_is_the_built_in_vocabulary_and_a_broken_one_an_error_with_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tags.ron");
+        assert_eq!(Vocabulary::load(&path).unwrap(), Vocabulary::built_in().unwrap());
+        std::fs::write(&path, "\u{feff}[\n  (name: \"fact\", description: \"x\", colour: cyan),\n]").unwrap();
+        let error = Vocabulary::load(&path).unwrap_err();
+        let LoadError::Parse(located) = &error else { panic!("{error}") };
+        assert_eq!((located.line, located.column), (2, 43), "{error}");
+        assert!(error.to_string().starts_with(&format!("{}:2:43: ", path.display())), "{error}");
+        std::fs::write(&path, "\u{feff}[(name: \"mine\", description: \"x\", colour: \"cyan\")]").unwrap();
+        assert_eq!(Vocabulary::load(&path).unwrap().tags[0].name, "mine");
     }
 
     #[test]

@@ -37,6 +37,16 @@ impl Paths {
         self.data_dir.join("user_gazetteer.ron")
     }
 
+    /// The feeds `gloss fetch` pulls.
+    pub fn feeds(&self) -> PathBuf {
+        self.config_dir.join("feeds.ron")
+    }
+
+    /// The library of fetched pages and feed items (`--library DIR` overrides it).
+    pub fn library(&self) -> PathBuf {
+        self.data_dir.join("library")
+    }
+
     /// The user's keymap, overriding the built-in one action by action.
     pub fn keymap(&self) -> PathBuf {
         self.config_dir.join("keymap.ron")

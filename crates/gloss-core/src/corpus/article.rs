@@ -4,8 +4,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use super::decode::Decoding;
+use super::document::{Document, Metadata};
 use super::header::{Header, parse_header};
-use crate::text::{Gap, Paragraphs, Span, gaps, paragraphs, sentences, word_count};
+use crate::text::{Gap, Paragraphs, Span, gaps, paragraphs, sanitize_inline, sentences, word_count};
 
 /// Where an article's text came from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -13,6 +14,11 @@ pub enum Origin {
     File(PathBuf),
     /// One of the sample articles built into the binary, by file name.
     Embedded(&'static str),
+    /// One item of a feed file, by the item's GUID.
+    Entry {
+        feed: PathBuf,
+        guid: String,
+    },
 }
 
 impl Origin {
@@ -23,6 +29,7 @@ impl Origin {
                 path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
             }
             Self::Embedded(name) => (*name).to_owned(),
+            Self::Entry { feed, guid } => format!("{}#{guid}", Self::File(feed.clone()).file_name()),
         }
     }
 
@@ -31,12 +38,14 @@ impl Origin {
         match self {
             Self::File(path) => path.display().to_string(),
             Self::Embedded(name) => format!("seeds:{name}"),
+            Self::Entry { feed, guid } => format!("{}#{guid}", feed.display()),
         }
     }
 
+    /// The file the article was read from.
     pub fn path(&self) -> Option<&Path> {
         match self {
-            Self::File(path) => Some(path),
+            Self::File(path) | Self::Entry { feed: path, .. } => Some(path),
             Self::Embedded(_) => None,
         }
     }
@@ -53,11 +62,7 @@ impl Fingerprint {
 
     /// The full fingerprint in hex.
     pub fn to_hex(&self) -> String {
-        use std::fmt::Write;
-        self.0.iter().fold(String::with_capacity(64), |mut hex, b| {
-            let _ = write!(hex, "{b:02x}");
-            hex
-        })
+        blake3::Hash::from_bytes(self.0).to_hex().to_string()
     }
 }
 
@@ -76,6 +81,11 @@ pub struct Article {
     text: String,
     decoding: Decoding,
     header: Header,
+    /// Byline and URL, for formats that say them (Markdown front matter, HTML, feeds).
+    metadata: Metadata,
+    /// True when the text is a rendition of a structured format rather than the file's text:
+    /// then `**` is an author's asterisks, not a marker of removed words.
+    rendered: bool,
     words: usize,
     fingerprint: Fingerprint,
     structure: OnceLock<Structure>,
@@ -87,7 +97,61 @@ impl Article {
     pub fn new(origin: Origin, raw: &[u8], text: String, decoding: Decoding) -> Self {
         let header = parse_header(&text);
         let words = word_count(&text);
-        Self { origin, fingerprint: Fingerprint::of(raw), text, decoding, header, words, structure: OnceLock::new() }
+        let metadata = Metadata::default();
+        let fingerprint = Fingerprint::of(raw);
+        Self {
+            origin,
+            fingerprint,
+            text,
+            decoding,
+            header,
+            metadata,
+            rendered: false,
+            words,
+            structure: OnceLock::new(),
+        }
+    }
+
+    /// Builds an article from a structured document: its text is the rendition, its title,
+    /// source and date come from the document's metadata (the title from the text when it has
+    /// none). The fingerprint is the rendition's, so a page whose markup changed but whose text
+    /// did not is the same article.
+    pub fn from_document(origin: Origin, document: &Document, decoding: Decoding) -> Self {
+        let rendition = document.render();
+        let text = rendition.text;
+        let clean = |value: &Option<String>| value.as_deref().map(|v| sanitize_inline(v).into_owned());
+        let mut header = Header {
+            source: clean(&document.metadata.source),
+            date: clean(&document.metadata.date),
+            ..Header::default()
+        };
+        if let Some(title) = document.title() {
+            header.title = sanitize_inline(title).into_owned();
+            header.title_span = rendition.title_span;
+        } else {
+            header.title = parse_header(&text).title;
+            header.title_derived = true;
+        }
+        let metadata = Metadata {
+            title: Some(header.title.clone()),
+            source: header.source.clone(),
+            date: header.date.clone(),
+            byline: clean(&document.metadata.byline),
+            url: clean(&document.metadata.url),
+        };
+        let words = word_count(&text);
+        let fingerprint = Fingerprint::of(text.as_bytes());
+        Self {
+            origin,
+            fingerprint,
+            text,
+            decoding,
+            header,
+            metadata,
+            rendered: true,
+            words,
+            structure: OnceLock::new(),
+        }
     }
 
     /// Builds an article from UTF-8 text (tests, built-in seeds).
@@ -112,6 +176,12 @@ impl Article {
         &self.header
     }
 
+    /// Title, source, date, byline and URL as the source said them (byline and URL only for
+    /// structured formats).
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
+    }
+
     pub fn title(&self) -> &str {
         &self.header.title
     }
@@ -129,11 +199,18 @@ impl Article {
         self.structure.get_or_init(|| {
             let paragraphs = paragraphs(&self.text);
             let sentences = sentences(&self.text, &paragraphs);
-            Structure { paragraphs, sentences, gaps: gaps(&self.text) }
+            let gaps = if self.rendered { Vec::new() } else { gaps(&self.text) };
+            Structure { paragraphs, sentences, gaps }
         })
     }
 
     pub fn sentences(&self) -> &[Span] {
         &self.structure().sentences
+    }
+
+    /// The sentences, when something has already split the article; splitting is the slow
+    /// part of reading an article, and search splits only the paragraphs it needs.
+    pub fn sentences_if_split(&self) -> Option<&[Span]> {
+        self.structure.get().map(|s| s.sentences.as_slice())
     }
 }

@@ -2,8 +2,14 @@
 
 mod article;
 mod decode;
+mod document;
+pub mod feed;
 mod format;
 mod header;
+pub mod html;
+pub mod markdown;
+mod naming;
+mod read;
 mod seeds;
 
 use std::collections::HashSet;
@@ -14,8 +20,11 @@ use std::path::{Path, PathBuf};
 
 pub use article::{Article, Fingerprint, Origin, Structure};
 pub use decode::{Decoding, MAX_ARTICLE_BYTES, Unreadable, decode};
+pub use document::{Block, BlockKind, Document, Metadata, Rendition, normalize_date, tidy_inline};
 pub use format::Format;
 pub use header::{Header, parse_header};
+pub use naming::corpus_name;
+pub use read::{Extracted, ReadError, articles_of_file, read_documents};
 pub use seeds::SEEDS;
 
 /// Something to read articles from.
@@ -37,6 +46,8 @@ pub enum ProblemReason {
     NotFound,
     Io(String),
     Skipped(Unreadable),
+    /// The file is of a known format but does not parse, or holds no article.
+    Malformed(String),
 }
 
 impl fmt::Display for Problem {
@@ -45,6 +56,7 @@ impl fmt::Display for Problem {
             ProblemReason::NotFound => write!(f, "{}: no such file or folder", self.path),
             ProblemReason::Io(error) => write!(f, "{}: cannot read: {error}", self.path),
             ProblemReason::Skipped(why) => write!(f, "{}: skipped: {why}", self.path),
+            ProblemReason::Malformed(why) => write!(f, "{}: {why}", self.path),
         }
     }
 }
@@ -58,6 +70,18 @@ pub struct Discovery {
 
 /// The folder of sample articles used when no path is given.
 pub const DEFAULT_FOLDER: &str = "seeds";
+
+/// The paths to read: those given; with none, `./seeds` when there is one (a checkout), else
+/// the `library` when it holds articles; none at all means the built-in seeds.
+pub fn default_paths(paths: &[PathBuf], library: Option<&crate::library::Library>) -> Vec<PathBuf> {
+    if !paths.is_empty() || Path::new(DEFAULT_FOLDER).is_dir() {
+        return paths.to_vec();
+    }
+    match library {
+        Some(library) if library.has_articles() => vec![library.root().to_path_buf()],
+        _ => Vec::new(),
+    }
+}
 
 /// Finds the articles named by `paths`: files as given, folders recursively (hidden entries and
 /// files of unknown formats left out), in a stable sorted order, each file once. With no paths:
@@ -87,7 +111,10 @@ fn discover_path(path: &Path, found: &mut Discovery, seen: &mut HashSet<PathBuf>
         }
         Err(error) => found.problems.push(problem(ProblemReason::Io(error.to_string()))),
         Ok(meta) if meta.is_dir() => walk_folder(path, found, seen),
-        Ok(_) => add_file(path.to_path_buf(), Format::for_named_file(path), found, seen),
+        Ok(meta) => match Unreadable::special(&meta.file_type()) {
+            Some(why) => found.problems.push(problem(ProblemReason::Skipped(why))),
+            None => add_file(path.to_path_buf(), Format::for_named_file(path), found, seen),
+        },
     }
 }
 
@@ -118,22 +145,34 @@ fn add_file(path: PathBuf, format: Format, found: &mut Discovery, seen: &mut Has
     }
 }
 
-/// Reads one source into articles (one per plain-text file; a feed format would give several).
+/// Reads one source into articles (one per file; one per item for a feed).
 pub fn load(source: &Source) -> Result<Vec<Article>, Problem> {
     match source {
         Source::Embedded { name, text } => Ok(vec![Article::from_text(Origin::Embedded(name), text)]),
-        Source::File { path, format: Format::PlainText } => {
+        Source::File { path, format } => {
             let problem = |reason| Problem { path: path.display().to_string(), reason };
             let bytes = read_limited(path).map_err(&problem)?;
-            let (text, decoding) = decode(&bytes).map_err(|why| problem(ProblemReason::Skipped(why)))?;
-            Ok(vec![Article::new(Origin::File(path.clone()), &bytes, text, decoding)])
+            articles_of_file(path, *format, &bytes).map_err(|error| match error {
+                ReadError::Unreadable(why) => problem(ProblemReason::Skipped(why)),
+                other => problem(ProblemReason::Malformed(other.to_string())),
+            })
         }
     }
 }
 
+/// Reads at most [`MAX_ARTICLE_BYTES`] (and one more, to tell). A FIFO or device is refused
+/// before it is opened, since opening a FIFO waits for a writer, and again after, in case the
+/// path changed in between.
 fn read_limited(path: &Path) -> Result<Vec<u8>, ProblemReason> {
     let io = |error: std::io::Error| ProblemReason::Io(error.to_string());
+    let special = |meta: fs::Metadata| Unreadable::special(&meta.file_type()).map(ProblemReason::Skipped);
+    if let Some(why) = special(fs::metadata(path).map_err(io)?) {
+        return Err(why);
+    }
     let file = fs::File::open(path).map_err(io)?;
+    if let Some(why) = special(file.metadata().map_err(io)?) {
+        return Err(why);
+    }
     let mut bytes = Vec::new();
     file.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {

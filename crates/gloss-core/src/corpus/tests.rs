@@ -114,13 +114,13 @@ fn folders_are_scanned_recursively_in_order_with_problems_reported() {
     let (articles, problems) = load_all(discovery);
     let names: Vec<String> = articles.iter().map(|a| a.origin().file_name()).collect();
     assert_eq!(names, ["a.txt", "b.txt", "latin1.txt", "c.TXT"]);
-    assert_eq!(articles[2].decoding(), Decoding::Lossy { replaced: 1 });
-    assert_eq!(articles[2].title(), "Caf\u{fffd} politics");
+    assert_eq!(articles[2].decoding(), Decoding::Converted { encoding: "windows-1252" });
+    assert_eq!(articles[2].title(), "Café politics");
 
     let reasons: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(reasons.len(), 3, "{reasons:#?}");
     assert!(reasons[0].ends_with("missing.txt: no such file or folder"));
-    assert!(reasons.iter().any(|r| r.ends_with("binary.txt: skipped: binary file, not text")));
+    assert!(reasons.iter().any(|r| r.ends_with("binary.txt: skipped: binary file, not text (it holds NUL bytes)")));
     assert!(reasons.iter().any(|r| r.ends_with("empty.txt: skipped: empty file")));
 }
 
@@ -138,4 +138,104 @@ fn fingerprints_follow_content_not_names() {
     assert_eq!(a.fingerprint(), b.fingerprint());
     assert_ne!(a.fingerprint(), c.fingerprint());
     assert_eq!(a.fingerprint().to_hex().len(), 64);
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_are_refused_without_being_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    // No writer ever opens the FIFO: reading it would wait forever.
+    for (path, kind) in [(fifo.as_path(), "a named pipe (FIFO)"), (Path::new("/dev/zero"), "a device")] {
+        let discovery = discover(&[path.to_path_buf()]);
+        assert!(discovery.sources.is_empty());
+        let reasons: Vec<String> = discovery.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            reasons,
+            [format!("{}: skipped: {kind}, not a file: gloss reads files and folders only", path.display())]
+        );
+        let source = Source::File { path: path.to_path_buf(), format: Format::PlainText };
+        let problem = load(&source).unwrap_err();
+        assert_eq!(problem.reason, ProblemReason::Skipped(Unreadable::NotAFile(kind)));
+    }
+}
+
+#[test]
+fn folders_take_markdown_html_and_feeds_with_their_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for (from, to) in [
+        ("markdown/vilnius.md", "a/vilnius.md"),
+        ("pages/news.html", "b/news.html"),
+        ("feeds/world.rss", "c/world.rss"),
+        ("feeds/broken.rss", "d/broken.rss"),
+    ] {
+        write(dir.path(), to, &fs::read(fixtures.join(from)).unwrap());
+    }
+    let (articles, problems) = load_all(discover(&[dir.path().to_path_buf()]));
+    let found: Vec<(String, &str, Option<&str>)> =
+        articles.iter().map(|a| (a.origin().file_name(), a.title(), a.header().date.as_deref())).collect();
+    assert_eq!(
+        found,
+        [
+            ("vilnius.md".to_owned(), "NATO summit opens in Vilnius", Some("2023-07-11")),
+            ("news.html".to_owned(), "Japan and South Korea Sound Alarm over Putin-Kim", Some("2024-02-04")),
+            (
+                "world.rss#mondo-2023-0711-nato".to_owned(),
+                "NATO leaders meet in Vilnius & agree on Sweden",
+                Some("2023-07-11")
+            ),
+            ("world.rss#https://mondo.example/world/2023/07/17/grain".to_owned(), "Grain deal lapses", None),
+        ]
+    );
+    assert_eq!(articles[0].header().title_span, Some(0..28), "the Markdown headline is styled as one");
+    assert_eq!(articles[1].header().source.as_deref(), Some("Mondo International"));
+    assert_eq!(articles[1].metadata().byline.as_deref(), Some("Kenji Sato"));
+    assert_ne!(articles[2].fingerprint(), articles[3].fingerprint(), "items of one feed are distinct articles");
+    let reasons: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(reasons.len(), 1, "{reasons:?}");
+    assert!(reasons[0].contains("broken.rss: not a readable RSS, Atom or JSON feed"), "{reasons:?}");
+}
+
+#[test]
+fn a_news_page_keeps_the_story_and_drops_everything_around_it() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/news.html");
+    let article = load(&Source::File { path, format: Format::Html }).unwrap().remove(0);
+    let text = article.text();
+    assert!(text.starts_with("Officials in South Korea and Japan — North Korea’s avowed enemies"), "{text}");
+    assert!(text.contains("A new axis?\n\nSome scholars"), "{text}");
+    assert!(text.trim_end().ends_with("at the Security Council next week."), "{text}");
+    for junk in [
+        "cookies",
+        "Accept",
+        "Advertisement",
+        "renderAd",
+        "Share on",
+        "Related stories",
+        "troll99",
+        "First!",
+        "rights reserved",
+        "Business",
+        "Search",
+        "trackPageView",
+        "·",
+    ] {
+        assert!(!text.contains(junk), "{junk:?} in {text}");
+    }
+    assert!(article.structure().gaps.is_empty());
+}
+
+#[test]
+fn with_no_paths_a_library_with_articles_is_read_when_there_are_no_seeds_here() {
+    // The tests run in the crate's folder, where there is no ./seeds.
+    assert!(!Path::new(DEFAULT_FOLDER).exists());
+    let dir = tempfile::tempdir().unwrap();
+    let library = crate::library::Library::new(dir.path().join("library"));
+    assert_eq!(default_paths(&[], Some(&library)), Vec::<PathBuf>::new(), "an empty library: the built-in seeds");
+    write(library.root(), "mondo/2024-01-01-a.md", b"# A\n\nText.\n");
+    assert_eq!(default_paths(&[], Some(&library)), [library.root().to_path_buf()]);
+    let given = [PathBuf::from("x.txt")];
+    assert_eq!(default_paths(&given, Some(&library)), given);
 }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use super::Kind;
+use crate::config::ron_file::{self, LocatedError};
 
 /// Where a gazetteer entry comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -47,16 +48,6 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("people.ron", include_str!("../../../../data/gazetteer/people.ron")),
 ];
 
-/// A gazetteer file that does not parse, with where.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}:{column}: {message}")]
-pub struct GazetteerError {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
 /// All known names.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
@@ -65,7 +56,7 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     /// The gazetteer built into gloss.
-    pub fn built_in() -> Result<Self, GazetteerError> {
+    pub fn built_in() -> Result<Self, LocatedError> {
         let mut gazetteer = Self::default();
         for (file, source) in BUILT_IN {
             gazetteer.entries.extend(parse(source, file, EntryOrigin::BuiltIn)?);
@@ -79,13 +70,8 @@ impl Gazetteer {
 }
 
 /// Reads one gazetteer file.
-pub fn parse(source: &str, file: &str, origin: EntryOrigin) -> Result<Vec<Entry>, GazetteerError> {
-    let lines: Vec<Line> = ron::from_str(source).map_err(|e| GazetteerError {
-        file: file.to_owned(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
-    })?;
+pub fn parse(source: &str, file: &str, origin: EntryOrigin) -> Result<Vec<Entry>, LocatedError> {
+    let lines: Vec<Line> = ron_file::parse(source, file)?;
     Ok(lines
         .into_iter()
         .map(|Line(canonical, kind, aliases)| Entry { canonical: canonical.into(), kind, aliases, origin })
@@ -102,7 +88,7 @@ mod tests {
     fn built_in_gazetteer_is_large_and_covers_every_kind() {
         let gazetteer = Gazetteer::built_in().unwrap();
         assert!(gazetteer.entries.len() > 5000, "{} entries", gazetteer.entries.len());
-        for kind in Kind::ALL {
+        for &kind in Kind::ALL {
             let count = gazetteer.entries.iter().filter(|e| e.kind == kind).count();
             assert!(count > 100, "{kind}: {count} entries");
         }
@@ -146,7 +132,7 @@ mod tests {
     #[test]
     fn errors_name_the_file_and_place() {
         let error = parse("[\n(\"Japan\", COUNTRY, []),\n]", "mine.ron", EntryOrigin::User).unwrap_err();
-        assert_eq!((error.file.as_str(), error.line), ("mine.ron", 2));
-        assert!(error.to_string().starts_with("mine.ron:2:"), "{error}");
+        assert_eq!((error.file.as_str(), error.line, error.column), ("mine.ron", 2, 11));
+        assert!(error.to_string().starts_with("mine.ron:2:11: "), "{error}");
     }
 }

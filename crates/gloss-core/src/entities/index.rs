@@ -41,6 +41,15 @@ impl EntityIndex {
         self.ids.get(&key).map_or(&[], |&id| &self.articles[id])
     }
 
+    /// Every entity with the articles that mention it, most mentioned first (then by kind and
+    /// name), for completing a name typed by the user.
+    pub fn entities(&self) -> Vec<(&EntityKey, &[usize])> {
+        let mut all: Vec<(&EntityKey, &[usize])> =
+            self.ids.iter().map(|(key, &id)| (key, self.articles[id].as_slice())).collect();
+        all.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(b.0)));
+        all
+    }
+
     /// How many articles have been added.
     pub fn indexed(&self) -> usize {
         self.indexed
@@ -113,6 +122,8 @@ mod tests {
         assert_eq!(index.articles_with(Kind::Gpe, "Japan"), [0, 2]);
         assert!(index.articles_with(Kind::Org, "Japan").is_empty());
         assert_eq!((index.indexed(), index.entity_count()), (3, 2));
+        let listed: Vec<(&str, usize)> = index.entities().iter().map(|(k, a)| (&*k.1, a.len())).collect();
+        assert_eq!(listed, [("Fumio Kishida", 2), ("Japan", 2)], "most mentioned first, then kind and name");
     }
 
     #[test]

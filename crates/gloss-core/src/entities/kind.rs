@@ -5,54 +5,55 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-/// What a name names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// What a name names. Its name in files and output is the variant's in capitals (`PERSON`,
+/// `GPE`), for serde and strum alike; its tag, for marks where colour is off, is three letters.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::EnumProperty,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
 pub enum Kind {
     /// People, by full name or surname.
-    #[serde(rename = "PERSON")]
+    #[strum(props(tag = "PER"))]
     Person,
     /// Countries, cities, states, provinces, districts.
-    #[serde(rename = "GPE")]
     Gpe,
     /// Agencies, ministries, armed forces, parties, companies, media, alliances.
-    #[serde(rename = "ORG")]
     Org,
     /// Continents, regions, seas, straits, peninsulas, islands.
-    #[serde(rename = "LOC")]
     Loc,
     /// Nationalities and groups, adjectives of places.
-    #[serde(rename = "NORP")]
+    #[strum(props(tag = "GRP"))]
     Norp,
     /// Named wars, summits, exercises.
-    #[serde(rename = "EVENT")]
+    #[strum(props(tag = "EVT"))]
     Event,
 }
 
 impl Kind {
-    pub const ALL: [Self; 6] = [Self::Person, Self::Gpe, Self::Org, Self::Loc, Self::Norp, Self::Event];
+    /// Every kind, in the order legends and panels show them.
+    pub const ALL: &[Self] = <Self as strum::VariantArray>::VARIANTS;
 
     /// The name used in files and output: `PERSON`, `GPE`, …
     pub fn name(self) -> &'static str {
-        match self {
-            Self::Person => "PERSON",
-            Self::Gpe => "GPE",
-            Self::Org => "ORG",
-            Self::Loc => "LOC",
-            Self::Norp => "NORP",
-            Self::Event => "EVENT",
-        }
+        self.into()
     }
 
-    /// A three-letter tag, for marks where colour is off.
+    /// A three-letter tag, for marks where colour is off: the name when it is that short.
     pub fn tag(self) -> &'static str {
-        match self {
-            Self::Person => "PER",
-            Self::Gpe => "GPE",
-            Self::Org => "ORG",
-            Self::Loc => "LOC",
-            Self::Norp => "GRP",
-            Self::Event => "EVT",
-        }
+        strum::EnumProperty::get_str(&self, "tag").unwrap_or(self.name())
     }
 
     /// What the kind covers, for help and legends.
@@ -79,9 +80,13 @@ impl FromStr for Kind {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         Self::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|k| k.name().eq_ignore_ascii_case(text) || k.tag().eq_ignore_ascii_case(text))
-            .ok_or_else(|| format!("unknown entity kind `{text}`; kinds are PERSON, GPE, ORG, LOC, NORP, EVENT"))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Self::ALL.iter().map(|k| k.name()).collect();
+                format!("unknown entity kind `{text}`; kinds are {}", names.join(", "))
+            })
     }
 }
 
@@ -91,7 +96,16 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for kind in Kind::ALL {
+        let names: Vec<(&str, &str)> = Kind::ALL.iter().map(|k| (k.name(), k.tag())).collect();
+        let expected =
+            [("PERSON", "PER"), ("GPE", "GPE"), ("ORG", "ORG"), ("LOC", "LOC"), ("NORP", "GRP"), ("EVENT", "EVT")];
+        assert_eq!(names, expected, "names in files and output never change");
+        assert_eq!(
+            "THING".parse::<Kind>(),
+            Err("unknown entity kind `THING`; kinds are PERSON, GPE, ORG, LOC, NORP, EVENT".to_owned())
+        );
+        for &kind in Kind::ALL {
+            assert_eq!(ron::to_string(&kind).unwrap(), kind.name(), "serde and strum agree");
             assert_eq!(kind.name().parse::<Kind>(), Ok(kind));
             assert_eq!(kind.tag().to_lowercase().parse::<Kind>(), Ok(kind));
             assert_eq!(ron::from_str::<Kind>(kind.name()).unwrap(), kind);

@@ -14,7 +14,7 @@ mod tokens;
 mod user;
 
 pub use case::{CaseMap, LineCase};
-pub use gazetteer::{BUILT_IN, Entry, EntryOrigin, Gazetteer, GazetteerError, parse};
+pub use gazetteer::{BUILT_IN, Entry, EntryOrigin, Gazetteer, parse};
 pub use index::{EntityIndex, EntityKey, EntitySummary, entities_of, summarize};
 pub use kind::Kind;
 pub use lexicon::Lexicon;

@@ -2,13 +2,14 @@
 //! RON in the data folder and applied over the built-in gazetteer.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use super::Kind;
 use super::gazetteer::{Entry, EntryOrigin, Gazetteer};
-use crate::files::{NewFile, WriteError, write_atomically};
+use crate::config::ron_file::{self, LoadError, SaveError, SerializeError};
+use crate::files::NewFile;
 
 /// A name the user added: `("Inoden Peninsula", LOC, [])`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,42 +37,30 @@ pub struct UserGazetteer {
 
 /// The user gazetteer's file could not be read.
 #[derive(Debug, thiserror::Error)]
-pub enum UserGazetteerError {
-    #[error("cannot read {path}: {message}")]
-    Read { path: PathBuf, message: String },
-    #[error("{path}:{line}:{column}: {message} (fix or move the file; gloss will not overwrite it)")]
-    Parse { path: PathBuf, line: usize, column: usize, message: String },
-}
+#[error("{0} (fix or move the file; gloss will not overwrite it)")]
+pub struct UserGazetteerError(#[from] pub LoadError);
 
 const HEADER: &str = "// gloss user gazetteer: names you added, aliases you gave, highlights you marked wrong.\n// Edit freely; kinds are PERSON, GPE, ORG, LOC, NORP, EVENT.\n";
 
 impl UserGazetteer {
     /// Reads the file at `path`; a missing file is an empty gazetteer.
     pub fn load(path: &Path) -> Result<Self, UserGazetteerError> {
-        let source = match std::fs::read_to_string(path) {
-            Ok(source) => source,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
-            Err(e) => return Err(UserGazetteerError::Read { path: path.to_path_buf(), message: e.to_string() }),
-        };
-        ron::from_str(&source).map_err(|e| UserGazetteerError::Parse {
-            path: path.to_path_buf(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: e.code.to_string(),
-        })
+        Ok(ron_file::load(path)?.unwrap_or_default())
     }
 
     /// The file's text: the same content always gives the same bytes.
-    pub fn to_ron(&self) -> String {
-        let mut copy = self.clone();
-        copy.version = 1;
-        let config = ron::ser::PrettyConfig::new().indentor("    ").struct_names(false);
-        let body = ron::ser::to_string_pretty(&copy, config).unwrap_or_default();
-        format!("{HEADER}{body}\n")
+    pub fn to_ron(&self) -> Result<String, SerializeError> {
+        ron_file::to_pretty(HEADER, &self.normal())
     }
 
-    pub fn save(&self, path: &Path) -> Result<(), WriteError> {
-        write_atomically(path, self.to_ron().as_bytes(), None, NewFile::Private)
+    /// Writes the file atomically; when it cannot be written, the file on disk is left as it was.
+    pub fn save(&self, path: &Path) -> Result<(), SaveError> {
+        ron_file::save(path, HEADER, &self.normal(), None, NewFile::Private)
+    }
+
+    /// The gazetteer as it is written: the current version.
+    fn normal(&self) -> Self {
+        Self { version: 1, ..self.clone() }
     }
 
     /// Adds `name` as an entity of `kind`, and stops rejecting it.
@@ -132,11 +121,15 @@ mod tests {
         user.add_entity("Inoden Peninsula", Kind::Loc);
         user.add_alias("Kishida-san", "Fumio Kishida", Kind::Person);
         user.reject("Business Times");
-        let text = user.to_ron();
+        let text = user.to_ron().unwrap();
         assert!(text.contains("(\"Inoden Peninsula\", LOC, [])"), "{text}");
-        let back: UserGazetteer = ron::from_str(&text).unwrap();
-        assert_eq!(back.entities, user.entities);
-        assert_eq!(back.to_ron(), text);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("user_gazetteer.ron");
+        user.save(&path).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        let back = UserGazetteer::load(&path).unwrap();
+        assert_eq!(back, UserGazetteer { version: 1, ..user });
+        assert_eq!(back.to_ron().unwrap(), text);
     }
 
     #[test]
@@ -153,8 +146,12 @@ mod tests {
         let path = dir.path().join("user_gazetteer.ron");
         assert_eq!(UserGazetteer::load(&path).unwrap(), UserGazetteer::default());
         std::fs::write(&path, "(\n  entities: [(\"X\", PLACE, [])],\n)").unwrap();
-        let error = UserGazetteer::load(&path).unwrap_err().to_string();
-        assert!(error.starts_with(&format!("{}:2:", path.display())), "{error}");
+        let error = UserGazetteer::load(&path).unwrap_err();
+        let UserGazetteerError(LoadError::Parse(located)) = &error else { panic!("{error}") };
+        assert_eq!((located.line, located.column), (2, 20), "{error}");
+        let error = error.to_string();
+        assert!(error.starts_with(&format!("{}:2:20: ", path.display())), "{error}");
+        assert!(error.ends_with("(fix or move the file; gloss will not overwrite it)"), "{error}");
     }
 
     #[test]

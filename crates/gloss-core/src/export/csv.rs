@@ -1,7 +1,9 @@
 //! CSV export: one row per claim, quoted as RFC 4180 says, so notes with commas, quotes and
-//! line breaks survive a spreadsheet.
+//! line breaks survive a spreadsheet; every cell through the CSV policy ([`cell`]), so no
+//! formula runs and no control character is written.
 
 use super::model::Export;
+use crate::text::inert::csv::cell;
 
 /// The columns, in order.
 pub const COLUMNS: [&str; 14] = [
@@ -23,9 +25,9 @@ pub const COLUMNS: [&str; 14] = [
 
 /// The CSV text for `export`: a header row, then a row per claim. `start` and `end` are
 /// code-point offsets into the article's text, empty for an orphan.
-pub fn csv(export: &Export) -> String {
+pub fn csv(export: &Export) -> Result<String, ::csv::Error> {
     let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
-    let _ = writer.write_record(COLUMNS);
+    writer.write_record(COLUMNS)?;
     for (article, claim) in export.claims() {
         let c = &claim.claim;
         let row = [
@@ -44,7 +46,9 @@ pub fn csv(export: &Export) -> String {
             c.modified.clone(),
             c.author.clone(),
         ];
-        let _ = writer.write_record(&row);
+        writer.write_record(row.iter().map(|field| cell(field).into_owned()))?;
     }
-    writer.into_inner().map(|bytes| String::from_utf8_lossy(&bytes).into_owned()).unwrap_or_default()
+    let bytes = writer.into_inner().map_err(|e| ::csv::Error::from(e.into_error()))?;
+    // Every field is a `String`, so the bytes are UTF-8 and nothing is replaced.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

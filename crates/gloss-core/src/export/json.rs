@@ -62,7 +62,7 @@ struct Entity<'a> {
 }
 
 /// The JSON document for `export`.
-pub fn json(export: &Export) -> String {
+pub fn json(export: &Export) -> serde_json::Result<String> {
     let document = Document {
         version: JSON_VERSION,
         generator: concat!("gloss ", env!("CARGO_PKG_VERSION")),
@@ -111,7 +111,7 @@ pub fn json(export: &Export) -> String {
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    let mut text = crate::text::inert::json::to_string_pretty(&document)?;
     text.push('\n');
-    text
+    Ok(text)
 }

@@ -1,29 +1,30 @@
 //! The Markdown briefing: totals, then each article with its note and its claims in text order,
 //! readable as plain text and rendered alike (GitHub, Obsidian, pandoc).
 
-use std::fmt::Write;
+use std::fmt::{self, Write};
 use std::path::PathBuf;
 
 use super::model::{ArticleOut, ClaimOut, Export};
 use crate::annotations::{Verdict, Vocabulary};
+use crate::text::inert::markdown::escape;
 
 /// The briefing for `export`, tags in `vocabulary` order.
-pub fn markdown(export: &Export, vocabulary: &Vocabulary) -> String {
+pub fn markdown(export: &Export, vocabulary: &Vocabulary) -> Result<String, fmt::Error> {
     let mut out = String::new();
-    let _ = writeln!(out, "# Briefing: {}\n", escape(&export.corpus));
+    writeln!(out, "# Briefing: {}\n", escape(&export.corpus))?;
     if let Some(date) = &export.date {
-        let _ = writeln!(out, "Exported {date}.\n");
+        writeln!(out, "Exported {date}.\n")?;
     }
-    totals(&mut out, export, vocabulary);
+    totals(&mut out, export, vocabulary)?;
     for article in &export.articles {
-        write_article(&mut out, export, article);
+        write_article(&mut out, export, article)?;
     }
-    out
+    Ok(out)
 }
 
-fn totals(out: &mut String, export: &Export, vocabulary: &Vocabulary) {
+fn totals(out: &mut String, export: &Export, vocabulary: &Vocabulary) -> fmt::Result {
     let claims: Vec<&ClaimOut> = export.claims().map(|(_, c)| c).collect();
-    let _ = writeln!(out, "{}.\n", capitalised(&export.tally(super::Format::Markdown).to_string()));
+    writeln!(out, "{}.\n", capitalised(&export.tally(super::Format::Markdown).to_string()))?;
     // Tags in vocabulary order, then any the vocabulary no longer has, by name.
     let mut names: Vec<&str> = vocabulary.tags.iter().map(|t| t.name.as_str()).collect();
     let mut others: Vec<&str> =
@@ -46,49 +47,48 @@ fn totals(out: &mut String, export: &Export, vocabulary: &Vocabulary) {
         .filter(|(_, n)| *n > 0)
         .map(|(v, n)| format!("{v} {n}"))
         .collect();
-    let _ = writeln!(out, "| Totals | |\n|---|---|");
-    let _ = writeln!(out, "| Claims by tag | {} |", tags.join(", "));
-    let _ = writeln!(out, "| Check-worthy | {} |", claims.iter().filter(|c| c.claim.check_worthy).count());
-    let _ =
-        writeln!(out, "| Verdicts | {} |\n", if verdicts.is_empty() { "none".to_owned() } else { verdicts.join(", ") });
+    writeln!(out, "| Totals | |\n|---|---|")?;
+    writeln!(out, "| Claims by tag | {} |", tags.join(", "))?;
+    writeln!(out, "| Check-worthy | {} |", claims.iter().filter(|c| c.claim.check_worthy).count())?;
+    writeln!(out, "| Verdicts | {} |\n", if verdicts.is_empty() { "none".to_owned() } else { verdicts.join(", ") })
 }
 
-fn write_article(out: &mut String, export: &Export, article: &ArticleOut) {
-    let _ = writeln!(out, "## {}\n", escape(&article.title));
+fn write_article(out: &mut String, export: &Export, article: &ArticleOut) -> fmt::Result {
+    writeln!(out, "## {}\n", escape(&article.title))?;
     let mut facts: Vec<String> = Vec::new();
     facts.extend(article.source.as_deref().map(escape));
-    facts.extend(article.date.clone());
+    facts.extend(article.date.as_deref().map(escape));
     facts.push(match link(export, article, None) {
         Some(target) => format!("[{}]({target})", escape(&article.file)),
         None => format!("{} (built in)", escape(&article.file)),
     });
-    facts.push(format!("article `{}`", article.id));
-    let _ = writeln!(out, "{}\n", facts.join(" · "));
+    facts.push(format!("article {}", code(&article.id)));
+    writeln!(out, "{}\n", facts.join(" · "))?;
     if !article.note.trim().is_empty() {
-        let _ = writeln!(out, "**Article note.** {}\n", paragraphs(&article.note));
+        writeln!(out, "**Article note.** {}\n", paragraphs(&article.note))?;
     }
     for claim in &article.claims {
-        write_claim(out, export, article, claim);
+        write_claim(out, export, article, claim)?;
     }
+    Ok(())
 }
 
-fn write_claim(out: &mut String, export: &Export, article: &ArticleOut, claim: &ClaimOut) {
+fn write_claim(out: &mut String, export: &Export, article: &ArticleOut, claim: &ClaimOut) -> fmt::Result {
     let c = &claim.claim;
-    let mut heading = vec![format!("Claim `{}`", c.id)];
+    let mut heading = vec![format!("Claim {}", code(&c.id))];
     heading.push(if c.tags.is_empty() { "untagged".to_owned() } else { escape(&c.tags.join(", ")) });
     if c.check_worthy {
         heading.push("check-worthy".to_owned());
     }
     heading.push(format!("verdict: {}", c.verdict));
-    let _ = writeln!(out, "### {}\n", heading.join(" · "));
+    writeln!(out, "### {}\n", heading.join(" · "))?;
     for line in c.anchor.quote.lines() {
-        let _ = writeln!(out, "> {}", escape(line.trim()));
+        writeln!(out, "> {}", escape(line.trim()))?;
     }
     out.push('\n');
     match claim.place {
         None => {
-            let _ =
-                writeln!(out, "- ⚠ Orphaned: this text is no longer in the article; the quote is as it was annotated.");
+            writeln!(out, "- ⚠ Orphaned: this text is no longer in the article; the quote is as it was annotated.")?;
         }
         Some(place) => {
             let at =
@@ -96,19 +96,27 @@ fn write_claim(out: &mut String, export: &Export, article: &ArticleOut, claim: &
             match link(export, article, Some(place.line)) {
                 Some(target) => writeln!(out, "- Where: [{at}]({target})"),
                 None => writeln!(out, "- Where: {at}"),
-            }
-            .unwrap_or_default();
+            }?;
         }
     }
     if !claim.entities.is_empty() {
         let names: Vec<String> =
             claim.entities.iter().map(|e| format!("{} ({})", escape(&e.canonical), e.kind)).collect();
-        let _ = writeln!(out, "- Names: {}", names.join(", "));
+        writeln!(out, "- Names: {}", names.join(", "))?;
     }
     if !c.note.trim().is_empty() {
-        let _ = writeln!(out, "- Note: {}", c.note.trim().lines().map(escape).collect::<Vec<_>>().join("  \n  "));
+        writeln!(out, "- Note: {}", c.note.trim().lines().map(escape).collect::<Vec<_>>().join("  \n  "))?;
     }
-    let _ = writeln!(out, "- By {} · created {} · modified {}\n", escape(&c.author), c.created, c.modified);
+    writeln!(out, "- By {} · created {} · modified {}\n", escape(&c.author), escape(&c.created), escape(&c.modified))
+}
+
+/// An id as code, when it is one gloss made; anything else (a store edited by hand) as text.
+fn code(id: &str) -> String {
+    if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        format!("`{id}`")
+    } else {
+        escape(id)
+    }
 }
 
 /// `text` with its first letter in capitals.
@@ -137,35 +145,9 @@ fn link(export: &Export, article: &ArticleOut, line: Option<usize>) -> Option<St
     })
 }
 
-/// Text from an article or a note, so Markdown shows it as written: `**` in the seeds marks
-/// removed words and must not turn into bold.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~') {
-            out.push('\\');
-        }
-        match c {
-            '\n' | '\r' => out.push(' '),
-            c if c.is_control() => out.extend(crate::text::display_char(c)),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markup_in_article_text_is_escaped() {
-        assert_eq!(
-            escape("on February 4**, a [link](x) #tag <b>"),
-            "on February 4\\*\\*, a \\[link\\](x) \\#tag \\<b\\>"
-        );
-        assert_eq!(escape("a\u{1b}[2J"), "a\u{241b}\\[2J");
-    }
 
     fn on_disk(path: &str) -> ArticleOut {
         ArticleOut {

@@ -8,11 +8,10 @@ mod model;
 mod w3c;
 
 use std::fmt;
-use std::str::FromStr;
 
+pub use crate::text::inert::markdown::escape as escape_markdown;
 pub use csv::COLUMNS;
 pub use json::JSON_VERSION;
-pub use markdown::escape as escape_markdown;
 pub use model::{ArticleOut, ClaimEntity, ClaimOut, Export, Filter, Place, Tally, gather, stem};
 pub use w3c::CONTEXT;
 
@@ -21,56 +20,74 @@ use std::path::Path;
 use crate::annotations::Vocabulary;
 use crate::files::{self, NewFile, WriteError};
 
-/// An export format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// An export format. Its name is what `--format` takes and the dialog shows beside its label;
+/// a few other names are understood too (`markdown`, `jsonld`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+    strum::EnumMessage,
+    strum::EnumProperty,
+)]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive, parse_err_ty = String, parse_err_fn = unknown_format)]
 pub enum Format {
+    #[strum(to_string = "md", serialize = "markdown", message = "Markdown briefing")]
     Markdown,
+    #[strum(message = "JSON (everything)")]
     Json,
+    #[strum(message = "CSV (a row per claim)")]
     Csv,
+    #[strum(
+        to_string = "w3c",
+        serialize = "jsonld",
+        serialize = "json-ld",
+        props(extension = "jsonld"),
+        message = "W3C Web Annotation (JSON-LD)"
+    )]
     W3c,
 }
 
 impl Format {
-    pub const ALL: [Self; 4] = [Self::Markdown, Self::Json, Self::Csv, Self::W3c];
+    /// Every format, in the order the dialog offers them.
+    pub const ALL: &[Self] = <Self as strum::VariantArray>::VARIANTS;
 
+    /// The name `--format` takes: `md`, `json`, `csv`, `w3c`.
     pub fn name(self) -> &'static str {
-        match self {
-            Self::Markdown => "md",
-            Self::Json => "json",
-            Self::Csv => "csv",
-            Self::W3c => "w3c",
-        }
+        self.into()
     }
 
-    /// The file extension for this format.
+    /// The file extension for this format: its name unless it says otherwise.
     pub fn extension(self) -> &'static str {
-        match self {
-            Self::Markdown => "md",
-            Self::Json => "json",
-            Self::Csv => "csv",
-            Self::W3c => "jsonld",
-        }
+        strum::EnumProperty::get_str(&self, "extension").unwrap_or(self.name())
     }
 
-    /// What it is, for people.
+    /// What it is, for people (every format has one; the name is only a fallback).
     pub fn label(self) -> &'static str {
-        match self {
-            Self::Markdown => "Markdown briefing",
-            Self::Json => "JSON (everything)",
-            Self::Csv => "CSV (a row per claim)",
-            Self::W3c => "W3C Web Annotation (JSON-LD)",
-        }
+        strum::EnumMessage::get_message(&self).unwrap_or(self.name())
     }
 
     /// Writes `export` in this format.
-    pub fn write(self, export: &Export, vocabulary: &Vocabulary) -> String {
-        match self {
-            Self::Markdown => markdown::markdown(export, vocabulary),
-            Self::Json => json::json(export),
-            Self::Csv => csv::csv(export),
-            Self::W3c => w3c::w3c(export),
-        }
+    pub fn write(self, export: &Export, vocabulary: &Vocabulary) -> Result<String, ExportError> {
+        let rendered = match self {
+            Self::Markdown => markdown::markdown(export, vocabulary).map_err(RenderError::from),
+            Self::Json => json::json(export).map_err(RenderError::from),
+            Self::Csv => csv::csv(export).map_err(RenderError::from),
+            Self::W3c => w3c::w3c(export).map_err(RenderError::from),
+        };
+        rendered.map_err(|source| ExportError::Render { format: self, source })
     }
+}
+
+/// The message for a name that is no format.
+fn unknown_format(text: &str) -> String {
+    let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+    format!("unknown export format `{text}`; formats are {}", names.join(", "))
 }
 
 impl fmt::Display for Format {
@@ -79,18 +96,29 @@ impl fmt::Display for Format {
     }
 }
 
-impl FromStr for Format {
-    type Err = String;
+/// Why an export could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The export could not be put into words: a bug, since everything is written to memory.
+    #[error("cannot make the {format} export ({source}); this is a bug in gloss, please report it")]
+    Render {
+        format: Format,
+        #[source]
+        source: RenderError,
+    },
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
 
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        match text.to_ascii_lowercase().as_str() {
-            "md" | "markdown" => Ok(Self::Markdown),
-            "json" => Ok(Self::Json),
-            "csv" => Ok(Self::Csv),
-            "w3c" | "jsonld" | "json-ld" => Ok(Self::W3c),
-            _ => Err(format!("unknown export format `{text}`; formats are md, json, csv, w3c")),
-        }
-    }
+/// What went wrong putting an export into words.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    #[error(transparent)]
+    Csv(#[from] ::csv::Error),
+    #[error("a value could not be formatted")]
+    Text(#[from] fmt::Error),
 }
 
 impl Export {
@@ -110,11 +138,11 @@ impl Export {
     }
 
     /// Writes the export to `path` in `format`, atomically, links relative to its folder.
-    pub fn write_to(&mut self, path: &Path, format: Format, vocabulary: &Vocabulary) -> Result<Tally, WriteError> {
+    pub fn write_to(&mut self, path: &Path, format: Format, vocabulary: &Vocabulary) -> Result<Tally, ExportError> {
         let error = |source| WriteError { path: path.to_path_buf(), source };
         let absolute = std::path::absolute(path).map_err(error)?;
         self.links_from = absolute.parent().map(Path::to_path_buf);
-        files::write_atomically(path, format.write(self, vocabulary).as_bytes(), None, NewFile::Shared)?;
+        files::write_atomically(path, format.write(self, vocabulary)?.as_bytes(), None, NewFile::Shared)?;
         Ok(self.tally(format))
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::annotations::follow::follow;
+use crate::annotations::follow::{attach, fits, resolve};
 use crate::annotations::{ArticleRecord, Claim, Resolver, Store, Verdict};
 use crate::corpus::{Article, Origin};
 use crate::entities::{Kind, Recognizer};
@@ -26,17 +26,22 @@ pub struct Filter {
 }
 
 impl Filter {
-    fn keeps_claim(&self, claim: &Claim) -> bool {
+    /// Whether `claim` has a tag, flag and verdict this filter asks for (search uses it too).
+    pub fn keeps_claim(&self, claim: &Claim) -> bool {
         (self.tags.is_empty() || claim.tags.iter().any(|t| self.tags.contains(t)))
             && (!self.check_worthy || claim.check_worthy)
             && self.verdict.is_none_or(|v| claim.verdict == v)
     }
 
+    /// Whether claims are filtered at all (by tag, flag or verdict).
+    pub fn filters_claims(&self) -> bool {
+        !self.tags.is_empty() || self.check_worthy || self.verdict.is_some()
+    }
+
     /// Whether an article with `claims` kept claims has something to export: those claims, or
     /// its note when claims are not being filtered.
     fn has_output(&self, claims: usize, record: &ArticleRecord) -> bool {
-        let claims_filtered = !self.tags.is_empty() || self.check_worthy || self.verdict.is_some();
-        claims > 0 || (!claims_filtered && !record.note.trim().is_empty())
+        claims > 0 || (!self.filters_claims() && !record.note.trim().is_empty())
     }
 
     fn keeps_article(&self, id: &str, file: &str) -> bool {
@@ -45,10 +50,7 @@ impl Filter {
     }
 }
 
-/// A file name without its extension.
-pub fn stem(file: &str) -> &str {
-    file.rsplit_once('.').map_or(file, |(stem, _)| stem)
-}
+pub use crate::annotations::lookup::stem;
 
 /// What an export holds, in numbers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -154,17 +156,17 @@ pub fn gather<A: Borrow<Article>>(
     let resolver = Resolver::new(store);
     let mut seen = HashSet::new();
     let mut out = Vec::new();
+    let nothing = ArticleRecord::default();
     for article in articles.iter().map(Borrow::borrow) {
-        let identity = resolver.resolve(&article.fingerprint().to_hex(), &article.origin().display_path());
-        let id = identity.id().map_or_else(|| article.fingerprint().to_hex()[..12].to_owned(), str::to_owned);
+        let (_, id) = resolve(&resolver, article);
         // Two copies of one article share its record: export it once.
         if !seen.insert(id.clone()) || !filter.keeps_article(&id, &article.origin().file_name()) {
             continue;
         }
-        let mut record = identity.id().and_then(|id| store.articles.get(id)).cloned().unwrap_or_default();
-        // An article edited since it was annotated: place its claims again, as the reader does.
-        follow(&mut record, article, &identity);
-        out.extend(article_out(id, article, &record, recognizer, filter));
+        // An article edited since it was annotated has its claims placed again, as the reader does.
+        let attached = attach(&resolver, store, article);
+        let record = attached.record.as_deref().unwrap_or(&nothing);
+        out.extend(article_out(attached.id, article, record, recognizer, filter));
     }
     out
 }
@@ -192,7 +194,7 @@ fn article_out(
             let anchor = &claim.anchor;
             // A claim whose text is not where the store says (an orphan, or a store edited by
             // hand) has no place to give.
-            let here = !claim.orphaned && text.get(anchor.start..anchor.end) == Some(anchor.quote.as_str());
+            let here = !claim.orphaned && fits(claim, text);
             let place = here.then(|| Place {
                 start: offsets.of(anchor.start),
                 end: offsets.of(anchor.end),
@@ -226,7 +228,7 @@ fn article_out(
         date: header.date.clone(),
         fingerprint: article.fingerprint().to_hex(),
         location: match article.origin() {
-            Origin::File(path) => std::path::absolute(path).ok(),
+            Origin::File(path) | Origin::Entry { feed: path, .. } => std::path::absolute(path).ok(),
             Origin::Embedded(_) => None,
         },
         read: record.read,

@@ -27,6 +27,7 @@ fn claim(article: &Article, sentence: usize, id: &str, tags: &[&str], note: &str
         modified: "2026-11-20T11:30:00Z".into(),
         author: "analyst".into(),
         orphaned: false,
+        unknown: crate::annotations::store::Unknown::new(),
     }
 }
 
@@ -90,20 +91,20 @@ fn golden(name: &str, actual: &str) {
 #[test]
 fn golden_files_for_every_format() {
     let export = export(&Filter::default());
-    let vocabulary = Vocabulary::built_in();
-    golden("briefing.md", &Format::Markdown.write(&export, &vocabulary));
-    golden("export.json", &Format::Json.write(&export, &vocabulary));
-    golden("claims.csv", &Format::Csv.write(&export, &vocabulary));
-    golden("annotations.jsonld", &Format::W3c.write(&export, &vocabulary));
+    let vocabulary = Vocabulary::built_in().unwrap();
+    golden("briefing.md", &Format::Markdown.write(&export, &vocabulary).unwrap());
+    golden("export.json", &Format::Json.write(&export, &vocabulary).unwrap());
+    golden("claims.csv", &Format::Csv.write(&export, &vocabulary).unwrap());
+    golden("annotations.jsonld", &Format::W3c.write(&export, &vocabulary).unwrap());
 }
 
 #[test]
 fn the_same_store_and_corpus_give_the_same_bytes() {
-    let vocabulary = Vocabulary::built_in();
+    let vocabulary = Vocabulary::built_in().unwrap();
     for format in Format::ALL {
         assert_eq!(
-            format.write(&export(&Filter::default()), &vocabulary),
-            format.write(&export(&Filter::default()), &vocabulary)
+            format.write(&export(&Filter::default()), &vocabulary).unwrap(),
+            format.write(&export(&Filter::default()), &vocabulary).unwrap()
         );
     }
 }
@@ -152,7 +153,7 @@ fn claims_carry_their_names_and_code_point_offsets() {
 
 #[test]
 fn csv_reads_back_with_notes_intact() {
-    let text = Format::Csv.write(&export(&Filter::default()), &Vocabulary::built_in());
+    let text = Format::Csv.write(&export(&Filter::default()), &Vocabulary::built_in().unwrap()).unwrap();
     let mut reader = ::csv::Reader::from_reader(text.as_bytes());
     assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), COLUMNS);
     let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -168,7 +169,7 @@ fn csv_reads_back_with_notes_intact() {
 
 #[test]
 fn json_reads_back_with_everything() {
-    let text = Format::Json.write(&export(&Filter::default()), &Vocabulary::built_in());
+    let text = Format::Json.write(&export(&Filter::default()), &Vocabulary::built_in().unwrap()).unwrap();
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["version"], 1);
     assert_eq!(value["exported"], "2026-11-21");
@@ -200,7 +201,7 @@ fn json_reads_back_with_everything() {
 
 #[test]
 fn w3c_follows_the_web_annotation_model() {
-    let text = Format::W3c.write(&export(&Filter::default()), &Vocabulary::built_in());
+    let text = Format::W3c.write(&export(&Filter::default()), &Vocabulary::built_in().unwrap()).unwrap();
     let collection: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(collection["@context"], CONTEXT);
     assert_eq!(collection["type"], "AnnotationCollection");
@@ -254,7 +255,7 @@ fn w3c_follows_the_web_annotation_model() {
 
 #[test]
 fn markdown_is_a_briefing() {
-    let text = Format::Markdown.write(&export(&Filter::default()), &Vocabulary::built_in());
+    let text = Format::Markdown.write(&export(&Filter::default()), &Vocabulary::built_in().unwrap()).unwrap();
     assert!(text.starts_with("# Briefing: seeds\n\nExported 2026-11-21.\n"));
     assert!(
         text.contains("| Claims by tag | fact 1, quantity 1, causal 1, prediction 1, quote 2, opinion 1 |"),
@@ -272,7 +273,7 @@ fn markdown_is_a_briefing() {
 fn without_a_date_the_output_is_reproducible() {
     let mut export = export(&Filter::default());
     export.date = None;
-    let text = Format::Markdown.write(&export, &Vocabulary::built_in());
+    let text = Format::Markdown.write(&export, &Vocabulary::built_in().unwrap()).unwrap();
     assert!(!text.contains("Exported"));
 }
 
@@ -320,4 +321,46 @@ fn copies_are_exported_once_and_other_corpora_not_at_all() {
     let gathered = gather(&copies, &store, None, &Filter::default());
     let ids: Vec<&str> = gathered.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["a4fe56e616a3"]);
+}
+
+#[test]
+fn formats_keep_their_names_extensions_and_labels() {
+    let described: Vec<(&str, &str, &str)> = Format::ALL.iter().map(|f| (f.name(), f.extension(), f.label())).collect();
+    assert_eq!(
+        described,
+        [
+            ("md", "md", "Markdown briefing"),
+            ("json", "json", "JSON (everything)"),
+            ("csv", "csv", "CSV (a row per claim)"),
+            ("w3c", "jsonld", "W3C Web Annotation (JSON-LD)"),
+        ]
+    );
+    for (text, format) in [("MD", Format::Markdown), ("markdown", Format::Markdown), ("Json", Format::Json)] {
+        assert_eq!(text.parse(), Ok(format));
+    }
+    for text in ["csv", "w3c", "jsonld", "JSON-LD"] {
+        assert!(text.parse::<Format>().is_ok(), "{text}");
+    }
+    assert_eq!("pdf".parse::<Format>(), Err("unknown export format `pdf`; formats are md, json, csv, w3c".to_owned()));
+}
+
+#[test]
+fn a_failed_write_names_the_file_and_leaves_no_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "").unwrap();
+    let path = blocker.join("brief.md");
+    let error = export(&Filter::default()).write_to(&path, Format::Markdown, &Vocabulary::built_in().unwrap());
+    let error = error.unwrap_err();
+    assert!(matches!(error, ExportError::Write(_)), "{error}");
+    assert!(error.to_string().starts_with(&format!("cannot write {}", path.display())), "{error}");
+}
+
+#[test]
+fn a_render_error_names_the_format_and_asks_for_a_report() {
+    let error = ExportError::Render { format: Format::Csv, source: RenderError::Text(std::fmt::Error) };
+    assert_eq!(
+        error.to_string(),
+        "cannot make the csv export (a value could not be formatted); this is a bug in gloss, please report it"
+    );
 }

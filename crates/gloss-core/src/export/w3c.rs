@@ -9,7 +9,7 @@ use super::model::{ArticleOut, ClaimOut, Export, Place};
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
 /// The collection for `export`.
-pub fn w3c(export: &Export) -> String {
+pub fn w3c(export: &Export) -> serde_json::Result<String> {
     let items: Vec<Value> = export.claims().filter_map(|(a, c)| c.place.map(|place| annotation(a, c, place))).collect();
     let id = format!("urn:gloss:export:{}", super::slug(&export.corpus).to_lowercase());
     let label = match &export.date {
@@ -30,9 +30,9 @@ pub fn w3c(export: &Export) -> String {
             "items": items,
         },
     });
-    let mut text = serde_json::to_string_pretty(&collection).unwrap_or_default();
+    let mut text = crate::text::inert::json::to_string_pretty(&collection)?;
     text.push('\n');
-    text
+    Ok(text)
 }
 
 /// One claim as an annotation: its claim types classify it, check-worthiness is a tag, the

@@ -1,6 +1,8 @@
-//! Text structure over an article's raw text: paragraphs, sentences, words, gaps; all byte ranges.
+//! Text structure over an article's raw text: paragraphs, sentences, words, gaps; all byte
+//! ranges; and [`inert`], how untrusted text is written to each kind of output.
 
 mod gaps;
+pub mod inert;
 mod offsets;
 mod paragraphs;
 mod sanitize;
@@ -11,10 +13,10 @@ mod wrap;
 pub use gaps::{Gap, gaps};
 pub use offsets::{CharOffsets, char_offset};
 pub use paragraphs::{Paragraphs, paragraphs};
-pub use sanitize::{display_char, sanitize_inline};
+pub use sanitize::sanitize_inline;
 pub use sentences::{sentences, sentences_in};
 pub use words::{word_count, words_in};
-pub use wrap::{Wrapped, WrappedLine, char_width, wrap};
+pub use wrap::{Wrapped, WrappedLine, wrap};
 
 /// A half-open byte range into an article's raw text.
 pub type Span = std::ops::Range<usize>;

@@ -1,44 +1,32 @@
-//! Article text is untrusted: map every character that could steer a terminal to a visible stand-in.
+//! Values gloss keeps for showing later (a title, a source) made safe once, when they are read:
+//! controls become pictures and bidirectional controls `�`, so no copy of them can steer a
+//! terminal. What else a particular output needs is its policy's business ([`super::inert`]).
 
 use std::borrow::Cow;
 
-/// How one character of article text is shown on a terminal.
-///
-/// Returns `None` for characters that are shown as nothing at all (a byte-order mark), and a
-/// visible stand-in for control characters, so that no escape sequence, bell, carriage return or
-/// bidirectional override from an article ever reaches the terminal. Every other character is
-/// returned unchanged. Newlines are the caller's business: layout handles them before this.
-pub fn display_char(c: char) -> Option<char> {
-    match c {
-        '\u{feff}' => None,
-        '\t' => Some(' '),
-        // C0 controls and DEL have their own visible pictures (␛, ␍, ␇, …).
-        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
-        '\u{7f}' => Some('\u{2421}'),
-        // C1 controls, bidirectional embeddings, overrides and isolates, and other format
-        // characters that can reorder or hide text.
-        '\u{80}'..='\u{9f}'
-        | '\u{200e}'
-        | '\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{206a}'..='\u{206f}' => Some('\u{fffd}'),
-        _ => Some(c),
-    }
-}
+use super::inert::{Class, PLACEHOLDER, class, control_picture};
 
-/// Article text made safe for one line of terminal output (`gloss list`, titles, hints): line
-/// breaks and tabs become spaces, controls their visible stand-ins.
+/// `text` made one line: line breaks, tabs and line separators become spaces, controls their
+/// pictures, C1 and bidirectional controls `�`; a byte-order mark is dropped. Other characters,
+/// emoji sequences and joiners among them, are kept for the outputs that can show them.
 pub fn sanitize_inline(text: &str) -> Cow<'_, str> {
-    let clean = |c: char| matches!(display_char(c), Some(d) if d == c) && c != '\n' && c != '\r';
-    if text.chars().all(clean) {
+    let changes = |c: char| {
+        c == '\u{feff}'
+            || !matches!(
+                class(c),
+                Class::Plain | Class::Invisible | Class::Joiner | Class::Variation | Class::Tag | Class::SoftHyphen
+            )
+    };
+    if !text.chars().any(changes) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' | '\r' | '\t' => out.push(' '),
-            _ => out.extend(display_char(c)),
+    for c in text.chars().filter(|&c| c != '\u{feff}') {
+        match class(c) {
+            Class::LineBreak | Class::Tab | Class::Separator => out.push(' '),
+            Class::Control => out.push(control_picture(c)),
+            Class::C1 | Class::BidiOverride | Class::BidiMark => out.push(PLACEHOLDER),
+            _ => out.push(c),
         }
     }
     Cow::Owned(out)
@@ -50,26 +38,22 @@ mod tests {
 
     #[test]
     fn escape_sequences_never_survive() {
-        let hostile = "Title\u{1b}[2J\u{1b}]0;pwned\u{7}\u{9b}31m\u{202e}evil";
-        let safe = sanitize_inline(hostile);
-        assert!(!safe.chars().any(char::is_control), "{safe:?}");
-        assert!(!safe.contains('\u{202e}'));
-        assert!(safe.starts_with("Title\u{241b}[2J"));
+        let safe = sanitize_inline("Title\u{1b}[2J\u{1b}]0;pwned\u{7}\u{9b}31m\u{202e}evil");
+        assert_eq!(safe, "Title␛[2J␛]0;pwned␇�31m�evil");
     }
 
     #[test]
-    fn plain_text_is_borrowed() {
-        assert!(matches!(sanitize_inline("Kim Jong-un’s visit"), Cow::Borrowed(_)));
+    fn plain_text_and_emoji_are_kept() {
+        assert!(matches!(sanitize_inline("Kim Jong-un’s visit 👨\u{200d}👩"), Cow::Borrowed(_)));
     }
 
     #[test]
     fn line_breaks_become_spaces() {
-        assert_eq!(sanitize_inline("a\r\nb\tc"), "a  b c");
+        assert_eq!(sanitize_inline("a\r\nb\tc\u{2028}d"), "a  b c d");
     }
 
     #[test]
     fn byte_order_mark_is_invisible() {
-        assert_eq!(display_char('\u{feff}'), None);
         assert_eq!(sanitize_inline("\u{feff}Hello"), "Hello");
     }
 }

@@ -207,8 +207,9 @@ fn opens_after_abbreviation(abbreviation: &str, word: &str) -> bool {
 
 /// The last whitespace-separated token, without opening quotes or brackets.
 fn last_token(text: &str) -> &str {
-    let start = text.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-    text[start..].trim_start_matches(['(', '[', '"', '“', '‘', '\''])
+    // The piece after the last whitespace, which may be more than one byte (a no-break space).
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or(text);
+    last.trim_start_matches(['(', '[', '"', '“', '‘', '\''])
 }
 
 fn first_word(text: &str) -> &str {
@@ -333,5 +334,12 @@ mod tests {
         let text = "  First one.   Second one.  \n";
         let spans = sentences(text, &paragraphs(text));
         assert_eq!(spans, [2..12, 15..26]);
+    }
+
+    #[test]
+    fn a_no_break_space_before_a_period_does_not_panic() {
+        // Found by the anchoring property tests: the last token was cut one byte into U+00A0.
+        assert_eq!(split("¡\u{a0}.#A"), ["¡\u{a0}.", "#A"]);
+        assert_eq!(split("It rose 5\u{a0}%. Then it fell."), ["It rose 5\u{a0}%.", "Then it fell."]);
     }
 }

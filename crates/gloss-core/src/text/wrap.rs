@@ -1,8 +1,9 @@
 //! Word wrapping of paragraphs to a column width, as byte ranges, so styling stays span-based.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
 
-use super::{Span, display_char};
+use super::Span;
+use super::inert::terminal;
 
 /// One line of wrapped text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,17 +36,10 @@ impl Wrapped {
     }
 }
 
-/// The display width of one character of article text.
-pub fn char_width(c: char) -> usize {
-    match c {
-        '\n' | '\r' => 1,
-        _ => display_char(c).map_or(0, |d| d.width().unwrap_or(1)),
-    }
-}
-
 /// Wraps each paragraph of `text` to `width` columns, with a blank line between paragraphs.
 ///
-/// Lines break at whitespace; a word wider than the line is broken between characters.
+/// Lines break at whitespace; a word wider than the line is broken between grapheme clusters.
+/// Widths are those of the text as the terminal policy shows it ([`terminal::show`]).
 /// `inserts` are `(byte offset, columns)` of extra marks drawn right after a byte (a kind tag
 /// after an entity, when colour is off): wrapping leaves room for them.
 pub fn wrap(text: &str, paragraphs: &[Span], width: usize, inserts: &[(usize, usize)]) -> Wrapped {
@@ -65,12 +59,11 @@ fn wrap_paragraph(text: &str, paragraph: Span, width: usize, inserts: &[(usize, 
     let mut used = 0;
     let mut space = 0;
     for token in tokens(text, paragraph) {
-        let token_text = &text[token.clone()];
-        if token_text.starts_with(char::is_whitespace) {
-            space = token_text.chars().map(char_width).sum();
+        if text[token.clone()].starts_with(char::is_whitespace) {
+            space = terminal::span_width(text, &token);
             continue;
         }
-        let token_width = token_text.chars().map(char_width).sum::<usize>() + inserted(inserts, &token);
+        let token_width = terminal::span_width(text, &token) + inserted(inserts, &token);
         match line.as_mut() {
             Some(open) if used + space + token_width <= width => {
                 open.end = token.end;
@@ -117,9 +110,10 @@ fn break_long(
     }
     let mut start = token.start;
     let mut used = 0;
-    for (offset, c) in text[token.clone()].char_indices() {
+    for (offset, cluster) in text[token.clone()].grapheme_indices(true) {
         let at = token.start + offset;
-        let w = char_width(c) + inserted(inserts, &(at..at + c.len_utf8())).min(width);
+        let cluster = at..at + cluster.len();
+        let w = terminal::span_width(text, &cluster) + inserted(inserts, &cluster).min(width);
         if used + w > width && at > start {
             push(out, start..at);
             start = at;

@@ -1,0 +1,171 @@
+//! Untrusted text made inert, one policy per kind of output: what each character may become.
+//!
+//! Article text, file names and notes come from the web and from other people. Every output
+//! gloss writes passes them through exactly one of these policies (the README lists them):
+//!
+//! | output | module | what happens |
+//! |---|---|---|
+//! | a terminal (the reader, `gloss list`, `gloss entities`, every message) | [`terminal`] | controls shown as pictures (`␛`), C1 controls, bidirectional controls and invisible characters as `�`, emoji sequences and flags drawn in a form every terminal gives the same width |
+//! | JSON (`--format json`, the JSON and W3C exports) | [`json`] | exact; C0 as JSON requires, and DEL, C1, bidi, line separators, zero-width and other invisible characters as `\uXXXX` |
+//! | CSV | [`csv`] | exact, except controls (no CSV escape exists for them) and bidi overrides as pictures; a cell that a spreadsheet would run as a formula starts with `'` |
+//! | Markdown | [`markdown`] | markup escaped so the text shows as written; controls, bidi and invisible characters as pictures and `�` |
+
+pub mod csv;
+pub mod json;
+pub mod markdown;
+pub mod terminal;
+
+/// What kind of character, for the outputs that must treat it specially.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// Shown as itself everywhere.
+    Plain,
+    /// `\n` and `\r`.
+    LineBreak,
+    Tab,
+    /// The other C0 controls (ESC, BEL, NUL, …) and DEL.
+    Control,
+    /// U+0080–U+009F: C1 controls (U+009B is a CSI on some terminals).
+    C1,
+    /// Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they reorder text.
+    BidiOverride,
+    /// Directional marks (LRM, RLM, ALM): invisible, they nudge neutral characters.
+    BidiMark,
+    /// U+2028 and U+2029.
+    Separator,
+    /// Zero-width joiner and non-joiner: real work in Persian, Indic scripts and emoji.
+    Joiner,
+    /// Variation selectors: a presentation choice for the character before.
+    Variation,
+    /// Tag characters U+E0000–U+E007F: real work only in emoji tag sequences (subdivision flags).
+    Tag,
+    /// The soft hyphen: invisible unless a line breaks there.
+    SoftHyphen,
+    /// Characters that show as nothing: zero-width space, word joiner, invisible operators,
+    /// deprecated format controls, a byte-order mark inside text, Hangul fillers, …
+    Invisible,
+}
+
+/// The class of `c`.
+pub fn class(c: char) -> Class {
+    match c {
+        '\n' | '\r' => Class::LineBreak,
+        '\t' => Class::Tab,
+        '\u{0}'..='\u{1f}' | '\u{7f}' => Class::Control,
+        '\u{80}'..='\u{9f}' => Class::C1,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Class::BidiOverride,
+        '\u{200e}' | '\u{200f}' | '\u{061c}' => Class::BidiMark,
+        '\u{2028}' | '\u{2029}' => Class::Separator,
+        '\u{200c}' | '\u{200d}' => Class::Joiner,
+        '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' | '\u{180b}'..='\u{180d}' | '\u{180f}' => Class::Variation,
+        '\u{e0000}'..='\u{e007f}' => Class::Tag,
+        '\u{ad}' => Class::SoftHyphen,
+        '\u{200b}'
+        | '\u{2060}'..='\u{2065}'
+        | '\u{206a}'..='\u{206f}'
+        | '\u{feff}'
+        | '\u{034f}'
+        | '\u{115f}'
+        | '\u{1160}'
+        | '\u{17b4}'
+        | '\u{17b5}'
+        | '\u{180e}'
+        | '\u{3164}'
+        | '\u{ffa0}'
+        | '\u{fff9}'..='\u{fffb}'
+        | '\u{1bca0}'..='\u{1bca3}'
+        | '\u{1d173}'..='\u{1d17a}' => Class::Invisible,
+        _ => Class::Plain,
+    }
+}
+
+/// The visible picture of a C0 control or DEL (`␛` for ESC, `␇` for BEL, `␡` for DEL).
+pub fn control_picture(c: char) -> char {
+    match c {
+        '\u{7f}' => '\u{2421}',
+        c if c < ' ' => char::from_u32(0x2400 + c as u32).unwrap_or(PLACEHOLDER),
+        _ => PLACEHOLDER,
+    }
+}
+
+/// What stands for a character that must not be written as itself and has no picture.
+pub const PLACEHOLDER: char = '\u{fffd}';
+
+/// Whether a joiner between `before` and `after` does the work it exists for: shaping letters
+/// of a script that needs it, or joining emoji. Between ASCII, spaces or nothing it only hides.
+pub fn joiner_in_context(before: Option<char>, after: Option<char>) -> bool {
+    // A presentation selector may sit between an emoji and the joiner (🏳️‍🌈).
+    let joinable = |c: Option<char>| {
+        c.is_some_and(|c| !c.is_ascii() && matches!(class(c), Class::Plain | Class::Variation) && !c.is_whitespace())
+    };
+    joinable(before) && joinable(after)
+}
+
+/// What is around a character, for the characters whose meaning depends on it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Around {
+    pub before: Option<char>,
+    pub after: Option<char>,
+    /// After a black flag and tag characters only: a subdivision flag (🏴 + tags).
+    pub in_tag_sequence: bool,
+}
+
+/// Calls `each` with every character of `text[span]` and what is around it in `text`.
+pub fn walk(text: &str, span: &std::ops::Range<usize>, mut each: impl FnMut(char, Around)) {
+    let Some(slice) = text.get(span.clone()) else { return };
+    let head = &text[..span.start];
+    let mut before = head.chars().next_back();
+    let mut in_tag_sequence = head.trim_end_matches(|c| class(c) == Class::Tag).ends_with(BLACK_FLAG);
+    let mut chars = slice.chars().peekable();
+    while let Some(c) = chars.next() {
+        let after = chars.peek().copied().or_else(|| text[span.end..].chars().next());
+        each(c, Around { before, after, in_tag_sequence });
+        in_tag_sequence = c == BLACK_FLAG || (in_tag_sequence && class(c) == Class::Tag);
+        before = Some(c);
+    }
+}
+
+/// 🏴, which tag characters after it make a subdivision flag.
+const BLACK_FLAG: char = '\u{1f3f4}';
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_dangerous_character_has_a_class() {
+        for c in ['\u{1b}', '\u{7}', '\u{0}', '\u{7f}'] {
+            assert_eq!(class(c), Class::Control, "{c:?}");
+        }
+        assert_eq!(class('\u{9b}'), Class::C1);
+        for c in
+            ['\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}']
+        {
+            assert_eq!(class(c), Class::BidiOverride, "{c:?}");
+        }
+        for c in ['\u{200e}', '\u{200f}', '\u{61c}'] {
+            assert_eq!(class(c), Class::BidiMark, "{c:?}");
+        }
+        for c in ['\u{200b}', '\u{2060}', '\u{feff}', '\u{3164}'] {
+            assert_eq!(class(c), Class::Invisible, "{c:?}");
+        }
+        assert_eq!(class('\u{e0041}'), Class::Tag);
+        assert_eq!(class('é'), Class::Plain);
+    }
+
+    #[test]
+    fn pictures_for_controls() {
+        assert_eq!(control_picture('\u{1b}'), '␛');
+        assert_eq!(control_picture('\u{7}'), '␇');
+        assert_eq!(control_picture('\u{7f}'), '␡');
+    }
+
+    #[test]
+    fn joiners_work_between_letters_of_other_scripts_and_emoji_only() {
+        assert!(joiner_in_context(Some('ی'), Some('ه')));
+        assert!(joiner_in_context(Some('👨'), Some('👩')));
+        assert!(!joiner_in_context(Some('a'), Some('b')));
+        assert!(!joiner_in_context(None, Some('👩')));
+        assert!(!joiner_in_context(Some('👨'), Some(' ')));
+    }
+}
