@@ -34,7 +34,7 @@ pub(super) fn pieces<'t>(cx: &Context<'_>, run: &'t [Token]) -> Vec<&'t [Token]>
                 out.push(&run[start..i]);
             }
             start = if hyphen_at_known && !separates(i) && !connector { i } else { i + 1 };
-        } else if i >= start + 2 && second_person_starts(cx, run, i) {
+        } else if i >= start + 2 && second_person_starts(cx, run, i) || i > start && title_after_name(cx, run, i) {
             out.push(&run[start..i]);
             start = i;
         }
@@ -54,6 +54,25 @@ fn second_person_starts(cx: &Context<'_>, run: &[Token], i: usize) -> bool {
         && !is_given_name(cx, &run[i - 1])
         && !run[i - 1].initial
         && run.get(i + 1).is_some_and(|next| joined(next) && !cx.lexicon.is_common(cx.word(next)))
+}
+
+/// Whether a title at `i` follows a name and opens something else, as transcripts run them
+/// together (`Mister Wallace Mister Wallace agreed`, `Robert Gallucci Dean of the School`): the
+/// title then heads another name or an office (`of`). A title word at a name's end stays in it
+/// (`Martin Luther King`), as does one inside a longer title (`Deputy Foreign Minister`).
+fn title_after_name(cx: &Context<'_>, run: &[Token], i: usize) -> bool {
+    let titled = |t: &Token| cx.lexicon.title_at(&cx.text[t.span.start..]);
+    let Some(title) = titled(&run[i]) else { return false };
+    if run[i].joint != Joint::Space
+        || titled(&run[i - 1]).is_some()
+        || cx.lexicon.title_before(&cx.text[..run[i - 1].span.end]).is_some()
+    {
+        return false;
+    }
+    let title_end = run[i].span.start + title.len();
+    let name_follows =
+        run.iter().skip(i + 1).find(|t| t.span.start > title_end).is_some_and(|t| t.name_like && titled(t).is_none());
+    name_follows || cx.text[title_end..].starts_with(" of ")
 }
 
 /// A given name, or an ordinary word that is one before a surname (`Bill`).

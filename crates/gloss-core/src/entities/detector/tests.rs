@@ -186,3 +186,13 @@ fn web_addresses_and_compass_regions() {
 fn headings_in_capitals_give_no_person_guesses() {
     assert!(guesses("MINISTER OKONJO SAID NO", &[]).is_empty());
 }
+
+#[test]
+fn a_title_after_a_name_opens_the_next_name_but_ends_none() {
+    let found = guesses("When Carla spoke to Mister Orlov Mister Orlov agreed.", &[]);
+    assert_eq!(names(&found), ["Carla", "Orlov", "Orlov"]);
+    let found = guesses("The envoy was Robert Ventimiglia Dean of the Law Faculty then.", &[]);
+    assert_eq!(names(&found), ["Robert Ventimiglia", "Law Faculty"]);
+    let found = guesses("Vice Foreign Minister Anton Brel Mister Orlov left.", &[]);
+    assert_eq!(names(&found), ["Anton Brel", "Orlov"]);
+}

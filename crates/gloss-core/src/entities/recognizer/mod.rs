@@ -14,11 +14,12 @@ use super::case::CaseMap;
 use super::consistency::{self, Carry};
 use super::detector;
 use super::gazetteer::{BUILT_IN, parse};
-use super::gazetteer::{EntryOrigin, Gazetteer, GazetteerError};
+use super::gazetteer::{EntryOrigin, Gazetteer};
 use super::lexicon::Lexicon;
 use super::matcher::Matcher;
 use super::teams;
 use super::tokens::{Token, tokens};
+use crate::config::LocatedError;
 use crate::corpus::Article;
 use crate::text::Span;
 
@@ -56,19 +57,19 @@ pub struct Recognizer {
 
 impl Recognizer {
     /// A recogniser with `gazetteer`, never marking the `rejected` texts.
-    pub fn new(gazetteer: Gazetteer, rejected: HashSet<String>) -> Result<Self, GazetteerError> {
+    pub fn new(gazetteer: Gazetteer, rejected: HashSet<String>) -> Result<Self, LocatedError> {
         let matcher = Matcher::new(&gazetteer);
         let countries = countries()?;
         Ok(Self { gazetteer, matcher, lexicon: Lexicon::built_in(), rejected, countries })
     }
 
     /// A recogniser with the built-in gazetteer alone.
-    pub fn built_in() -> Result<Self, GazetteerError> {
+    pub fn built_in() -> Result<Self, LocatedError> {
         Self::new(Gazetteer::built_in()?, HashSet::new())
     }
 
     /// A recogniser with the built-in gazetteer and the user's over it.
-    pub fn with_user(user: &super::UserGazetteer) -> Result<Self, GazetteerError> {
+    pub fn with_user(user: &super::UserGazetteer) -> Result<Self, LocatedError> {
         let mut gazetteer = Gazetteer::built_in()?;
         user.apply(&mut gazetteer);
         Self::new(gazetteer, user.rejected_set())
@@ -171,7 +172,7 @@ impl Recognizer {
 }
 
 /// The canonical names in the built-in list of countries.
-fn countries() -> Result<FxHashSet<Arc<str>>, GazetteerError> {
+fn countries() -> Result<FxHashSet<Arc<str>>, LocatedError> {
     let mut names = FxHashSet::default();
     for (file, source) in BUILT_IN.iter().filter(|(file, _)| *file == "countries.ron") {
         names.extend(parse(source, file, EntryOrigin::BuiltIn)?.into_iter().map(|entry| entry.canonical));
