@@ -109,7 +109,9 @@ pub fn tokens(text: &str, sentences: &[Span], lexicon: &Lexicon) -> Vec<Token> {
         let joint = out.last().map_or(Joint::Break, |previous| joint(text, previous, &span, lexicon));
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         // `Nairobi-based`, `Seoul-led`: an adjective made from a name, not a name.
-        let compound = capitalised && word.split_once('-').is_some_and(|(_, rest)| lexicon.is_common(rest));
+        // `Left-behind Children Task Force`: an ordinary adjective with a capital is part of a name.
+        let compound = capitalised
+            && word.split_once('-').is_some_and(|(first, rest)| lexicon.is_common(rest) && !lexicon.is_common(first));
         let initial = word.len() == 1 && capitalised && text[span.end..].starts_with('.');
         let calendar = capitalised && is_calendar_word(word);
         // `To Lam`, `Oh Se-hoon`: some of these words are also family names (checked below).

@@ -205,7 +205,10 @@ fn name_shaped(cx: &Context<'_>, piece: &[Token]) -> bool {
         let word = cx.word(t);
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         let acronym = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        letters >= 2 && !acronym && (cx.known_at(t).is_none() || known_surname(t))
+        // `Left-behind Children`: ordinary words joined by a hyphen make no name.
+        let ordinary_compound =
+            word.split_once('-').is_some_and(|(a, b)| cx.lexicon.is_common(a) && cx.lexicon.is_common(b));
+        letters >= 2 && !acronym && !ordinary_compound && (cx.known_at(t).is_none() || known_surname(t))
     };
     let first_word = cx.word(first);
     (2..=3).contains(&piece.len())

@@ -196,3 +196,13 @@ fn a_title_after_a_name_opens_the_next_name_but_ends_none() {
     let found = guesses("Vice Foreign Minister Anton Brel Mister Orlov left.", &[]);
     assert_eq!(names(&found), ["Anton Brel", "Orlov"]);
 }
+
+#[test]
+fn an_ordinary_hyphenated_adjective_with_a_capital_opens_an_organisation_but_no_person() {
+    let found = guesses("He leads the Left-behind Children Task Force here.", &[]);
+    assert_eq!(found, [("Left-behind Children Task Force".to_owned(), Kind::Org)]);
+    let found = guesses("We met the Left-behind Children there.", &[]);
+    assert_eq!(names(&found), [] as [&str; 0]);
+    let found = guesses("The Nairobi-based Kenya Human Rights Commission said so.", &[("Nairobi", Kind::Gpe)]);
+    assert_eq!(names(&found), ["Kenya Human Rights Commission"]);
+}
