@@ -7,10 +7,11 @@
 //! beyond the seeds. `blind/` was scored before anyone looked at its errors (F1 0.934 then).
 //!
 //! The development sets from public gold corpora (`OntoNotes` broadcast conversation, CoNLL-2003
-//! dev) may not be shipped with gloss: their licences keep them to research use. The tests on them
-//! are ignored unless run explicitly with `GLOSS_DEV_EVAL` naming their folder, as `.ci/run` does
-//! when the folder is there:
-//! `GLOSS_DEV_EVAL=../shared/eval/dev cargo test --test entities_eval -- --ignored --nocapture`.
+//! dev) may not be shipped with gloss: their licences keep them to research use. Their tests run
+//! in every `cargo test` on a machine that has them: in the folder `GLOSS_DEV_EVAL` names (which
+//! must then hold them), else in `shared/eval/dev` beside the checkout or one of its parents, as
+//! on the team's machine. Where neither is found they say so and score nothing. To see the
+//! figures: `cargo test --test entities_eval -- --nocapture`.
 
 // Test helpers: a failed unwrap is a failed test; counts are far below 2^52.
 #![allow(clippy::unwrap_used, clippy::cast_precision_loss)]
@@ -179,31 +180,42 @@ fn a_blind_set_from_around_the_world_scores_at_least_0_96_strict_f1() {
     at_least("the blind set", "strict F1", scores["ALL"].2, 0.96);
 }
 
-/// The folder of the development sets, from `GLOSS_DEV_EVAL`.
-fn dev_sets() -> PathBuf {
-    let Some(folder) = std::env::var_os("GLOSS_DEV_EVAL") else {
-        panic!("set GLOSS_DEV_EVAL to the folder of the development sets (onto_bc/, conll03_dev/ and their gold)");
-    };
-    PathBuf::from(folder)
+/// The folder of the development sets: `GLOSS_DEV_EVAL`, else `shared/eval/dev` beside the
+/// checkout or one of its parents; `None` when this machine has none.
+fn dev_sets() -> Option<PathBuf> {
+    if let Some(folder) = std::env::var_os("GLOSS_DEV_EVAL") {
+        let folder = PathBuf::from(folder);
+        assert!(folder.join("onto_bc").is_dir(), "GLOSS_DEV_EVAL names {}, which holds no onto_bc/", folder.display());
+        return Some(folder);
+    }
+    let found = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .map(|dir| dir.join("shared/eval/dev"))
+        .find(|dev| dev.join("onto_bc").is_dir() && dev.join("conll03_dev").is_dir());
+    if found.is_none() {
+        eprintln!("the development sets are not on this machine (set GLOSS_DEV_EVAL): not scored");
+    }
+    found
 }
 
 #[test]
-#[ignore = "needs the development sets, which gloss may not ship: set GLOSS_DEV_EVAL and run with --ignored"]
-fn ontonotes_broadcast_conversation_scores_at_least_0_91_strict_f1() {
-    let dev = dev_sets();
+fn ontonotes_broadcast_conversation_scores_at_least_0_92_strict_f1() {
+    let Some(dev) = dev_sets() else { return };
     let gold = std::fs::read_to_string(dev.join("onto_bc_gold.jsonl")).unwrap();
     let scores = score("OntoNotes bc", &dev.join("onto_bc"), &gold, Convention::OntoNotes);
-    at_least("OntoNotes bc", "strict F1", scores["ALL"].2, 0.91);
-    at_least("OntoNotes bc", "ORG recall", scores["ORG"].1, 0.83);
-    at_least("OntoNotes bc", "PERSON recall", scores["PERSON"].1, 0.87);
+    at_least("OntoNotes bc", "strict F1", scores["ALL"].2, 0.92);
+    at_least("OntoNotes bc", "ORG recall", scores["ORG"].1, 0.85);
+    at_least("OntoNotes bc", "PERSON recall", scores["PERSON"].1, 0.89);
+    at_least("OntoNotes bc", "GPE recall", scores["GPE"].1, 0.95);
 }
 
 #[test]
-#[ignore = "needs the development sets, which gloss may not ship: set GLOSS_DEV_EVAL and run with --ignored"]
-fn conll_2003_dev_scores_at_least_0_82_strict_f1() {
-    let dev = dev_sets();
+fn conll_2003_dev_scores_at_least_0_825_strict_f1() {
+    let Some(dev) = dev_sets() else { return };
     let gold = std::fs::read_to_string(dev.join("conll03_dev_gold.jsonl")).unwrap();
     let scores = score("CoNLL-2003 dev", &dev.join("conll03_dev"), &gold, Convention::Conll);
-    at_least("CoNLL-2003 dev", "strict F1", scores["ALL"].2, 0.82);
-    at_least("CoNLL-2003 dev", "PER recall", scores["PER"].1, 0.88);
+    at_least("CoNLL-2003 dev", "strict F1", scores["ALL"].2, 0.825);
+    at_least("CoNLL-2003 dev", "PER recall", scores["PER"].1, 0.895);
+    at_least("CoNLL-2003 dev", "ORG recall", scores["ORG"].1, 0.59);
+    at_least("CoNLL-2003 dev", "LOC recall", scores["LOC"].1, 0.865);
 }
