@@ -84,7 +84,7 @@ fn words_on_their_own(cx: &Context<'_>, tokens: &[Token], out: &mut Detected) {
         let before = token.span.start.checked_sub(1).map(|b| bytes[b]);
         let after = bytes.get(token.span.end).copied();
         if before == Some(b'.') && i > 0 {
-            out.guesses.extend(web_address_at(cx.text, tokens, i));
+            out.guesses.extend(web_address_at(cx.text, cx.lexicon, tokens, i));
         }
         if matches!(after, Some(b':' | b'.' | b'@')) && out.links.last().is_none_or(|l| l.end <= token.span.start) {
             out.links.extend(link_at(cx.text, token));

@@ -178,6 +178,10 @@ fn web_addresses_and_compass_regions() {
         found,
         [("mapcorner.com".to_owned(), Kind::Org), ("North".to_owned(), Kind::Gpe), ("West".to_owned(), Kind::Loc)]
     );
+    let found = guesses("Read more at [mapcorner.com](https://mapcorner.com) or at mapcorner.net today.", &[]);
+    assert_eq!(names(&found), [] as [&str; 0]);
+    let found = guesses("Prices rose, mapcorner.com reported (data: tideline.org)\nharbourwatch.net\n", &[]);
+    assert_eq!(names(&found), ["mapcorner.com", "harbourwatch.net"]);
     let found = guesses("Snow fell in Northwest Chile.", &[("Chile", Kind::Gpe)]);
     assert_eq!(found, [("Northwest Chile".to_owned(), Kind::Loc)]);
 }

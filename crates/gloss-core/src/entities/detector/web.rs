@@ -1,9 +1,11 @@
-//! Web addresses: a bare domain credited as a source is the outlet (`mapcorner.com`); a link
+//! Web addresses: a bare domain credited as a source is the outlet (`Image by mapcorner.com`,
+//! `mapcorner.com reported`), a domain anywhere else is no name (`read more at example.com`); a link
 //! (`https://example.com/page`, `www.example.com`, `example.com/page`) or an e-mail address is no
 //! entity, and no name inside it is one either.
 
 use super::Guess;
 use crate::entities::Kind;
+use crate::entities::lexicon::Lexicon;
 use crate::entities::tokens::Token;
 use crate::text::Span;
 
@@ -13,9 +15,9 @@ const DOMAINS: &[&str] = &[
     "fr", "tw", "hk",
 ];
 
-/// A web address ending at word `i`, which follows a dot: words joined by dots, ending in a
-/// known top-level domain, on word edges.
-pub(super) fn web_address_at(text: &str, tokens: &[Token], i: usize) -> Option<Guess> {
+/// A web address credited as a source ending at word `i`, which follows a dot: words joined by
+/// dots, ending in a known top-level domain, on word edges.
+pub(super) fn web_address_at(text: &str, lexicon: &Lexicon, tokens: &[Token], i: usize) -> Option<Guess> {
     let token = &tokens[i];
     let word = &text[token.span.clone()];
     let after = text[token.span.end..].chars().next();
@@ -33,8 +35,24 @@ pub(super) fn web_address_at(text: &str, tokens: &[Token], i: usize) -> Option<G
     }
     let before = text[..tokens[first].span.start].chars().next_back();
     let in_link = before == Some('/') || after == Some('/');
-    let credited = first < i && !in_link && !before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '@');
-    credited.then(|| Guess { span: tokens[first].span.start..token.span.end, kind: Kind::Org })
+    let bare = first < i && !in_link && !before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '@');
+    let span = tokens[first].span.start..token.span.end;
+    (bare && credited(text, lexicon, &span)).then_some(Guess { span, kind: Kind::Org })
+}
+
+/// Whether the domain at `span` is credited as a source: after `by`, `via`, `Source:`, `according
+/// to` or an opening bracket, on a line of its own, or before a verb of saying.
+fn credited(text: &str, lexicon: &Lexicon, span: &Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..span.start].trim_end().to_lowercase();
+    let after = &text[span.end..];
+    let alone = before.is_empty() && after.split('\n').next().is_some_and(|rest| rest.trim().is_empty());
+    let credit_before =
+        ["by", "via", "from", "source:", "sources:", "credit:", "image:", "photo:", "©", "according to", "("]
+            .iter()
+            .any(|cue| before.ends_with(cue) && !before[..before.len() - cue.len()].ends_with(char::is_alphanumeric));
+    let speaks = after.strip_prefix(' ').is_some_and(|rest| lexicon.starts_with_speech(rest));
+    alone || credit_before || speaks
 }
 
 /// The link or e-mail address that starts at `token`, followed by `:`, `.` or `@`: from
