@@ -449,8 +449,10 @@ fn entities(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result
     let articles = load(paths)?;
     let recognizer = Recognizer::with_user(&user).map_err(|e| Failure::Failed(format!("gazetteer: {e}")))?;
     let mut out = io::BufWriter::new(io::stdout().lock());
-    for article in &articles {
-        let mentions = recognizer.recognize(article);
+    // The corpus's articles support one another: a name found with evidence in one is found bare
+    // in the others.
+    let found = recognizer.recognize_corpus(&articles);
+    for (article, mentions) in articles.iter().zip(found) {
         let written = match format {
             Format::Json => {
                 let line = json::to_string(&entities_json(article, &mentions))
