@@ -1,9 +1,9 @@
 //! `gloss entities`: the named entities of each article, as text or one JSON object a line.
 //!
-//! Ten thousand articles take a while to recognise, so the work is spread over every core a
-//! batch of articles at a time and printed in corpus order as each batch is done: the output
-//! starts at once, memory holds one batch, and the recogniser is built while the first batch
-//! is read.
+//! The corpus's articles support one another (a name found with evidence in one is found bare
+//! in the others: `Recognizer::recognize_corpus`), so the whole corpus is read first, on every
+//! core, while the recogniser is built on a thread of its own; articles are recognised and
+//! their lines made on every core, then printed in corpus order.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -11,64 +11,34 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Failure, Format, stopped_printing, user_gazetteer, warn};
+use super::{Failure, Format, load, stopped_printing, user_gazetteer};
 use gloss_core::config::Paths;
-use gloss_core::corpus::{self, Article, Source};
+use gloss_core::corpus::Article;
 use gloss_core::entities::{Kind, Mention, MentionSource, Recognizer};
 use gloss_core::text::CharOffsets;
 use gloss_core::text::inert::{json, terminal};
 
-/// Files read and recognised between two writes: enough to keep every core busy, few enough
-/// that their output is small.
-const BATCH: usize = 128;
-
 pub fn run(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result<(), Failure> {
     let user = user_gazetteer(config.map(Paths::user_gazetteer).as_deref())?;
-    let discovery = corpus::discover(paths);
-    warn(&discovery.problems);
+    let (articles, recognizer) = std::thread::scope(|scope| {
+        let building = scope.spawn(|| Recognizer::with_user(&user));
+        let articles = load(paths);
+        let built = building.join().map_err(|_| Failure::Failed("the gazetteer could not be read".into()));
+        (articles, built)
+    });
+    let articles = articles?;
+    let recognizer = recognizer?.map_err(|e| Failure::Failed(format!("gazetteer: {e}")))?;
+    let found = recognizer.recognize_corpus(&articles);
+    let rendered: Vec<io::Result<Vec<u8>>> =
+        articles.par_iter().zip(&found).map(|(article, mentions)| render(article, mentions, format)).collect();
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut printed = 0;
-    let written = std::thread::scope(|scope| {
-        let mut building = Some(scope.spawn(|| Recognizer::with_user(&user)));
-        let mut recognizer = None;
-        for batch in discovery.sources.chunks(BATCH) {
-            let articles = load(batch);
-            if articles.is_empty() {
-                continue;
-            }
-            if let Some(handle) = building.take() {
-                let built = handle.join().map_err(|_| Failure::Failed("the gazetteer could not be read".into()))?;
-                recognizer = Some(built.map_err(|e| Failure::Failed(format!("gazetteer: {e}")))?);
-            }
-            let Some(recognizer) = recognizer.as_ref() else { continue };
-            let rendered: Vec<io::Result<Vec<u8>>> =
-                articles.par_iter().map(|article| render(article, &recognizer.recognize(article), format)).collect();
-            for bytes in rendered {
-                let bytes = bytes.map_err(|e| Failure::Failed(format!("cannot write the entities: {e}")))?;
-                if let Err(error) = out.write_all(&bytes) {
-                    return Ok(Err(error));
-                }
-            }
-            printed += articles.len();
-        }
-        Ok(Ok(()))
-    })?;
-    if printed == 0 {
-        return Err(Failure::Failed("no articles found".to_owned()));
-    }
-    written.and_then(|()| out.flush()).or_else(|error| stopped_printing("the entities", &error))
-}
-
-/// Reads `sources` on every core, warning about those that cannot be read.
-fn load(sources: &[Source]) -> Vec<Article> {
-    let mut articles = Vec::with_capacity(sources.len());
-    for loaded in corpus::load_many(sources) {
-        match loaded {
-            Ok(loaded) => articles.extend(loaded),
-            Err(problem) => warn(&[problem]),
+    for bytes in rendered {
+        let bytes = bytes.map_err(|e| Failure::Failed(format!("cannot write the entities: {e}")))?;
+        if let Err(error) = out.write_all(&bytes) {
+            return stopped_printing("the entities", &error);
         }
     }
-    articles
+    out.flush().or_else(|error| stopped_printing("the entities", &error))
 }
 
 /// One article's entities, as `format` prints them.

@@ -8,6 +8,7 @@ use std::sync::atomic::AtomicU64;
 use ratatui::layout::Rect;
 
 use super::action::Action;
+use super::compare::Compare;
 use super::memory::Memory;
 use super::popup::{ExportScope, Popup};
 use super::reader::{Place, Reader};
@@ -197,6 +198,8 @@ pub struct AppState {
     pub exports: Exports,
     pub feeds: Feeds,
     pub search: Search,
+    /// Other analysts' stores, to compare with.
+    pub compare: Compare,
     pub status: Option<Status>,
     /// The terminal's size as `update` last heard of it, for paging and keeping cursors on
     /// screen; the event loop reports the real size before each draw and each key. The view
@@ -240,6 +243,7 @@ impl AppState {
             exports: Exports::default(),
             feeds: Feeds::default(),
             search: Search::default(),
+            compare: Compare::default(),
             status: None,
             screen,
         }
