@@ -154,10 +154,19 @@ impl FoldJob {
         let ids: std::collections::BTreeSet<&String> = self.base.keys().chain(self.ours.keys()).collect();
         for id in ids {
             let (base, ours) = (self.base.get(id), self.ours.get(id));
+            let fresh = self.replaced.fresh(id, &self.base, theirs.get(id).map(|r| &**r));
             if same(base, ours) {
+                // Unchanged here since the base: theirs stands, less what is only a stale copy
+                // of values gloss replaced before the base (an editor saving what it read
+                // earlier, or what it lacks of records gloss made).
+                if !same(base, theirs.get(id)) {
+                    match fresh {
+                        Some(record) => merged.insert(id.clone(), Arc::new(record)),
+                        None => merged.remove(id),
+                    };
+                }
                 continue;
             }
-            let fresh = self.replaced.fresh(id, &self.base, theirs.get(id).map(|r| &**r));
             match merge_record(id, base.map(|r| &**r), ours.map(|r| &**r), fresh.as_ref()) {
                 Some(record) => merged.insert(id.clone(), Arc::new(record)),
                 None => merged.remove(id),

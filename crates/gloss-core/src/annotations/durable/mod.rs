@@ -9,6 +9,7 @@ mod disk;
 mod fold;
 pub mod journal;
 mod keeper;
+pub mod park;
 mod stale;
 mod watch;
 
@@ -107,23 +108,29 @@ pub struct Opened {
     pub repairs: Vec<Repair>,
     /// How many journal entries were replayed (edits a crash kept from the store file).
     pub replayed: usize,
+    /// What was set right of a fold a crash interrupted, to tell.
+    pub recovered: Option<String>,
 }
 
 impl Durable {
     /// Opens the store file at `path` (the real one: links followed), which `lock` locks:
     /// reads it, replays its journal, and gets ready to write.
     pub fn open(path: &Path, lock: StoreLock) -> Result<Opened, OpenError> {
-        let read = disk_read(path)?;
         let journal_file = journal_path(path);
         let (items, whole) = journal::read(&journal_file)?;
+        let recovered = park::recover(path, &journal::marks(&items))?;
+        let read = disk_read(path)?;
         let entries = journal::to_replay(items, read.digest.as_deref().unwrap_or(""));
         let (base, unknown) = share(read.store);
         let mut ours = base.clone();
         for patches in &entries {
             apply_all(&mut ours, patches);
         }
-        let journal =
-            if entries.is_empty() { Journal::open(&journal_file, 0)? } else { Journal::open(&journal_file, whole)? };
+        let journal = if entries.is_empty() {
+            Journal::open(&journal_file, 0, read.digest.as_deref())?
+        } else {
+            Journal::open(&journal_file, whole, None)?
+        };
         let store = unshare(&ours, &unknown);
         let replayed = entries.len();
         let durable = Self {
@@ -140,7 +147,7 @@ impl Durable {
             unwritten: Vec::new(),
             replaced: Arc::default(),
         };
-        Ok(Opened { store, durable, repairs: read.repairs, replayed })
+        Ok(Opened { store, durable, repairs: read.repairs, replayed, recovered })
     }
 
     pub fn path(&self) -> &Path {
@@ -259,15 +266,19 @@ impl Durable {
         if let Some(prepared) = ready.prepared {
             written_stamp = Stamp::of(prepared.path()).map_err(|e| FoldError::io(&self.path, e))?;
             self.journal.mark_folded(&ready.digest)?;
-            let swapped = prepared.swap()?;
-            if let Some(previous) = &swapped.previous
-                && !is_same(previous, ready.replaced, ready.replaced_digest.as_deref())
-                    .map_err(|e| FoldError::io(&self.path, e))?
-            {
-                // Written over a moment ago by someone else: put theirs back and merge again.
-                swapped.undo()?;
-                folded.again = true;
-                return Ok(folded);
+            // From here until the file it replaced is kept or put back, a crash leaves that
+            // file parked where the next start looks (see `park`).
+            let swapped = prepared.swap(&park::park_path(&self.path))?;
+            if let Some(previous) = &swapped.previous {
+                let same = is_same(previous, ready.replaced, ready.replaced_digest.as_deref());
+                if !matches!(same, Ok(true)) {
+                    // Written over a moment ago by someone else (or it cannot be told): put
+                    // theirs back and merge again.
+                    swapped.undo()?;
+                    same.map_err(|e| FoldError::io(&self.path, e))?;
+                    folded.again = true;
+                    return Ok(folded);
+                }
             }
             swapped.keep_previous_as(Some(&super::store::backup_path(&self.path)))?;
         }
@@ -286,7 +297,7 @@ impl Durable {
             }
             folded.absorbs = self.absorbs(&before);
         }
-        self.journal.compact(&self.unfolded)?;
+        self.journal.compact(self.base_digest.as_deref(), &self.unfolded)?;
         Ok(folded)
     }
 
@@ -368,6 +379,8 @@ pub enum OpenError {
     Store(#[from] super::store::StoreError),
     #[error(transparent)]
     Journal(#[from] JournalError),
+    #[error(transparent)]
+    Recover(#[from] park::RecoverError),
     #[error("cannot read {path}: {source}")]
     Io {
         path: PathBuf,
