@@ -65,7 +65,7 @@ fn editing_in_a_loop() {
         durable.record(vec![(id.clone(), Some(next.clone()))]).unwrap();
         println!("@durable {n}");
         records.insert(id, next);
-        if (seed >> 40).is_multiple_of(7) {
+        if (seed >> 40).is_multiple_of(3) {
             let folded = durable.fold_now().unwrap();
             println!("@fold {}", folded.absorbs.len());
         }

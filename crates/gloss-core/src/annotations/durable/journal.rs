@@ -184,8 +184,21 @@ impl Journal {
     /// Replaces the journal, atomically, with one holding only `entries` (those not yet in
     /// the store file), after a fold mark of `store`, the digest of the store file they follow:
     /// so a crash in the middle of the next fold can tell that file from one written elsewhere.
-    pub fn compact(&mut self, store: Option<&str>, entries: &[Vec<Patch>]) -> Result<(), JournalError> {
-        let mut bytes = start_bytes(store);
+    /// Before them, `last`: the file `before` (its digest) and what the last fold changed from
+    /// it, replayed only onto a file that is neither (a copy saved over the store from before).
+    pub fn compact(
+        &mut self,
+        last: (Option<&str>, &[Patch]),
+        store: Option<&str>,
+        entries: &[Vec<Patch>],
+    ) -> Result<(), JournalError> {
+        let mut bytes = start_bytes(last.0);
+        if !last.1.is_empty() {
+            bytes.extend(entry_bytes(last.1).map_err(|source| self.error(source))?);
+        }
+        if let Some(store) = store {
+            bytes.extend_from_slice(format!("F {store}\n").as_bytes());
+        }
         for patches in entries {
             bytes.extend(entry_bytes(patches).map_err(|source| self.error(source))?);
         }

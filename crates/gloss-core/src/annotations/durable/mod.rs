@@ -282,8 +282,8 @@ impl Durable {
             }
             swapped.keep_previous_as(Some(&super::store::backup_path(&self.path)))?;
         }
+        let before = std::mem::replace(&mut self.base_digest, Some(ready.digest).filter(|digest| !digest.is_empty()));
         self.base = ready.written;
-        self.base_digest = Some(ready.digest).filter(|digest| !digest.is_empty());
         self.stamp = written_stamp;
         if let Some(unknown) = ready.unknown {
             self.unknown = unknown;
@@ -297,7 +297,7 @@ impl Durable {
             }
             folded.absorbs = self.absorbs(&before);
         }
-        self.journal.compact(self.base_digest.as_deref(), &self.unfolded)?;
+        self.journal.compact((before.as_deref(), &ready.net), self.base_digest.as_deref(), &self.unfolded)?;
         Ok(folded)
     }
 

@@ -285,3 +285,47 @@ fn a_crash_just_after_swapping_over_an_outside_change_loses_neither() {
     assert_eq!((folded.articles["a"].note.as_str(), folded.articles["z"].note.as_str()), ("two", "added by hand"));
     assert!(!park::park_path(&path).exists());
 }
+
+#[test]
+fn a_late_editor_changing_a_field_gloss_changed_since_keeps_both_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotations.ron");
+    let (_, mut durable, _) = open(&path);
+    durable.record(vec![("a".into(), Some(record("one")))]).unwrap();
+    durable.fold_now().unwrap();
+    let mut stale = on_disk(&path);
+    durable.record(vec![("a".into(), Some(record("two")))]).unwrap();
+    durable.fold_now().unwrap();
+    // The editor changes the note it read ("one") and saves after gloss wrote "two": it may
+    // never have seen "two", so neither value wins silently.
+    stale.articles.get_mut("a").unwrap().note = "by hand".into();
+    stale.save(&path).unwrap();
+    durable.record(vec![("b".into(), Some(record("elsewhere")))]).unwrap();
+    durable.fold_now().unwrap();
+    let a = &on_disk(&path).articles["a"];
+    assert_eq!(
+        (a.note.as_str(), a.conflicts[0].other_values.as_slice()),
+        ("two", &[Value::Text("by hand".into())][..])
+    );
+    durable.close().unwrap();
+}
+
+#[test]
+fn a_stale_copy_saved_just_before_a_crash_does_not_undo_the_last_fold() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotations.ron");
+    let (_, mut durable, _) = open(&path);
+    durable.record(vec![("a".into(), Some(record("one")))]).unwrap();
+    durable.fold_now().unwrap();
+    let mut stale = on_disk(&path);
+    durable.record(vec![("a".into(), Some(record("two")))]).unwrap();
+    durable.fold_now().unwrap();
+    // An editor saves what it read before "two" was folded in, and gloss dies before it
+    // looks again: the journal still has what the last fold changed.
+    stale.articles.insert("z".into(), record("added by hand"));
+    stale.save(&path).unwrap();
+    drop(durable);
+    let (store, durable, _) = open(&path);
+    assert_eq!((store.articles["a"].note.as_str(), store.articles["z"].note.as_str()), ("two", "added by hand"));
+    durable.close().unwrap();
+}
