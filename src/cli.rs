@@ -1,5 +1,6 @@
 //! The command line: `gloss [PATH...]` opens the reader; `gloss list` and friends print.
 
+mod git;
 mod network;
 mod search;
 mod show;
@@ -96,6 +97,12 @@ pub enum Command {
     /// Search the articles' text, titles and notes: a line per hit with file, line, column,
     /// code-point offsets and the sentence.
     Search(search::SearchArgs),
+    /// git's merge driver for annotation stores: merges %O %A %B into %A by article, claim and
+    /// field; exit 1 when conflicts are kept in the store for gloss to settle.
+    MergeDriver(git::MergeDriverArgs),
+    /// Sets up a git repository to merge annotation stores with gloss (.gitattributes and
+    /// git config merge.gloss.driver); safe to run again.
+    GitSetup(git::GitSetupArgs),
 }
 
 /// What to export, how, and where.
@@ -219,6 +226,8 @@ fn run(mut cli: Cli) -> Result<(), Failure> {
             search::search(&args, paths.as_ref(), store_path.as_deref())
         }
         Some(Command::Show { target, format }) => show::show(&target, format),
+        Some(Command::MergeDriver(args)) => git::merge_driver(&args),
+        Some(Command::GitSetup(args)) => git::git_setup(&args),
         Some(Command::Add { urls, format }) => network::add(&urls, &needs(library.as_ref())?, format),
         Some(Command::Fetch { format }) => {
             network::fetch(&feeds_file(paths.as_ref())?, &needs(library.as_ref())?, format)

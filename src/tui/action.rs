@@ -71,6 +71,10 @@ pub enum Action {
     EditClaimNote,
     EditArticleNote,
     DeleteClaim,
+    /// Settles a conflict by keeping the value the field holds.
+    KeepValue,
+    /// Settles a conflict by taking the other value.
+    TakeOtherValue,
     Undo,
     Redo,
     CloseEditor,
@@ -193,8 +197,7 @@ impl Action {
             Self::DeleteClaim => {
                 uses!(Reader: "Delete the claim (u undoes)", Claims: "Delete the claim (u undoes)")
             }
-            Self::Undo => uses!(Global: "Undo the last change to claims, notes or names"),
-            Self::Redo => uses!(Global: "Redo what was undone"),
+            Self::KeepValue | Self::TakeOtherValue | Self::Undo | Self::Redo => self.settling_and_history(),
             Self::CloseEditor => uses!(Editor: "Close the note, keeping what is written"),
             Self::DiscardNote => uses!(Editor: "Throw away the changes to this note (asks first)"),
             Self::Export => uses!(List: "Export claims and notes: Markdown briefing, JSON, CSV or W3C",
@@ -227,6 +230,17 @@ impl Action {
             Self::WiderList => uses!(List: "Widen the list (kept)", Reader: "Widen the list (kept)"),
             Self::NarrowerList => uses!(List: "Narrow the list (kept)", Reader: "Narrow the list (kept)"),
             Self::SwapSelectionEnds => uses!(Reader: "Swap the selection's ends: l h j k then move the other one"),
+        }
+    }
+
+    /// Settling conflicts, undo and redo: what changes the store's history without a claim key.
+    fn settling_and_history(self) -> &'static [Use] {
+        match self {
+            Self::KeepValue => uses!(Claims: "Settle the conflict: keep the value the field holds (u undoes)"),
+            Self::TakeOtherValue => uses!(Claims: "Settle the conflict: take the other value (u undoes)"),
+            Self::Undo => uses!(Global: "Undo the last change to claims, notes or names"),
+            Self::Redo => uses!(Global: "Redo what was undone"),
+            _ => &[],
         }
     }
 

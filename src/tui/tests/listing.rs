@@ -91,8 +91,8 @@ fn the_tag_list_and_its_counts() {
     press(&mut state, "f j j enter");
     let Some(Popup::Choice(choice)) = &state.popup else { panic!("the tag list") };
     let labels: Vec<&str> = choice.shown().iter().map(|item| item.label.as_str()).take(2).collect();
-    assert!(labels[0].contains("fact") && labels[0].ends_with("1 articles"), "{labels:?}");
-    assert!(labels[1].contains("quantity") && labels[1].ends_with("1 articles"), "{labels:?}");
+    assert!(labels[0].contains("fact") && labels[0].ends_with("1 article"), "{labels:?}");
+    assert!(labels[1].contains("quantity") && labels[1].ends_with("1 article"), "{labels:?}");
     press(&mut state, "j enter");
     assert_eq!(shown(&state), ["003"]);
     assert_eq!(state.listing.filters.tag.as_deref(), Some("quantity"));

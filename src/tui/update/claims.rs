@@ -120,14 +120,18 @@ pub fn panel_claims(state: &AppState) -> Vec<&Claim> {
     placed.chain(record.claims.iter().filter(|c| c.orphaned)).collect()
 }
 
+/// The claim on row `index` of the panel, if that row is a claim.
 fn panel_claim(state: &AppState, index: usize) -> Option<&Claim> {
-    panel_claims(state).get(index).copied()
+    match super::conflicts::panel_rows(state).get(index) {
+        Some(super::conflicts::PanelRow::Claim(claim)) => Some(claim),
+        _ => None,
+    }
 }
 
 fn open_panel(state: &mut AppState) {
     let noted =
         state.reader.as_ref().and_then(|r| state.notes.record(r.article)).is_some_and(|r| !r.note.trim().is_empty());
-    if panel_claims(state).is_empty() && !noted {
+    if super::conflicts::panel_rows(state).is_empty() && !noted {
         state.set_status("no claims or note on this article yet: tag a sentence with 1-8, A writes a note");
         return;
     }
@@ -137,7 +141,10 @@ fn open_panel(state: &mut AppState) {
 /// `enter` in the claims panel: to the claim.
 pub fn jump_to_panel_claim(state: &mut AppState) {
     let Some(Popup::Claims(panel)) = &state.popup else { return };
-    let Some(claim) = panel_claim(state, panel.selected).cloned() else { return };
+    let Some(claim) = panel_claim(state, panel.selected).cloned() else {
+        state.set_status("this conflict has no claim to go to: settle it here");
+        return;
+    };
     if claim.orphaned {
         state.set_status("this claim's text is no longer in the article (orphaned); its quote is kept");
         return;

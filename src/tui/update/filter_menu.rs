@@ -7,6 +7,7 @@ use super::Effect;
 use super::listing::{clear_filters, indexing, items, set_filters};
 use gloss_core::annotations::Verdict;
 use gloss_core::listing::{self, Filters, Sort};
+use gloss_core::text::counted;
 
 /// The filters as they would be if `option` were chosen in the menu; `None` for the rows that
 /// open another list.
@@ -32,7 +33,7 @@ fn row(on: bool, label: &str, detail: &str) -> String {
 pub fn open_filters(state: &mut AppState) {
     let filters = state.listing.filters.clone();
     let all = items(state);
-    let count = |next: &Filters| listing::count(&all, next, &state.names.index).to_string();
+    let count = |next: &Filters| listing::count(&all, next, &state.names.index);
     let value = |set: Option<String>| set.unwrap_or_else(|| "…".to_owned());
     let options = [
         (FilterOption::Title, filters.title.is_some(), "Title matches", value(filters.title.clone())),
@@ -58,7 +59,7 @@ pub fn open_filters(state: &mut AppState) {
     let menu = options
         .into_iter()
         .map(|(option, on, label, detail)| {
-            let detail = toggled(&filters, option).map_or(detail, |next| format!("{} articles", count(&next)));
+            let detail = toggled(&filters, option).map_or(detail, |next| articles(count(&next)));
             ChoiceItem { label: row(on, label, &detail), value: ChoiceValue::Filter(option) }
         })
         .collect();
@@ -125,7 +126,7 @@ fn any(on: bool, what: &str) -> Option<ChoiceItem> {
 fn open_entities(state: &mut AppState) {
     let mut items: Vec<ChoiceItem> = any(state.listing.filters.entity.is_some(), "entity").into_iter().collect();
     items.extend(state.names.index.entities().into_iter().map(|((kind, name), articles)| ChoiceItem {
-        label: format!("{name} · {kind} · {} articles", articles.len()),
+        label: format!("{name} · {kind} · {}", counted(articles.len(), "article", "articles")),
         value: ChoiceValue::Entity(*kind, name.clone()),
     }));
     let title = if indexing(state) {
@@ -147,7 +148,7 @@ fn open_tags(state: &mut AppState) {
         let label = row(
             filters.tag.as_ref() == Some(&tag.name),
             &format!("{} ({})", tag.name, tag.description),
-            &format!("{count} articles"),
+            &articles(count),
         );
         rows.push(ChoiceItem { label, value: ChoiceValue::Tag(tag.name.clone()) });
     }
@@ -163,9 +164,14 @@ fn open_verdicts(state: &mut AppState) {
     for &verdict in Verdict::ALL {
         let next = Filters { verdict: Some(verdict), ..filters.clone() };
         let count = listing::count(&all, &next, &state.names.index);
-        let label = row(filters.verdict == Some(verdict), &verdict.label(), &format!("{count} articles"));
+        let label = row(filters.verdict == Some(verdict), &verdict.label(), &articles(count));
         rows.push(ChoiceItem { label, value: ChoiceValue::Verdict(verdict) });
     }
     drop(all);
     state.popup = Some(Popup::Choice(Choice::new("Has a claim with verdict", rows, None, Purpose::FilterVerdict)));
+}
+
+/// How many articles a choice would leave.
+fn articles(count: usize) -> String {
+    counted(count, "article", "articles")
 }

@@ -2,6 +2,7 @@
 
 mod attach;
 mod claims;
+mod conflicts;
 mod export;
 mod feeds;
 mod filter_menu;
@@ -29,7 +30,7 @@ use super::popup::Popup;
 use crate::keymap::Context;
 use gloss_core::corpus::{Article, Problem};
 
-pub use claims::panel_claims;
+pub use conflicts::{PanelRow, claim_conflicts, panel_rows};
 pub use jumps::JumpList;
 pub use listing::describe as describe_filters;
 pub use messages::{Effect, ExportJob, Exported, Msg};
@@ -213,6 +214,7 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::DeleteClaim
         | Action::Undo
         | Action::Redo => return claims::act(state, action),
+        Action::KeepValue | Action::TakeOtherValue => return conflicts::settle(state, action),
         Action::Open
         | Action::Confirm
         | Action::ToggleHighlights

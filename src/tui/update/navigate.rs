@@ -48,7 +48,7 @@ impl Step {
 
 /// Moves whatever the keys point at in the current context.
 pub fn step(state: &mut AppState, step: Step) {
-    let claims = super::claims::panel_claims(state).len();
+    let claims = super::conflicts::panel_rows(state).len();
     match (state.context(), &mut state.popup) {
         (Context::Claims, Some(Popup::Claims(panel))) => panel.selected = step.apply(panel.selected, claims),
         (Context::Help, Some(Popup::Help { scroll })) => *scroll = step.apply(*scroll, usize::MAX),

@@ -9,9 +9,9 @@ use crate::keymap::{Context, Keymap};
 fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)] {
     use Action::{
         Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditArticleNote, EditClaimNote,
-        EntityPanel, Export, FilterByEntity, FilterByTitle, FilterMenu, FocusNext, Help, MoveDown, MoveUp, NextClaim,
-        NextEntity, NextOption, Open, PrevClaim, PrevEntity, PrevOption, Quit, Search, SearchCorpus, Select, SortMenu,
-        Tag1, Tag8, ToggleCheckWorthy, ToggleRegex, Undo,
+        EntityPanel, Export, FilterByEntity, FilterByTitle, FilterMenu, FocusNext, Help, KeepValue, MoveDown, MoveUp,
+        NextClaim, NextEntity, NextOption, Open, PrevClaim, PrevEntity, PrevOption, Quit, Search, SearchCorpus, Select,
+        SortMenu, Tag1, Tag8, TakeOtherValue, ToggleCheckWorthy, ToggleRegex, Undo,
     };
     match context {
         Context::List => &[
@@ -47,6 +47,7 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
         Context::Claims => &[
             (&[MoveDown, MoveUp], "move"),
             (&[Open], "jump"),
+            (&[KeepValue, TakeOtherValue], "settle"),
             (&[DeleteClaim], "delete"),
             (&[EditArticleNote], "article note"),
             (&[Back], "close"),

@@ -14,6 +14,7 @@ use super::styled::safe;
 use gloss_core::annotations::ArticleRecord;
 use gloss_core::corpus::{Article, Decoding};
 use gloss_core::listing::Sort;
+use gloss_core::text::{counted, group_thousands};
 
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = state.theme;
@@ -85,19 +86,20 @@ fn title(state: &AppState) -> String {
 fn details(article: &Article, record: Option<&ArticleRecord>) -> String {
     let header = article.header();
     let mut parts: Vec<String> = Vec::new();
+    // Conflicts first: they wait for the analyst, and a narrow list must not cut them.
+    match record.map_or(0, |r| r.conflicts.len()) {
+        0 => {}
+        n => parts.push(format!("{} {}", super::conflicts::MARK, counted(n, "conflict", "conflicts"))),
+    }
     parts.extend(header.date.clone());
     parts.extend(header.source.as_deref().map(|s| safe(s).into_owned()));
     parts.push(format!("{} words", group_thousands(article.words())));
     if let Some(record) = record {
-        let count = |n: usize, one: &str| match n {
-            0 => None,
-            1 => Some(format!("1 {one}")),
-            n => Some(format!("{n} {one}s")),
-        };
+        let count = |n: usize, one: &str, many: &str| (n > 0).then(|| counted(n, one, many));
         let notes = record.claims.iter().filter(|c| !c.note.trim().is_empty()).count()
             + usize::from(!record.note.trim().is_empty());
-        parts.extend(count(record.claims.len(), "claim"));
-        parts.extend(count(notes, "note"));
+        parts.extend(count(record.claims.len(), "claim", "claims"));
+        parts.extend(count(notes, "note", "notes"));
         if record.read {
             parts.push("read".to_owned());
         }
@@ -106,19 +108,6 @@ fn details(article: &Article, record: Option<&ArticleRecord>) -> String {
         parts.push("⚠ bad bytes".to_owned());
     }
     parts.join(" · ")
-}
-
-/// `12345` as `12,345`.
-pub fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Untrusted `text` cut to `width` columns between grapheme clusters, with an ellipsis when it
@@ -132,9 +121,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn thousands_and_fitting() {
-        assert_eq!(group_thousands(1_234_567), "1,234,567");
-        assert_eq!(group_thousands(999), "999");
+    fn fitting() {
         assert_eq!(fit("Japan and Korea", 8), "Japan a…");
         assert_eq!(fit("Japan", 8), "Japan");
     }

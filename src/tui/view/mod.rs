@@ -1,5 +1,6 @@
 //! `view`: draws the state; computes nothing that could have been computed once in `update`.
 
+mod conflicts;
 mod export;
 mod help;
 mod hints;

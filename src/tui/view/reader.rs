@@ -5,16 +5,20 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
+use super::super::action::Action;
 use super::super::app::{AppState, Focus};
 use super::super::popup::Popup;
 use super::super::reader::Reader;
-use super::list::{fit, group_thousands};
+use super::conflicts;
+use super::list::fit;
 use super::pane;
 use super::styled::{Insert, Layer, safe, styled_line};
+use crate::keymap::Context;
 use gloss_core::annotations::Claim;
 use gloss_core::corpus::{Article, Decoding};
 use gloss_core::entities::MentionSource;
 use gloss_core::text::{Span, WrappedLine};
+use gloss_core::text::{counted, group_thousands};
 
 pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = state.theme;
@@ -33,6 +37,9 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     if state.notes.session.read_only().is_some() {
         // Said at every moment, not only at start: keys that change annotations are refused.
         block = block.title_bottom(Line::styled(" read-only ", theme.error()).left_aligned());
+    }
+    if let Some(waiting) = conflicts_waiting(state, reader.article) {
+        block = block.title_bottom(Line::styled(waiting, theme.error()).left_aligned());
     }
     frame.render_widget(block, area);
 
@@ -126,7 +133,8 @@ fn gutter(state: &AppState, reader: &Reader, height: usize) -> Vec<Line<'static>
                 .copied()
                 .filter(|c| c.anchor.start < span.end.max(span.start + 1) && span.start < c.anchor.end)
                 .collect();
-            gutter_line(state, reader, index, &on_line)
+            let line = gutter_line(state, reader, index, &on_line);
+            mark_conflict(state, reader, (index, line), &on_line, record)
         })
         .collect()
 }
@@ -158,6 +166,23 @@ fn gutter_line(state: &AppState, reader: &Reader, index: usize, claims: &[&Claim
     Line::from(spans)
 }
 
+/// `line` of the gutter with `≠` for its mark when a claim starting on it (line `index`) has
+/// a conflict to settle: that matters more than the flag or the note.
+fn mark_conflict(
+    state: &AppState,
+    reader: &Reader,
+    (index, mut line): (usize, Line<'static>),
+    claims: &[&Claim],
+    record: &gloss_core::annotations::ArticleRecord,
+) -> Line<'static> {
+    let waiting = |claim: &&&Claim| record.conflicts.iter().any(|c| c.claim.as_deref() == Some(claim.id.as_str()));
+    if claims.iter().filter(waiting).any(|claim| reader.wrapped.line_of(claim.anchor.start) == index) {
+        line.spans.pop();
+        line.spans.push(TextSpan::styled(conflicts::MARK, state.theme.error()));
+    }
+    line
+}
+
 /// Kind tags after names, when colour is off and highlighting on.
 fn tags(state: &AppState, reader: &Reader, range: &Span) -> Vec<Insert> {
     if state.theme.color || !state.names.highlights {
@@ -170,6 +195,21 @@ fn tags(state: &AppState, reader: &Reader, range: &Span) -> Vec<Insert> {
         .take_while(|m| m.span.start < range.end)
         .map(|m| (m.span.end, format!("[{}]", m.kind.name()), state.theme.entity_tag()))
         .collect()
+}
+
+/// ` ≠ 2 conflicts: c settles ` when the article's record has conflicts (the key from the
+/// live keymap).
+fn conflicts_waiting(state: &AppState, article: usize) -> Option<String> {
+    let count = state.notes.record(article).map_or(0, |r| r.conflicts.len());
+    if count == 0 {
+        return None;
+    }
+    let conflicts = counted(count, "conflict", "conflicts");
+    let key = state.keymap.chords(Context::Reader, Action::ClaimsPanel).first().map(ToString::to_string);
+    Some(match key {
+        Some(key) => format!(" {} {conflicts}: {key} settles ", conflicts::MARK),
+        None => format!(" {} {conflicts} ", conflicts::MARK),
+    })
 }
 
 /// Source, date, words and decoding of an article, for the reader's header.
@@ -189,8 +229,7 @@ fn metadata(article: &Article) -> String {
             parts.push(format!("from {encoding}"));
         }
         Decoding::Lossy { encoding, replaced } => {
-            let plural = if replaced == 1 { "" } else { "s" };
-            parts.push(format!("⚠ {encoding} with {replaced} bad byte{plural} replaced"));
+            parts.push(format!("⚠ {encoding} with {} replaced", counted(replaced, "bad byte", "bad bytes")));
         }
     }
     parts.join(" · ")

@@ -12,12 +12,13 @@ use super::super::app::AppState;
 use super::super::geometry::inner;
 use super::super::search::CorpusPanel;
 use super::super::theme::Theme;
-use super::list::{fit, group_thousands};
+use super::list::fit;
 use super::pane;
 use super::panels::centered;
 use super::search::query_line;
 use super::styled::safe;
 use gloss_core::search::{Context as HitContext, Field, Hit};
+use gloss_core::text::{counted, group_thousands};
 
 pub fn draw(state: &AppState, panel: &CorpusPanel, frame: &mut Frame) {
     let theme = state.theme;
@@ -45,8 +46,6 @@ pub fn draw(state: &AppState, panel: &CorpusPanel, frame: &mut Frame) {
 /// How many hits, in how many articles, or how far the search has got; or what is wrong.
 fn summary(panel: &CorpusPanel, theme: Theme) -> Line<'static> {
     let hits = panel.hits.len();
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{} {}", group_thousands(n), if n == 1 { one } else { many });
     let text = match (&panel.input.error, panel.progress) {
         (Some(error), _) => return Line::styled(safe(error).into_owned(), theme.error()),
         (None, None) => return Line::styled("text, titles and notes", theme.dim()),
@@ -55,15 +54,15 @@ fn summary(panel: &CorpusPanel, theme: Theme) -> Line<'static> {
                 "searching… {} of {} articles · {}",
                 group_thousands(p.searched),
                 group_thousands(p.total),
-                plural(hits, "hit", "hits")
+                counted(hits, "hit", "hits")
             )
         }
         (None, Some(_)) if hits == 0 => "no hits".to_owned(),
         (None, Some(p)) if p.truncated => {
-            format!("the first {} in {}", plural(hits, "hit", "hits"), plural(panel.articles, "article", "articles"))
+            format!("the first {} in {}", counted(hits, "hit", "hits"), counted(panel.articles, "article", "articles"))
         }
         (None, Some(_)) => {
-            format!("{} in {}", plural(hits, "hit", "hits"), plural(panel.articles, "article", "articles"))
+            format!("{} in {}", counted(hits, "hit", "hits"), counted(panel.articles, "article", "articles"))
         }
     };
     Line::styled(text, theme.dim())

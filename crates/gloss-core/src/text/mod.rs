@@ -1,6 +1,7 @@
 //! Text structure over an article's raw text: paragraphs, sentences, words, gaps; all byte
 //! ranges; and [`inert`], how untrusted text is written to each kind of output.
 
+mod counts;
 mod gaps;
 pub mod inert;
 mod offsets;
@@ -10,6 +11,7 @@ mod sentences;
 mod words;
 mod wrap;
 
+pub use counts::{counted, group_thousands};
 pub use gaps::{Gap, gaps};
 pub use offsets::{CharOffsets, char_offset};
 pub use paragraphs::{Paragraphs, paragraphs};

@@ -6,6 +6,7 @@
 
 pub mod digest;
 pub mod fields;
+pub mod files;
 pub mod patch;
 
 use std::collections::BTreeSet;

@@ -7,7 +7,7 @@ use crate::annotations::claim::{Anchor, Verdict};
 use crate::annotations::conflict::{CLAIM_FIELD, Conflict, Value};
 use crate::annotations::store::Unknown;
 
-fn claim(id: &str, start: usize) -> Claim {
+pub(super) fn claim(id: &str, start: usize) -> Claim {
     Claim {
         id: id.into(),
         anchor: Anchor { start, end: start + 4, quote: "text".into(), prefix: String::new(), suffix: String::new() },
@@ -35,14 +35,14 @@ fn record(claims: Vec<Claim>) -> ArticleRecord {
     }
 }
 
-fn base() -> Store {
+pub(super) fn base() -> Store {
     let mut store = Store::default();
     store.articles.insert("a".into(), record(vec![claim("c1", 0), claim("c2", 10)]));
     store.articles.insert("b".into(), record(vec![claim("c3", 0)]));
     store
 }
 
-fn edit(store: &Store, change: impl FnOnce(&mut Store)) -> Store {
+pub(super) fn edit(store: &Store, change: impl FnOnce(&mut Store)) -> Store {
     let mut changed = store.clone();
     change(&mut changed);
     changed
@@ -191,12 +191,12 @@ fn a_change_to_a_claim_gone_elsewhere_is_kept_in_a_conflict_without_the_whole_cl
     assert_eq!(applied.conflicts[0].other_values, [Value::Text("mine".into())]);
 }
 
-fn arbitrary_edit() -> impl Strategy<Value = (usize, usize, u8, String)> {
+pub(super) fn arbitrary_edit() -> impl Strategy<Value = (usize, usize, u8, String)> {
     (0usize..3, 0usize..4, 0u8..6, "[a-c]{0,3}")
 }
 
 /// Applies a small random edit: which article, which claim, what to do, with what text.
-fn apply_edit(store: &mut Store, (article, nth, what, text): &(usize, usize, u8, String)) {
+pub(super) fn apply_edit(store: &mut Store, (article, nth, what, text): &(usize, usize, u8, String)) {
     let id = ["a", "b", "c"][*article];
     let record = store.articles.entry(id.into()).or_insert_with(|| record(Vec::new()));
     let claim_id = format!("c{nth}");

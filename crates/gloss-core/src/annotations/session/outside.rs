@@ -78,17 +78,32 @@ impl Session {
     pub(super) fn settle(&mut self, article: usize, index: usize, choice: Option<usize>) -> Result<Outcome, Refused> {
         self.edit(article, |draft| {
             let conflict = draft.record.conflicts.get(index).cloned().ok_or(Refused::NoConflict(index))?;
-            let what = format!("settled the conflict on {}", conflict.field);
+            let (kept, took) = settled_messages(&conflict);
             let Some(choice) = choice else {
                 draft.record.conflicts.remove(index);
-                return Ok(what);
+                return Ok(kept);
             };
             let value = conflict.other_values.get(choice).cloned().ok_or(Refused::NoConflict(index))?;
             put_value(draft.record, &conflict, value)?;
             draft.record.conflicts.remove(index);
-            Ok(what)
+            Ok(took)
         })
     }
+}
+
+/// What the status line says when `conflict` is settled by keeping the field, and by taking
+/// the other value (and what undo says it undid).
+fn settled_messages(conflict: &Conflict) -> (String, String) {
+    let (kept, took) = match (&conflict.claim, conflict.field.as_str()) {
+        (Some(_), CLAIM_FIELD) => {
+            ("kept the claim deleted elsewhere".to_owned(), "deleted the claim, as elsewhere".to_owned())
+        }
+        (claim, field) => {
+            let field = format!("{} {}", if claim.is_some() { "claim" } else { "article" }, field.replace('_', " "));
+            (format!("kept the {field} as it is"), format!("took the other {field}"))
+        }
+    };
+    (format!("{kept} (conflict settled)"), format!("{took} (conflict settled)"))
 }
 
 /// Puts `value`, one of `conflict`'s other values, in the field it is about.

@@ -55,9 +55,12 @@ fn conflicts_are_listed_settled_by_intent_and_undone() {
     let waiting: Vec<_> = session.conflicts().collect();
     assert_eq!((waiting.len(), waiting[0].article, waiting[0].index), (1, id.as_str(), 0));
     let settled = session.apply(Intent::SettleConflict { article: 0, conflict: 0, choice: Some(1) }).unwrap();
-    assert_eq!(settled.status.unwrap(), "settled the conflict on note");
+    assert_eq!(settled.status.unwrap(), "took the other claim note (conflict settled)");
     assert_eq!((claims(&session)[0].note.as_str(), session.conflicts().count()), ("third", 0));
-    assert_eq!(session.apply(Intent::Undo).unwrap().status.unwrap(), "undid: settled the conflict on note");
+    assert_eq!(
+        session.apply(Intent::Undo).unwrap().status.unwrap(),
+        "undid: took the other claim note (conflict settled)"
+    );
     assert_eq!((claims(&session)[0].note.as_str(), session.conflicts().count()), ("", 1));
     let missing = session.apply(Intent::SettleConflict { article: 0, conflict: 3, choice: None });
     assert_eq!(missing, Err(Refused::NoConflict(3)));
