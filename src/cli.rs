@@ -1,9 +1,11 @@
 //! The command line: `gloss [PATH...]` opens the reader; `gloss list` and friends print.
 
+mod agreement;
 mod git;
 mod network;
 mod search;
 mod show;
+mod teams;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -51,6 +53,10 @@ pub struct Cli {
     /// The library of fetched pages and feed items (default: library in the data folder).
     #[arg(long, global = true, value_name = "DIR")]
     pub library: Option<PathBuf>,
+
+    /// Another analyst's store (or a folder of them) to show beside yours, read-only; repeatable.
+    #[arg(long, value_name = "STORE")]
+    pub compare: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -97,6 +103,13 @@ pub enum Command {
     /// Search the articles' text, titles and notes: a line per hit with file, line, column,
     /// code-point offsets and the sentence.
     Search(search::SearchArgs),
+    /// Print the name written on your claims, notes and verdicts, and where it comes from.
+    Whoami {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print how far analysts agree: per claim type kappa and alpha over sentences, span F1.
+    Agreement(agreement::AgreementArgs),
     /// git's merge driver for annotation stores: merges %O %A %B into %A by article, claim and
     /// field; exit 1 when conflicts are kept in the store for gloss to settle.
     MergeDriver(git::MergeDriverArgs),
@@ -226,6 +239,8 @@ fn run(mut cli: Cli) -> Result<(), Failure> {
             search::search(&args, paths.as_ref(), store_path.as_deref())
         }
         Some(Command::Show { target, format }) => show::show(&target, format),
+        Some(Command::Whoami { format }) => teams::whoami(paths.as_ref(), store_path.as_deref(), format),
+        Some(Command::Agreement(args)) => agreement::agreement(&args, paths.as_ref(), store_path.as_deref(), articles),
         Some(Command::MergeDriver(args)) => git::merge_driver(&args),
         Some(Command::GitSetup(args)) => git::git_setup(&args),
         Some(Command::Add { urls, format }) => network::add(&urls, &needs(library.as_ref())?, format),
@@ -277,7 +292,9 @@ fn open(
     }
     let theme = tui::Theme::from_environment();
     let mut state = tui::AppState::new(keymap, theme, ratatui::layout::Rect::default(), vocabulary.clone());
+    let settings = teams::settings(paths)?;
     let mut session = Session::new(opened.store, vocabulary);
+    session.set_author(teams::author(paths, &settings, store_path.as_deref()).name);
     session.set_names(user);
     session.set_read_only(opened.read_only.clone());
     state.names.user_path = user_path;
@@ -304,6 +321,7 @@ fn open(
         (None, Some(real)) => tui::Keeping::WaitFor(real),
         (None, None) => tui::Keeping::Nothing,
     };
+    teams::open_compared(&mut state, &cli.compare, &settings, store_path.as_deref());
     let outcome =
         tui::run(state, cli.paths.clone(), keeping).map_err(|e| Failure::Failed(format!("terminal error: {e}")))?;
     warn(&outcome.problems);
@@ -439,8 +457,10 @@ fn entities(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result
     let articles = load(paths)?;
     let recognizer = Recognizer::with_user(&user).map_err(|e| Failure::Failed(format!("gazetteer: {e}")))?;
     let mut out = io::BufWriter::new(io::stdout().lock());
-    for article in &articles {
-        let mentions = recognizer.recognize(article);
+    // The corpus's articles support one another: a name found with evidence in one is found bare
+    // in the others.
+    let found = recognizer.recognize_corpus(&articles);
+    for (article, mentions) in articles.iter().zip(found) {
         let written = match format {
             Format::Json => {
                 let line = json::to_string(&entities_json(article, &mentions))

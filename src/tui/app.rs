@@ -7,6 +7,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::Action;
+use super::compare::Compare;
 use super::memory::Memory;
 use super::popup::{ExportScope, Popup};
 use super::reader::{Place, Reader};
@@ -191,6 +192,8 @@ pub struct AppState {
     pub exports: Exports,
     pub feeds: Feeds,
     pub search: Search,
+    /// Other analysts' stores, to compare with.
+    pub compare: Compare,
     pub status: Option<Status>,
     /// The terminal's size as `update` last heard of it, for paging and keeping cursors on
     /// screen; the event loop reports the real size before each draw and each key. The view
@@ -234,6 +237,7 @@ impl AppState {
             exports: Exports::default(),
             feeds: Feeds::default(),
             search: Search::default(),
+            compare: Compare::default(),
             status: None,
             screen,
         }

@@ -5,6 +5,7 @@
 
 mod action;
 mod app;
+mod compare;
 mod effects;
 mod fold;
 mod geometry;
@@ -24,6 +25,7 @@ use std::path::Path;
 
 pub use action::Action;
 pub use app::{Annotations, AppState, Focus, SaveState};
+pub use compare::Compare;
 pub use effects::run_now;
 pub use memory::Memory;
 pub use popup::Popup;

@@ -2,6 +2,7 @@
 
 mod attach;
 mod claims;
+mod compare;
 mod conflicts;
 mod export;
 mod feeds;
@@ -123,17 +124,19 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
     };
     listing::refresh_if_stale(state);
     search::settle(state);
+    compare::refresh(state);
     state.sync_layout();
     jumps::note_reading(state);
     effects
 }
 
+#[allow(clippy::too_many_lines, reason = "the dispatcher: one short arm per action, each handing on to its module")]
 fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     use navigate::Step;
     if matches!(state.popup, Some(Popup::Export(_))) {
         return export::act(state, action);
     }
-    if let Some(effects) = search::act_in_search(state, action) {
+    if let Some(effects) = search::act_in_search(state, action).or_else(|| compare::act(state, action)) {
         return effects;
     }
     match action {
@@ -171,8 +174,15 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::CloseEditor | Action::DiscardNote => return notes::act(state, action),
         Action::Export => return export::open(state),
         Action::FetchFeeds => return feeds::start(state),
-        // Only the export dialog has options; it took them above.
-        Action::NextOption | Action::PrevOption | Action::ClearField => {}
+        // Taken above: only the export dialog and the disagreement view have these.
+        Action::NextOption
+        | Action::PrevOption
+        | Action::ClearField
+        | Action::Disagreements
+        | Action::NextDisagreement
+        | Action::PrevDisagreement
+        | Action::Adopt
+        | Action::Figures => {}
         Action::Search | Action::SearchCorpus | Action::NextMatch | Action::PrevMatch | Action::ToggleRegex => {
             return search::act(state, action);
         }

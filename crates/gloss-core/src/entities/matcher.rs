@@ -15,6 +15,9 @@ pub struct Found {
     pub span: Span,
     /// Index of the entry in the gazetteer.
     pub entry: usize,
+    /// Found in lower case on a lower-case line, where the gazetteer writes it with capitals
+    /// (`who` for `WHO`, `let` for `LeT`): as likely an ordinary word.
+    pub caseless: bool,
 }
 
 /// One spelling of a name as the gazetteer writes it.
@@ -115,6 +118,12 @@ impl Matcher {
 }
 
 impl Matcher {
+    /// The entry that has `name` (ignoring ASCII case) as its name or one of its aliases.
+    pub fn entry_named(&self, name: &str) -> Option<usize> {
+        let hit = self.automaton.find(Input::new(name).anchored(Anchored::Yes))?;
+        (hit.end() == name.len()).then(|| self.names[hit.pattern().as_usize()].entry)
+    }
+
     /// Finds, at every word start, the longest name that ends on a word edge and is capitalised
     /// as it should be; a shorter name from the same start when the longest one is not
     /// (`Korea Strait` in `Korea Straits` gives way to `Korea`).
@@ -144,8 +153,11 @@ impl Matcher {
                 let span = hit.start()..hit.end();
                 let name = &self.names[hit.pattern().as_usize()];
                 let matched = &text[span.clone()];
-                if ends_word(text, &span) && name.forms.iter().any(|f| capitalised_as(f, matched, cases.at(start))) {
-                    found.push(Found { span, entry: name.entry });
+                let case = cases.at(start);
+                if ends_word(text, &span) && name.forms.iter().any(|f| capitalised_as(f, matched, case)) {
+                    let lower = |t: &str| !t.chars().any(char::is_uppercase);
+                    let caseless = lower(matched) && !name.forms.iter().any(|f| lower(&f.text));
+                    found.push(Found { span, entry: name.entry, caseless });
                     break;
                 }
                 // `Korea Strait` in `Korea Straits`: look for a shorter name from here.

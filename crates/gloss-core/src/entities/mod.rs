@@ -1,6 +1,7 @@
 //! Named entities: the gazetteer, the matcher, the name detector, and the corpus-wide index.
 
 mod case;
+mod consistency;
 mod detector;
 mod gazetteer;
 mod index;
@@ -8,6 +9,7 @@ mod kind;
 mod lexicon;
 mod matcher;
 mod recognizer;
+mod teams;
 mod tokens;
 mod user;
 
@@ -17,5 +19,5 @@ pub use index::{EntityIndex, EntityKey, EntitySummary, entities_of, summarize};
 pub use kind::Kind;
 pub use lexicon::Lexicon;
 pub use matcher::{Found, Matcher};
-pub use recognizer::{Mention, MentionSource, Recognizer};
+pub use recognizer::{CorpusNames, Mention, MentionSource, Recognizer};
 pub use user::{UserAlias, UserEntity, UserGazetteer, UserGazetteerError};

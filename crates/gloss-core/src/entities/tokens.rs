@@ -8,7 +8,8 @@ use crate::text::Span;
 #[allow(clippy::struct_excessive_bools)] // Independent facts about one word, each read by name.
 pub struct Token {
     pub span: Span,
-    /// Capitalised, and not a weekday, month or adjective compound (`Seoul-based`).
+    /// Capitalised, and not a weekday, month, adjective compound (`Nairobi-based`), word of the
+    /// grammar (`I`, `Uh`) or contraction (`Don't`).
     pub name_like: bool,
     /// A lower-case word that may sit inside a name (`of`, `and`, `van`).
     pub connector: bool,
@@ -26,6 +27,8 @@ pub struct Token {
 pub enum Joint {
     Space,
     Hyphen,
+    /// `Smith & Wesson`, `AT&T`: the mark of a company's or firm's name.
+    Ampersand,
     Break,
 }
 
@@ -67,10 +70,33 @@ fn is_calendar_word(word: &str) -> bool {
     )
 }
 
+/// What a capitalised word of the grammar is inside a sentence, where a transcript or a
+/// headline gives it a capital: a connector inside a name (`Bank Of Japan`), or no part of one
+/// (`Tim I think`, `Uh Jimmy Carter`, `Robert Gallucci And former envoys`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Grammar {
+    Connector,
+    NotAName,
+}
+
+fn grammar_word(word: &str) -> Option<Grammar> {
+    match word {
+        "Of" | "And" | "The" | "For" => Some(Grammar::Connector),
+        "I" | "A" | "An" | "Or" | "But" | "Nor" | "To" | "At" | "By" | "With" | "From" | "In" | "On" | "As" | "If"
+        | "So" | "Is" | "Are" | "Was" | "Were" | "Do" | "Does" | "Did" | "Have" | "Has" | "Had" | "Not" | "Yes"
+        | "When" | "Where" | "What" | "Why" | "How" | "Who" | "That" | "This" | "These" | "Those" | "There"
+        | "Here" | "Then" | "We" | "You" | "They" | "It" | "He" | "She" | "My" | "Your" | "Our" | "Their" | "His"
+        | "Its" | "Uh" | "Um" | "Ah" | "Eh" | "Oh" | "Er" | "Erm" | "Hmm" | "Huh" | "Mm" | "Uh-huh" | "Um-hum"
+        | "Mhm" | "Yeah" | "Okay" => Some(Grammar::NotAName),
+        _ => None,
+    }
+}
+
 pub fn tokens(text: &str, sentences: &[Span], lexicon: &Lexicon) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut sentence = 0;
     let mut sentence_started = false;
+    let mut family_names: Vec<usize> = Vec::new();
     for span in words(text) {
         let word = &text[span.clone()];
         while sentences.get(sentence).is_some_and(|s| s.end <= span.start) {
@@ -83,12 +109,21 @@ pub fn tokens(text: &str, sentences: &[Span], lexicon: &Lexicon) -> Vec<Token> {
         let joint = out.last().map_or(Joint::Break, |previous| joint(text, previous, &span, lexicon));
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         // `Nairobi-based`, `Seoul-led`: an adjective made from a name, not a name.
-        let compound = capitalised && word.split_once('-').is_some_and(|(_, rest)| lexicon.is_common(rest));
+        // `Left-behind Children Task Force`: an ordinary adjective with a capital is part of a name.
+        let compound = capitalised
+            && word.split_once('-').is_some_and(|(first, rest)| lexicon.is_common(rest) && !lexicon.is_common(first));
         let initial = word.len() == 1 && capitalised && text[span.end..].starts_with('.');
         let calendar = capitalised && is_calendar_word(word);
+        // `To Lam`, `Oh Se-hoon`: some of these words are also family names (checked below).
+        let grammar = if capitalised && !initial { grammar_word(word) } else { None };
+        if grammar.is_some() && lexicon.is_family_first_surname(word) {
+            family_names.push(out.len());
+        }
+        // `Don't`, `Can’t`: a verb, whatever its capital.
+        let contraction = capitalised && is_contraction(&text[span.end..]);
         out.push(Token {
-            name_like: capitalised && !compound && !calendar,
-            connector: !capitalised && is_connector(word),
+            name_like: capitalised && !compound && !calendar && grammar.is_none() && !contraction,
+            connector: (!capitalised && is_connector(word)) || grammar == Some(Grammar::Connector),
             initial,
             opens_sentence,
             joint,
@@ -96,7 +131,33 @@ pub fn tokens(text: &str, sentences: &[Span], lexicon: &Lexicon) -> Vec<Token> {
             known: None,
         });
     }
+    keep_family_names(text, lexicon, &mut out, &family_names);
     out
+}
+
+/// A grammar word that is also a family name written first (the tokens `family_names`) is a
+/// name after all when a given name of that people follows it (`To Lam`, `Oh Se-hoon`, not `Uh
+/// Jimmy Carter`).
+fn keep_family_names(text: &str, lexicon: &Lexicon, tokens: &mut [Token], family_names: &[usize]) {
+    for &i in family_names {
+        let Some(next) = tokens.get(i + 1) else { continue };
+        let next_word = &text[next.span.clone()];
+        if next.joint == Joint::Space
+            && next.name_like
+            && !lexicon.is_common(next_word)
+            && !lexicon.is_given_name(next_word)
+        {
+            tokens[i].name_like = true;
+            tokens[i].connector = false;
+        }
+    }
+}
+
+/// Whether `rest`, the text after a word, starts with a contracted `not`, `will` and the like.
+fn is_contraction(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix(['\'', '’']) else { return false };
+    let suffix = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    matches!(suffix, "t" | "ll" | "re" | "ve" | "d" | "m")
 }
 
 /// A lower-case word that may sit inside a name (`of`, `and`) or a particle (`van`, `al`).
@@ -110,9 +171,10 @@ fn joint(text: &str, previous: &Token, next: &Span, lexicon: &Lexicon) -> Joint 
     let possessive_of_word = || previous.name_like && lexicon.is_common(&text[previous.span.clone()]);
     match &text[previous.span.end..next.start] {
         " " | "\u{a0}" => Joint::Space,
-        ". " if previous.initial => Joint::Space,
+        ". " | "." if previous.initial => Joint::Space,
         "’s " | "'s " | "’ " | "' " if possessive_of_word() => Joint::Space,
         "-" | "\u{2011}" => Joint::Hyphen,
+        " & " | "&" => Joint::Ampersand,
         _ => Joint::Break,
     }
 }

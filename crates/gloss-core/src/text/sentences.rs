@@ -84,7 +84,7 @@ fn continues(previous: &str, next: &str) -> bool {
     } else if BEFORE_NUMBER.contains(&bare.as_str()) {
         first.is_ascii_digit()
     } else if is_dotted_abbreviation(&bare) || COMPANY.contains(&bare.as_str()) {
-        !starts_sentence
+        !starts_sentence && !opens_after_abbreviation(&bare, next_word)
     } else {
         false
     }
@@ -108,6 +108,9 @@ const BEFORE_NUMBER: &[&str] = &[
     "no", "nos", "vol", "vols", "fig", "figs", "p", "pp", "art", "para", "sec", "ch", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
+
+/// Dotted abbreviations of countries, which qualify a title after them (`U.S. Sen. Rubio`).
+const QUALIFIES_TITLES: &[&str] = &["u.s", "u.k"];
 
 /// Company abbreviations, which end a sentence only before a typical sentence opener.
 const COMPANY: &[&str] = &["inc", "ltd", "co", "corp", "bros", "dept", "univ", "assn", "plc"];
@@ -195,6 +198,13 @@ fn is_sentence_starter(word: &str) -> bool {
     SENTENCE_STARTERS.contains(&word.as_str())
 }
 
+/// An abbreviated title (`Mr.`, `Gen.`): after an abbreviation it opens a sentence (`according
+/// to the I.M.F. Mr. Smith disagreed`), unless a country's abbreviation qualifies it (`U.S. Sen.`).
+fn opens_after_abbreviation(abbreviation: &str, word: &str) -> bool {
+    let title = word.strip_suffix('.').is_some_and(|bare| TITLES.contains(&bare.to_lowercase().as_str()));
+    title && !QUALIFIES_TITLES.contains(&abbreviation)
+}
+
 /// The last whitespace-separated token, without opening quotes or brackets.
 fn last_token(text: &str) -> &str {
     // The piece after the last whitespace, which may be more than one byte (a no-break space).
@@ -256,6 +266,16 @@ mod tests {
             split("Some allies, e.g. Japan, agreed. Others did not."),
             ["Some allies, e.g. Japan, agreed.", "Others did not."]
         );
+    }
+
+    #[test]
+    fn a_title_after_an_abbreviation_opens_a_sentence() {
+        assert_eq!(
+            split("He said so, according to the I.M.F. Mr. Smith disagreed."),
+            ["He said so, according to the I.M.F.", "Mr. Smith disagreed."]
+        );
+        assert_eq!(split("Talks at Acme Corp. Dr. Chen left early."), ["Talks at Acme Corp.", "Dr. Chen left early."]);
+        assert_eq!(split("U.S. Sen. Ray Dalton spoke."), ["U.S. Sen. Ray Dalton spoke."]);
     }
 
     #[test]

@@ -6,20 +6,24 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::Kind;
 
 /// The built-in word lists, one entry per line, `#` comments.
-const GIVEN_NAMES: &str = include_str!("../../../../data/lexicon/given_names.txt");
-const FAMILY_FIRST_SURNAMES: &str = include_str!("../../../../data/lexicon/family_first_surnames.txt");
-const COMMON_WORDS: &str = include_str!("../../../../data/lexicon/common_words.txt");
-const TITLES: &str = include_str!("../../../../data/lexicon/titles.txt");
-const SPEECH_VERBS: &str = include_str!("../../../../data/lexicon/speech_verbs.txt");
-const ORG_HEADS: &str = include_str!("../../../../data/lexicon/org_heads.txt");
-const LOC_HEADS: &str = include_str!("../../../../data/lexicon/loc_heads.txt");
-const EVENT_HEADS: &str = include_str!("../../../../data/lexicon/event_heads.txt");
-const ROLES: &str = include_str!("../../../../data/lexicon/roles.txt");
-const COMPANY_HEADS: &str = include_str!("../../../../data/lexicon/company_heads.txt");
-const GENERIC_BODIES: &str = include_str!("../../../../data/lexicon/generic_bodies.txt");
-const PREFIX_HEADS: &str = include_str!("../../../../data/lexicon/prefix_heads.txt");
+const GIVEN_NAMES: &str = include_str!("../../../../../data/lexicon/given_names.txt");
+const FAMILY_FIRST_SURNAMES: &str = include_str!("../../../../../data/lexicon/family_first_surnames.txt");
+const COMMON_WORDS: &str = include_str!("../../../../../data/lexicon/common_words.txt");
+const TITLES: &str = include_str!("../../../../../data/lexicon/titles.txt");
+const SPEECH_VERBS: &str = include_str!("../../../../../data/lexicon/speech_verbs.txt");
+const ORG_HEADS: &str = include_str!("../../../../../data/lexicon/org_heads.txt");
+const LOC_HEADS: &str = include_str!("../../../../../data/lexicon/loc_heads.txt");
+const EVENT_HEADS: &str = include_str!("../../../../../data/lexicon/event_heads.txt");
+const ROLES: &str = include_str!("../../../../../data/lexicon/roles.txt");
+const COMPANY_HEADS: &str = include_str!("../../../../../data/lexicon/company_heads.txt");
+const GENERIC_BODIES: &str = include_str!("../../../../../data/lexicon/generic_bodies.txt");
+const PREFIX_HEADS: &str = include_str!("../../../../../data/lexicon/prefix_heads.txt");
+const GIVEN_NAMES_ALSO_WORDS: &str = include_str!("../../../../../data/lexicon/given_names_also_words.txt");
+const DESCRIPTORS: &str = include_str!("../../../../../data/lexicon/descriptors.txt");
+const FACILITY_HEADS: &str = include_str!("../../../../../data/lexicon/facility_heads.txt");
+const NAMEPLATES: &str = include_str!("../../../../../data/lexicon/nameplates.txt");
 
-/// Lower-case words that may sit inside a name: `Bank of Korea`, `Ludwig van Beethoven`.
+/// Lower-case words that may sit inside a name: `Bank of Canada`, `Ludwig van Beethoven`.
 pub const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&"];
 /// Particles of personal names.
 pub const PARTICLES: &[&str] = &[
@@ -27,10 +31,21 @@ pub const PARTICLES: &[&str] = &[
     "ibn", "bint",
 ];
 
+/// What a descriptor noun says of the name next to it (`newspaper`, `tanker`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Described {
+    /// An entity of this kind: `the newspaper Al-Ahram`.
+    Entity(Kind),
+    /// Something the six kinds leave out (a vessel, a work): `the tanker Sea Falcon`.
+    NotAnEntity,
+}
+
 /// The detector's vocabulary.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     given_names: HashSet<&'static str>,
+    /// Given names that are also ordinary words (`Bill`): names only before a surname.
+    given_names_also_words: HashSet<&'static str>,
     surnames: HashSet<&'static str>,
     common: HashSet<&'static str>,
     /// Titles before names, by their first word, longest first; as written.
@@ -44,7 +59,13 @@ pub struct Lexicon {
     roles: HashSet<&'static str>,
     company_heads: HashSet<&'static str>,
     generic_bodies: HashSet<&'static str>,
+    facility_heads: HashSet<&'static str>,
+    nameplates: HashSet<&'static str>,
     prefix_heads: HashMap<&'static str, Kind>,
+    /// Nouns that say what a name next to them names; `None` for things that are no entity.
+    descriptors: HashMap<&'static str, Described>,
+    /// The descriptors of two words, by their words, to look up without joining them.
+    descriptor_pairs: HashMap<(&'static str, &'static str), Described>,
 }
 
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -73,6 +94,16 @@ impl Phrases {
     }
 }
 
+/// A list of `words`, a tab, then a value: the entries whose value `parse` reads.
+fn tabbed<T>(list: &'static str, parse: fn(&str) -> Option<T>) -> HashMap<&'static str, T> {
+    entries(list)
+        .filter_map(|line| {
+            let (words, value) = line.split_once('\t')?;
+            Some((words, parse(value.trim())?))
+        })
+        .collect()
+}
+
 fn first_word(phrase: &str) -> &str {
     phrase.split(' ').next().unwrap_or(phrase)
 }
@@ -83,8 +114,14 @@ fn last_word(phrase: &str) -> &str {
 
 impl Lexicon {
     pub fn built_in() -> Self {
+        let descriptors: HashMap<&'static str, Described> = tabbed(DESCRIPTORS, |kind| match kind {
+            "NONE" => Some(Described::NotAnEntity),
+            kind => kind.parse().ok().map(Described::Entity),
+        });
+        let descriptor_pairs = descriptors.iter().filter_map(|(noun, d)| Some((noun.split_once(' ')?, *d))).collect();
         Self {
             given_names: entries(GIVEN_NAMES).collect(),
+            given_names_also_words: entries(GIVEN_NAMES_ALSO_WORDS).collect(),
             surnames: entries(FAMILY_FIRST_SURNAMES).collect(),
             common: entries(COMMON_WORDS).collect(),
             // A lone capital and a period (`M.` for Monsieur) reads as an initial, not a title.
@@ -104,17 +141,31 @@ impl Lexicon {
             roles: entries(ROLES).collect(),
             company_heads: entries(COMPANY_HEADS).collect(),
             generic_bodies: entries(GENERIC_BODIES).collect(),
-            prefix_heads: entries(PREFIX_HEADS)
-                .filter_map(|line| {
-                    let (word, kind) = line.split_once('\t')?;
-                    Some((word, kind.trim().parse().ok()?))
-                })
-                .collect(),
+            facility_heads: entries(FACILITY_HEADS).collect(),
+            nameplates: entries(NAMEPLATES).collect(),
+            prefix_heads: tabbed(PREFIX_HEADS, |kind| kind.parse().ok()),
+            descriptors,
+            descriptor_pairs,
         }
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(word)
+    }
+
+    /// A given name that is also an ordinary word (`Bill`, `Sandy`).
+    pub fn is_given_name_also_word(&self, word: &str) -> bool {
+        self.given_names_also_words.contains(word)
+    }
+
+    /// What a name described by the two words `first second` (`news agency`) is, if they say.
+    pub fn descriptor_pair(&self, first: &str, second: &str) -> Option<Described> {
+        self.descriptor_pairs.get(&(first, second)).copied()
+    }
+
+    /// What a name described by `noun` (one or two lower-case words) is, if the noun says.
+    pub fn descriptor(&self, noun: &str) -> Option<Described> {
+        self.descriptors.get(noun).copied()
     }
 
     /// A family name written first (`Kim`, `Wang`, `Nguyen`).
@@ -166,6 +217,16 @@ impl Lexicon {
         self.generic_bodies.contains(word)
     }
 
+    /// Whether `word` ends the name of a facility (`Towers`, `Road`), which is no entity.
+    pub fn is_facility_head(&self, word: &str) -> bool {
+        self.facility_heads.contains(word)
+    }
+
+    /// Whether `word` ends a newspaper's name and stands for it alone (`Times`).
+    pub fn is_nameplate(&self, word: &str) -> bool {
+        self.nameplates.contains(word)
+    }
+
     /// The kind of name that `word` starts (`Mount` → LOC, `Operation` → EVENT).
     pub fn prefix_kind(&self, word: &str) -> Option<Kind> {
         self.prefix_heads.get(word).copied()
@@ -214,53 +275,4 @@ fn starts_word(text: &str, prefix: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_load_and_answer() {
-        let lexicon = Lexicon::built_in();
-        assert!(lexicon.is_given_name("Nikolay"));
-        assert!(lexicon.is_family_first_surname("Kim"));
-        assert!(lexicon.is_common("However") && lexicon.is_common("analysts"));
-        assert!(!lexicon.is_common("Kishida"));
-        assert_eq!(lexicon.title_at("Deputy Foreign Minister Rudenko"), Some("Deputy Foreign Minister"));
-        assert_eq!(lexicon.title_at("Presidential palace"), None);
-        assert_eq!(lexicon.title_before("the chief cabinet secretary"), Some("chief cabinet secretary"));
-        assert!(lexicon.starts_with_speech("stated:"));
-        assert!(lexicon.starts_with_role("a senior analyst at the institute"));
-        assert!(lexicon.starts_with_role("vice minister of the DPRK"));
-        assert!(!lexicon.starts_with_role("a country of the region"));
-        assert_eq!(lexicon.title_at("M. K. Raghavan"), None);
-        assert!(lexicon.starts_with_speech("told reporters"));
-        assert!(!lexicon.starts_with_speech("saidx"));
-        assert_eq!(lexicon.head_kind("Ministry"), Some(Kind::Org));
-        assert_eq!(lexicon.head_kind("Peninsula"), Some(Kind::Loc));
-        assert_eq!(lexicon.head_kind("Summit"), Some(Kind::Event));
-        assert_eq!(lexicon.head_kind("Posts"), None);
-        assert_eq!(lexicon.head_kind("Airlines"), Some(Kind::Org));
-        assert!(lexicon.is_company_head("Industries") && !lexicon.is_company_head("Bank"));
-        assert!(lexicon.is_generic_body("Court") && !lexicon.is_generic_body("Institute"));
-        assert_eq!(lexicon.prefix_kind("Mount"), Some(Kind::Loc));
-        assert_eq!(lexicon.prefix_kind("Operation"), Some(Kind::Event));
-    }
-
-    #[test]
-    fn lists_have_no_stray_entries() {
-        for list in [
-            GIVEN_NAMES,
-            FAMILY_FIRST_SURNAMES,
-            COMMON_WORDS,
-            TITLES,
-            SPEECH_VERBS,
-            ORG_HEADS,
-            LOC_HEADS,
-            EVENT_HEADS,
-            ROLES,
-        ] {
-            for entry in entries(list) {
-                assert!(!entry.contains('\t'), "{entry:?}");
-            }
-        }
-    }
-}
+mod tests;
