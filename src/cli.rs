@@ -1,9 +1,12 @@
 //! The command line: `gloss [PATH...]` opens the reader; `gloss list` and friends print.
 
+mod agreement;
+mod entities;
 mod git;
 mod network;
 mod search;
 mod show;
+mod teams;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -22,7 +25,6 @@ use gloss_core::corpus::{self, Article, Problem, corpus_name};
 use gloss_core::entities::{Recognizer, UserGazetteer};
 use gloss_core::export;
 use gloss_core::library::Library;
-use gloss_core::text::CharOffsets;
 use gloss_core::text::inert::{json, terminal};
 
 /// A keyboard-first terminal reader and annotator for news analysts.
@@ -51,6 +53,10 @@ pub struct Cli {
     /// The library of fetched pages and feed items (default: library in the data folder).
     #[arg(long, global = true, value_name = "DIR")]
     pub library: Option<PathBuf>,
+
+    /// Another analyst's store (or a folder of them) to show beside yours, read-only; repeatable.
+    #[arg(long, value_name = "STORE")]
+    pub compare: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -97,6 +103,13 @@ pub enum Command {
     /// Search the articles' text, titles and notes: a line per hit with file, line, column,
     /// code-point offsets and the sentence.
     Search(search::SearchArgs),
+    /// Print the name written on your claims, notes and verdicts, and where it comes from.
+    Whoami {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print how far analysts agree: per claim type kappa and alpha over sentences, span F1.
+    Agreement(agreement::AgreementArgs),
     /// git's merge driver for annotation stores: merges %O %A %B into %A by article, claim and
     /// field; exit 1 when conflicts are kept in the store for gloss to settle.
     MergeDriver(git::MergeDriverArgs),
@@ -216,7 +229,7 @@ fn run(mut cli: Cli) -> Result<(), Failure> {
     let articles = |given: &[PathBuf]| corpus::default_paths(given, library.as_ref());
     match cli.command.take() {
         Some(Command::List { paths: given, format }) => list(&articles(&given), format, store_path.as_deref()),
-        Some(Command::Entities { paths: given, format }) => entities(&articles(&given), format, paths.as_ref()),
+        Some(Command::Entities { paths: given, format }) => entities::run(&articles(&given), format, paths.as_ref()),
         Some(Command::Export(mut args)) => {
             args.paths = articles(&args.paths);
             export_command(&args, paths.as_ref(), store_path.as_deref())
@@ -226,6 +239,8 @@ fn run(mut cli: Cli) -> Result<(), Failure> {
             search::search(&args, paths.as_ref(), store_path.as_deref())
         }
         Some(Command::Show { target, format }) => show::show(&target, format),
+        Some(Command::Whoami { format }) => teams::whoami(paths.as_ref(), store_path.as_deref(), format),
+        Some(Command::Agreement(args)) => agreement::agreement(&args, paths.as_ref(), store_path.as_deref(), articles),
         Some(Command::MergeDriver(args)) => git::merge_driver(&args),
         Some(Command::GitSetup(args)) => git::git_setup(&args),
         Some(Command::Add { urls, format }) => network::add(&urls, &needs(library.as_ref())?, format),
@@ -277,7 +292,9 @@ fn open(
     }
     let theme = tui::Theme::from_environment();
     let mut state = tui::AppState::new(keymap, theme, ratatui::layout::Rect::default(), vocabulary.clone());
+    let settings = teams::settings(paths)?;
     let mut session = Session::new(opened.store, vocabulary);
+    session.set_author(teams::author(paths, &settings, store_path.as_deref()).name);
     session.set_names(user);
     session.set_read_only(opened.read_only.clone());
     state.names.user_path = user_path;
@@ -304,6 +321,7 @@ fn open(
         (None, Some(real)) => tui::Keeping::WaitFor(real),
         (None, None) => tui::Keeping::Nothing,
     };
+    teams::open_compared(&mut state, &cli.compare, &settings, store_path.as_deref());
     let outcome =
         tui::run(state, cli.paths.clone(), keeping).map_err(|e| Failure::Failed(format!("terminal error: {e}")))?;
     warn(&outcome.problems);
@@ -313,10 +331,18 @@ fn open(
     if let Some(why) = &outcome.forgot {
         eprintln!("gloss: warning: where you left off is not remembered: {}", terminal::inline(why));
     }
-    match (outcome.unsaved, store_path) {
+    let result = match (outcome.unsaved, store_path) {
         (Some((store, error)), Some(path)) => Err(Failure::Failed(rescued(&store, &path, &error))),
         _ => Ok(()),
+    };
+    if let Some(signal) = outcome.signal {
+        // Ended from outside: said what there is to say, gloss ends as the signal asked.
+        if let Err(Failure::Failed(message) | Failure::Usage(message)) = &result {
+            eprintln!("gloss: {}", terminal::lines(message));
+        }
+        tui::die(signal);
     }
+    result
 }
 
 /// The last changes could not be written to the store at `path`: writes them beside it (or in
@@ -426,68 +452,6 @@ fn list_line(article: &Article, id: &str) -> String {
     .join("\t")
 }
 
-fn entities(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result<(), Failure> {
-    let user = user_gazetteer(config.map(Paths::user_gazetteer).as_deref())?;
-    let articles = load(paths)?;
-    let recognizer = Recognizer::with_user(&user).map_err(|e| Failure::Failed(format!("gazetteer: {e}")))?;
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    // The corpus's articles support one another: a name found with evidence in one is found bare
-    // in the others.
-    let found = recognizer.recognize_corpus(&articles);
-    for (article, mentions) in articles.iter().zip(found) {
-        let written = match format {
-            Format::Json => {
-                let line = json::to_string(&entities_json(article, &mentions))
-                    .map_err(|e| Failure::Failed(format!("cannot write the entities as JSON: {e}")))?;
-                writeln!(out, "{line}")
-            }
-            Format::Text => write_entities_text(&mut out, article, &mentions),
-        };
-        if let Err(error) = written {
-            return stopped_printing("the entities", &error);
-        }
-    }
-    out.flush().or_else(|error| stopped_printing("the entities", &error))
-}
-
-/// One JSON object per article; offsets are code points into the text, end exclusive.
-fn entities_json(article: &Article, mentions: &[gloss_core::entities::Mention]) -> serde_json::Value {
-    let text = article.text();
-    let mut offsets = CharOffsets::new(text);
-    let entities: Vec<serde_json::Value> = mentions
-        .iter()
-        .map(|m| {
-            serde_json::json!({
-                "start": offsets.of(m.span.start),
-                "end": offsets.of(m.span.end),
-                "text": &text[m.span.clone()],
-                "kind": m.kind,
-                "canonical": &*m.canonical,
-                "source": m.source,
-            })
-        })
-        .collect();
-    serde_json::json!({ "file": article.origin().file_name(), "title": article.title(), "entities": entities })
-}
-
-fn write_entities_text(
-    out: &mut impl Write,
-    article: &Article,
-    mentions: &[gloss_core::entities::Mention],
-) -> io::Result<()> {
-    writeln!(out, "{}\t{}", terminal::inline(&article.origin().file_name()), terminal::inline(article.title()))?;
-    for mention in mentions {
-        let text = terminal::inline(&article.text()[mention.span.clone()]);
-        let canonical = if *mention.canonical == *text {
-            String::new()
-        } else {
-            format!(" → {}", terminal::inline(&mention.canonical))
-        };
-        writeln!(out, "  {}\t{}{canonical}\t{:?}", mention.kind, text, mention.source)?;
-    }
-    Ok(())
-}
-
 fn export_command(args: &ExportArgs, config: Option<&Paths>, store_path: Option<&Path>) -> Result<(), Failure> {
     let vocabulary = vocabulary(config)?;
     if let Some(unknown) = args.tags.iter().find(|t| vocabulary.get(t).is_none()) {
@@ -522,6 +486,10 @@ fn export_command(args: &ExportArgs, config: Option<&Paths>, store_path: Option<
     // Links to articles are relative to here, where the output is likely to be saved; with no
     // current folder (it was removed), they stay absolute, which still work.
     export.links_from = std::env::current_dir().ok();
-    let text = args.format.write(&export, &vocabulary).map_err(|e| Failure::Failed(e.to_string()))?;
-    io::stdout().lock().write_all(text.as_bytes()).or_else(|error| stopped_printing("the export", &error))
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format.write_into(&export, &vocabulary, &mut out) {
+        Ok(()) => out.flush().or_else(|error| stopped_printing("the export", &error)),
+        Err(export::ExportError::Output(error)) => stopped_printing("the export", &error),
+        Err(error) => Err(Failure::Failed(error.to_string())),
+    }
 }

@@ -50,6 +50,8 @@ pub enum Context {
     Search,
     /// The corpus search popup (`ctrl-f`).
     CorpusSearch,
+    /// The disagreement view: other analysts' choices beside one's own.
+    Compare,
 }
 
 impl Context {

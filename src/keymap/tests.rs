@@ -173,6 +173,7 @@ fn context_names_are_the_ones_keymap_files_use() {
         "export",
         "search",
         "corpus_search",
+        "compare",
     ];
     assert_eq!(names, expected, "names in keymap files never change");
     assert_eq!(<Context as strum::VariantNames>::VARIANTS, expected, "the reader knows every context");
@@ -183,7 +184,7 @@ fn context_names_are_the_ones_keymap_files_use() {
     assert!(
         err("(lst: {})")
             .message
-            .ends_with("contexts are global, list, reader, entities, claims, picker, help, editor, dialog, export, search, corpus_search")
+            .ends_with("contexts are global, list, reader, entities, claims, picker, help, editor, dialog, export, search, corpus_search, compare")
     );
 }
 

@@ -102,6 +102,12 @@ pub enum Action {
     WiderList,
     NarrowerList,
     SwapSelectionEnds,
+    // Working as a team: the disagreement view.
+    Disagreements,
+    NextDisagreement,
+    PrevDisagreement,
+    Adopt,
+    Figures,
 }
 
 /// What an action does in one context.
@@ -139,17 +145,20 @@ impl Action {
             Self::Back => uses!(Global: "Close the popup; clear the selection or filter; back to the list"),
             Self::MoveDown => uses!(List: "Select the next article", Reader: "Next sentence", Help: "Scroll down",
                 Entities: "Next entity", Claims: "Next claim", Picker: "Next choice", Dialog: "Next choice",
-                Export: "Next field", CorpusSearch: "Next hit"),
+                Export: "Next field", CorpusSearch: "Next hit", Compare: "Next analyst"),
             Self::MoveUp => uses!(List: "Select the previous article", Reader: "Previous sentence", Help: "Scroll up",
                 Entities: "Previous entity", Claims: "Previous claim", Picker: "Previous choice",
-                Dialog: "Previous choice", Export: "Previous field", CorpusSearch: "Previous hit"),
+                Dialog: "Previous choice", Export: "Previous field", CorpusSearch: "Previous hit",
+                Compare: "Previous analyst"),
             Self::MoveTop => {
                 uses!(List: "Select the first article", Reader: "First sentence", Help: "Scroll to the top",
-                Entities: "First entity", Claims: "First claim", Picker: "First choice")
+                Entities: "First entity", Claims: "First claim", Picker: "First choice",
+                Compare: "First disagreement")
             }
             Self::MoveBottom => {
                 uses!(List: "Select the last article", Reader: "Last sentence", Help: "Scroll to the bottom",
-                Entities: "Last entity", Claims: "Last claim", Picker: "Last choice")
+                Entities: "Last entity", Claims: "Last claim", Picker: "Last choice",
+                Compare: "Last disagreement")
             }
             Self::PageDown => {
                 uses!(List: "Page down the list", Reader: "Page down", Help: "Page down", Entities: "Page down",
@@ -217,6 +226,16 @@ impl Action {
             Self::ToggleRegex => uses!(Search: "Plain text or regular expression",
                 CorpusSearch: "Plain text or regular expression"),
             // Finding and moving around.
+            // The test of the shipped keymap checks that every action has a use.
+            _ => self.finding_and_team_uses(),
+        }
+    }
+
+    /// The uses of the actions for finding and moving around, and for working as a team; the
+    /// keymap test checks that every action has a use, so the empty arm is never reached.
+    fn finding_and_team_uses(self) -> &'static [Use] {
+        match self {
+            // Finding and moving around.
             Self::FilterByTitle => uses!(List: "Show only titles that match what you type (fuzzy; esc clears)"),
             Self::FilterMenu => uses!(List: "Filter by entity, claim tag, check-worthy, verdict, notes, unread"),
             Self::SortMenu => uses!(List: "Sort the list: file order, date, title, claims, last annotated"),
@@ -230,6 +249,13 @@ impl Action {
             Self::WiderList => uses!(List: "Widen the list (kept)", Reader: "Widen the list (kept)"),
             Self::NarrowerList => uses!(List: "Narrow the list (kept)", Reader: "Narrow the list (kept)"),
             Self::SwapSelectionEnds => uses!(Reader: "Swap the selection's ends: l h j k then move the other one"),
+            // Working as a team.
+            Self::Disagreements => uses!(Reader: "Where other analysts tagged this article differently (--compare)"),
+            Self::NextDisagreement => uses!(Compare: "Next disagreement (the reader goes to it)"),
+            Self::PrevDisagreement => uses!(Compare: "Previous disagreement (the reader goes to it)"),
+            Self::Adopt => uses!(Compare: "Make the chosen analyst's tags, flag and verdict yours here (u undoes)"),
+            Self::Figures => uses!(Compare: "This article's agreement figures: kappa, alpha, span F1 (again: back)"),
+            _ => &[],
         }
     }
 

@@ -3,10 +3,12 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 
 use ratatui::layout::Rect;
 
 use super::action::Action;
+use super::compare::Compare;
 use super::memory::Memory;
 use super::popup::{ExportScope, Popup};
 use super::reader::{Place, Reader};
@@ -17,7 +19,7 @@ use crate::keymap::{Context, Keymap};
 use gloss_core::annotations::durable::Keeper;
 use gloss_core::annotations::{ArticleRecord, Session, Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
-use gloss_core::entities::{EntityIndex, Recognizer};
+use gloss_core::entities::{EntityIndex, Mention, Recognizer};
 use gloss_core::export::Format;
 use gloss_core::listing::{Filters, Sort};
 
@@ -72,6 +74,11 @@ pub struct Names {
     /// from an older one are ignored.
     pub generation: u64,
     pub index: EntityIndex,
+    /// Mentions of long articles found by the indexer or the reader, with the generation of
+    /// the recogniser that found them, so opening one again does not recognise it again.
+    pub found: HashMap<usize, (u64, Arc<[Mention]>)>,
+    /// The generation the running indexer works for; the indexer stops when it changes.
+    pub indexing: Arc<AtomicU64>,
     pub highlights: bool,
     /// Where the user's gazetteer is saved; `None` keeps changes in memory only.
     pub user_path: Option<PathBuf>,
@@ -191,6 +198,8 @@ pub struct AppState {
     pub exports: Exports,
     pub feeds: Feeds,
     pub search: Search,
+    /// Other analysts' stores, to compare with.
+    pub compare: Compare,
     pub status: Option<Status>,
     /// The terminal's size as `update` last heard of it, for paging and keeping cursors on
     /// screen; the event loop reports the real size before each draw and each key. The view
@@ -234,6 +243,7 @@ impl AppState {
             exports: Exports::default(),
             feeds: Feeds::default(),
             search: Search::default(),
+            compare: Compare::default(),
             status: None,
             screen,
         }
@@ -284,7 +294,7 @@ impl AppState {
             self.places.insert(old.article, old.place);
         }
         let place = self.places.get(&index).copied().unwrap_or_default();
-        self.reader = Some(Reader::new(index, place));
-        self.sync_layout();
+        let width = usize::from(self.reader_text_area().width);
+        self.reader = Some(Reader::open(index, place, &self.articles[index], width));
     }
 }

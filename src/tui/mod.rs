@@ -5,15 +5,18 @@
 
 mod action;
 mod app;
+mod compare;
 mod effects;
 mod fold;
 mod geometry;
 mod input;
 mod layout;
+pub mod loader;
 mod memory;
 mod popup;
 mod reader;
 mod search;
+mod signals;
 mod terminal;
 mod theme;
 mod update;
@@ -23,9 +26,11 @@ use std::path::Path;
 
 pub use action::Action;
 pub use app::{Annotations, AppState, Focus, SaveState};
+pub use compare::Compare;
 pub use effects::run_now;
 pub use memory::Memory;
 pub use popup::Popup;
+pub use signals::die;
 pub use terminal::{Keeping, Outcome, restore, run};
 pub use theme::{Background, Theme};
 pub use update::{Effect, Mouse, MouseKind, Msg, TookOver, remember, startup, update};

@@ -1,10 +1,11 @@
 //! Popups over the main screen: help, the entity and claim panels, choice lists, the note
-//! editor, the export dialog, the search line and the corpus search.
+//! editor, the export dialog, the search line, the corpus search and the disagreement view.
 
 use std::sync::Arc;
 
 use ratatui_textarea::TextArea;
 
+use super::compare::ComparePanel;
 use super::search::{CorpusPanel, SearchLine};
 use crate::keymap::Context;
 use gloss_core::annotations::{Target, Verdict};
@@ -27,6 +28,8 @@ pub enum Popup {
     Corpus(Box<CorpusPanel>),
     /// The line where a title query is typed; the list narrows as it is typed.
     TitleQuery(String),
+    /// The disagreement view.
+    Compare(Box<ComparePanel>),
 }
 
 impl Popup {
@@ -44,6 +47,7 @@ impl Popup {
             Self::Search(_) => Context::Search,
             Self::Corpus(_) => Context::CorpusSearch,
             Self::TitleQuery(_) => Context::Dialog,
+            Self::Compare(_) => Context::Compare,
         }
     }
 }

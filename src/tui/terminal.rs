@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::terminal::{
@@ -21,16 +21,14 @@ use ratatui::layout::Rect;
 use super::app::{AppState, SaveState};
 use super::effects::Executor;
 use super::input;
+use super::signals;
 use super::update::TookOver;
 use super::update::{Msg, startup, update};
 use super::view::view;
 use gloss_core::annotations::Store;
 use gloss_core::annotations::durable::{Durable, Keeper, Report};
 use gloss_core::annotations::open::take_over;
-use gloss_core::corpus::{self, Problem};
-
-/// How often the loader hands a batch of articles to the screen.
-const BATCH_INTERVAL: Duration = Duration::from_millis(40);
+use gloss_core::corpus::Problem;
 
 /// How long quitting waits for the store file to be brought up to date.
 const FINISH_ON_QUIT: Duration = Duration::from_secs(30);
@@ -46,6 +44,8 @@ pub struct Outcome {
     pub unfolded: Option<String>,
     /// Why where the user left off could not be remembered, when it could not.
     pub forgot: Option<String>,
+    /// The signal that ended the session, for gloss to end by once it has reported the rest.
+    pub signal: Option<i32>,
 }
 
 /// The store on disk, for the reader to keep: ready to write, or held by another gloss.
@@ -67,8 +67,12 @@ pub fn run(mut state: AppState, paths: Vec<PathBuf>, keeping: Keeping) -> io::Re
     let mut terminal = enter()?;
 
     let (sender, receiver) = mpsc::channel();
+    let signals = signals::watch(sender.clone());
+    if let Err(error) = &signals {
+        state.set_error(format!("gloss cannot watch for signals ({error}): quit with q to keep the terminal sane"));
+    }
     spawn_input(sender.clone());
-    spawn_loader(paths, sender.clone());
+    super::loader::spawn(paths, sender.clone());
     match keeping {
         Keeping::Nothing => {}
         Keeping::Write(durable) => state.notes.keeper = Some(start_keeper(*durable, &sender)),
@@ -79,14 +83,18 @@ pub fn run(mut state: AppState, paths: Vec<PathBuf>, keeping: Keeping) -> io::Re
         executor.run(effect);
     }
     let result = event_loop(&mut terminal, &mut state, &mut executor, &receiver);
+    // The terminal first: bringing a big store file up to date can take a moment, and gloss
+    // may have been asked to end by a signal, or its terminal closed.
+    restore();
     let unfolded = state.notes.keeper.as_ref().and_then(|keeper| keeper.finish(FINISH_ON_QUIT).err());
     let unsaved = match &state.notes.save {
         SaveState::Failed(error) => Some((state.notes.session.store().clone(), error.clone())),
         _ => None,
     };
     let forgot = remember_on_the_way_out(&state);
+    let signal = signals.ok().and_then(signals::Watch::stop);
     result?;
-    Ok(Outcome { problems: std::mem::take(&mut state.problems), unsaved, unfolded, forgot })
+    Ok(Outcome { problems: std::mem::take(&mut state.problems), unsaved, unfolded, forgot, signal })
 }
 
 /// Starts the keeper of `durable`, its reports going to the event loop.
@@ -140,6 +148,9 @@ fn event_loop(
         let Ok(first) = receiver.recv() else { return Ok(()) };
         // Apply everything already waiting before drawing again.
         for msg in std::iter::once(first).chain(receiver.try_iter()) {
+            if matches!(msg, Msg::Signal(_)) {
+                return Ok(());
+            }
             // Debug builds can be told to panic on f12, so tests can see the panic path.
             let test_panic = cfg!(debug_assertions) && std::env::var_os("GLOSS_TEST_PANIC").is_some();
             let f12 = matches!(&msg, Msg::Key(chord) if chord.key == crate::keymap::Key::F(12));
@@ -193,37 +204,6 @@ fn spawn_input(sender: Sender<Msg>) {
                 return;
             }
         }
-    });
-}
-
-/// Reads the corpus in the background, handing articles over in batches so the first screen
-/// never waits for the last file.
-fn spawn_loader(paths: Vec<PathBuf>, sender: Sender<Msg>) {
-    thread::spawn(move || {
-        let discovery = corpus::discover(&paths);
-        let expected = discovery.sources.len();
-        let mut articles = Vec::new();
-        let mut problems = discovery.problems;
-        let mut last_sent = Instant::now();
-        for source in &discovery.sources {
-            match corpus::load(source) {
-                Ok(loaded) => articles.extend(loaded),
-                Err(problem) => problems.push(problem),
-            }
-            if last_sent.elapsed() >= BATCH_INTERVAL || articles.len() == 1 {
-                let batch = Msg::Loaded {
-                    articles: std::mem::take(&mut articles),
-                    problems: std::mem::take(&mut problems),
-                    expected,
-                };
-                if sender.send(batch).is_err() {
-                    return;
-                }
-                last_sent = Instant::now();
-            }
-        }
-        let _ = sender.send(Msg::Loaded { articles, problems, expected });
-        let _ = sender.send(Msg::LoadFinished);
     });
 }
 

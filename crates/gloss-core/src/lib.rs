@@ -15,6 +15,7 @@
 //! The raw text of an article is the single source of truth: everything gloss computes about it
 //! is a byte range into that text, converted to code points only in [`text::char_offset`].
 
+pub mod agreement;
 pub mod annotations;
 pub mod config;
 pub mod corpus;

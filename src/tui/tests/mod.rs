@@ -1,6 +1,7 @@
 //! Behaviour tests: the shipped keymap, and key sequences pressed through it into `update`.
 
 mod claims;
+mod compare;
 mod conflicts;
 mod drawing;
 mod durable;
@@ -8,6 +9,7 @@ mod export;
 mod feeds;
 mod jumps;
 mod listing;
+mod long;
 mod names;
 mod resume;
 mod search;

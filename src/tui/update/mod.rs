@@ -2,6 +2,7 @@
 
 mod attach;
 mod claims;
+mod compare;
 mod conflicts;
 mod export;
 mod feeds;
@@ -70,17 +71,22 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::Loaded { articles, problems, expected } => on_loaded(state, articles, problems, expected),
         Msg::LoadFinished => {
             state.loading.finished = true;
-            resume::on_loaded(state);
+            let mut effects: Vec<Effect> = resume::on_loaded(state).into_iter().collect();
             report_load(state);
-            Vec::new()
+            effects.extend(names::index_all(state));
+            effects
         }
         Msg::RecognizerReady { recognizer, generation } => names::on_recognizer(state, recognizer, generation),
         Msg::RecognizerFailed(error) => {
             state.set_error(format!("entity recognition is off: {error}"));
             Vec::new()
         }
-        Msg::Indexed { generation, entries } => {
-            names::on_indexed(state, generation, &entries);
+        Msg::Indexed { generation, entries, long } => {
+            names::on_indexed(state, generation, &entries, long);
+            Vec::new()
+        }
+        Msg::Prepared(prepared) => {
+            names::on_prepared(state, *prepared);
             Vec::new()
         }
         Msg::UserGazetteerSaved(result) => {
@@ -117,20 +123,26 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             search_corpus::on_batch(state, generation, batch);
             Vec::new()
         }
+        // The event loop ends on a signal before `update` sees it; were it to come here, it
+        // still ends gloss, without asking as `q` may.
+        Msg::Signal(_) => vec![Effect::Quit],
     };
+    let mut effects = effects;
     listing::refresh_if_stale(state);
     search::settle(state);
-    state.sync_layout();
+    compare::refresh(state);
+    effects.extend(state.sync_layout().map(|p| Effect::Prepare(Box::new(p))));
     jumps::note_reading(state);
     effects
 }
 
+#[allow(clippy::too_many_lines, reason = "the dispatcher: one short arm per action, each handing on to its module")]
 fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     use navigate::Step;
     if matches!(state.popup, Some(Popup::Export(_))) {
         return export::act(state, action);
     }
-    if let Some(effects) = search::act_in_search(state, action) {
+    if let Some(effects) = search::act_in_search(state, action).or_else(|| compare::act(state, action)) {
         return effects;
     }
     match action {
@@ -168,8 +180,15 @@ fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::CloseEditor | Action::DiscardNote => return notes::act(state, action),
         Action::Export => return export::open(state),
         Action::FetchFeeds => return feeds::start(state),
-        // Only the export dialog has options; it took them above.
-        Action::NextOption | Action::PrevOption | Action::ClearField => {}
+        // Taken above: only the export dialog and the disagreement view have these.
+        Action::NextOption
+        | Action::PrevOption
+        | Action::ClearField
+        | Action::Disagreements
+        | Action::NextDisagreement
+        | Action::PrevDisagreement
+        | Action::Adopt
+        | Action::Figures => {}
         Action::Search | Action::SearchCorpus | Action::NextMatch | Action::PrevMatch | Action::ToggleRegex => {
             return search::act(state, action);
         }
@@ -261,7 +280,7 @@ fn on_loaded(state: &mut AppState, articles: Vec<Article>, problems: Vec<Problem
     {
         state.show_article(article);
     }
-    resume::on_loaded(state);
+    effects.extend(resume::on_loaded(state));
     effects.extend(names::index_from(state, first_new));
     effects
 }

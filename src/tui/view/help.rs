@@ -13,7 +13,7 @@ use gloss_core::annotations::Vocabulary;
 use gloss_core::entities::Kind;
 
 /// Headings for the contexts, in the order help lists them.
-const SECTIONS: &[(Context, &str)] = &[
+pub(super) const SECTIONS: &[(Context, &str)] = &[
     (Context::Global, "Everywhere"),
     (Context::List, "Article list"),
     (Context::Reader, "Reader"),
@@ -25,6 +25,7 @@ const SECTIONS: &[(Context, &str)] = &[
     (Context::Export, "Export dialog (other keys edit the file name)"),
     (Context::Search, "Search line (other keys type the query; ctrl-w erases a word)"),
     (Context::CorpusSearch, "Search every article (other keys type the query; ctrl-w erases a word)"),
+    (Context::Compare, "Disagreement view (D in the reader, with other analysts' stores: --compare)"),
     (Context::Help, "This help"),
 ];
 

@@ -8,10 +8,11 @@ use crate::keymap::{Context, Keymap};
 /// a range (`1–8 tag`).
 fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)] {
     use Action::{
-        Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditArticleNote, EditClaimNote,
-        EntityPanel, Export, FilterByEntity, FilterByTitle, FilterMenu, FocusNext, Help, KeepValue, MoveDown, MoveUp,
-        NextClaim, NextEntity, NextOption, Open, PrevClaim, PrevEntity, PrevOption, Quit, Search, SearchCorpus, Select,
-        SortMenu, Tag1, Tag8, TakeOtherValue, ToggleCheckWorthy, ToggleRegex, Undo,
+        Adopt, Back, Cancel, ClaimsPanel, CloseEditor, Confirm, DeleteClaim, DiscardNote, EditArticleNote,
+        EditClaimNote, EntityPanel, Export, Figures, FilterByEntity, FilterByTitle, FilterMenu, FocusNext, Help,
+        KeepValue, MoveDown, MoveUp, NextClaim, NextDisagreement, NextEntity, NextOption, Open, PrevClaim,
+        PrevDisagreement, PrevEntity, PrevOption, Quit, Search, SearchCorpus, Select, SortMenu, Tag1, Tag8,
+        TakeOtherValue, ToggleCheckWorthy, ToggleRegex, Undo,
     };
     match context {
         Context::List => &[
@@ -67,6 +68,14 @@ fn hint_groups(context: Context) -> &'static [(&'static [Action], &'static str)]
         Context::CorpusSearch => {
             &[(&[MoveDown, MoveUp], "move"), (&[Confirm], "open"), (&[ToggleRegex], "regex"), (&[Cancel], "close")]
         }
+        Context::Compare => &[
+            (&[NextDisagreement, PrevDisagreement], "disagreement"),
+            (&[MoveDown, MoveUp], "analyst"),
+            (&[Adopt], "adopt theirs"),
+            (&[Figures], "figures"),
+            (&[Undo], "undo"),
+            (&[Back], "close"),
+        ],
     }
 }
 

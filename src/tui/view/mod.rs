@@ -1,5 +1,6 @@
 //! `view`: draws the state; computes nothing that could have been computed once in `update`.
 
+mod compare;
 mod conflicts;
 mod export;
 mod help;
@@ -54,6 +55,7 @@ pub fn view(state: &AppState, frame: &mut Frame) {
         Some(Popup::Editor(editor)) => notes::draw_editor(state, editor, frame),
         Some(Popup::Export(dialog)) => export::draw(state, dialog, frame),
         Some(Popup::Corpus(panel)) => search_corpus::draw(state, panel, frame),
+        Some(Popup::Compare(panel)) => compare::draw(state, panel, frame),
         // Typed in the status bar.
         Some(Popup::Search(_) | Popup::TitleQuery(_)) | None => {}
     }

@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
+use crate::keymap::Context;
 use crate::tui::tests::{app, press};
 use crate::tui::{AppState, Background, Msg, Theme, update, view};
 
@@ -52,6 +53,14 @@ fn help_lists_every_binding() {
     let mut state = app();
     press(&mut state, "?");
     insta::assert_snapshot!(screen(&state));
+}
+
+#[test]
+fn help_has_a_section_for_every_context() {
+    let sections: Vec<Context> = super::help::SECTIONS.iter().map(|&(context, _)| context).collect();
+    for context in Context::ALL {
+        assert!(sections.contains(context), "help has no section for {context}");
+    }
 }
 
 #[test]

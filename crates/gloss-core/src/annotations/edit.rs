@@ -22,12 +22,11 @@ impl Stamp {
     }
 }
 
-/// The analyst's name: `GLOSS_AUTHOR`, else the login name, else `unknown`.
+/// The analyst's name as the environment alone gives it: `GLOSS_AUTHOR`, else the account
+/// name, else the system's user name (see [`crate::config::Author`], which also reads the
+/// settings and git).
 pub fn author_from_environment() -> String {
-    ["GLOSS_AUTHOR", "USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
-        .map_or_else(|| "unknown".to_owned(), |v| v.trim().to_owned())
+    crate::config::Author::from_environment().name
 }
 
 /// A claim id: short, and unique across articles, places, times and calls (`salt`).

@@ -51,4 +51,9 @@ impl Paths {
     pub fn keymap(&self) -> PathBuf {
         self.config_dir.join("keymap.ron")
     }
+
+    /// The analyst's settings: their name, the stores to compare with.
+    pub fn settings(&self) -> PathBuf {
+        self.config_dir.join("config.ron")
+    }
 }

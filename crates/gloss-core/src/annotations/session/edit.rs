@@ -22,7 +22,7 @@ pub(super) struct Draft<'a> {
 
 impl Draft<'_> {
     /// The targeted claim, made on its span first if new, stamped as changed now.
-    fn claim(&mut self, target: &Target) -> Result<&mut Claim, Refused> {
+    pub(super) fn claim(&mut self, target: &Target) -> Result<&mut Claim, Refused> {
         let id = match target {
             Target::Claim(id) => id.clone(),
             Target::New(span) => new_claim(self.record, self.article, self.id, span, self.stamp, self.salt)?,

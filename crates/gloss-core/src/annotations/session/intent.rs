@@ -2,6 +2,7 @@
 //! ([`Outcome`]) or why nothing did ([`Refused`]).
 
 use crate::annotations::claim::Verdict;
+use crate::annotations::labels::Labels;
 use crate::entities::Kind;
 use crate::text::Span;
 
@@ -43,6 +44,16 @@ pub enum Intent {
     DeleteClaim {
         article: usize,
         claim: String,
+    },
+    /// Makes another analyst's annotation the analyst's own: their claim `mine` (or, without
+    /// one, a new claim) takes `theirs` — its span and labels — or, when `theirs` is `None`
+    /// (the other analyst tagged nothing there), loses its labels. One step of undo; `from`
+    /// names the other analyst for the status line.
+    Adopt {
+        article: usize,
+        mine: Option<String>,
+        theirs: Option<(Span, Labels)>,
+        from: String,
     },
     /// The article was opened. Not a step of undo; ignored when the store is read-only.
     MarkRead {

@@ -4,6 +4,7 @@
 //! the [`Outcome`]s; every domain rule (how a claim is made, what one step of undo is, how an
 //! article's claims follow its text) lives here, once.
 
+mod adopt;
 mod attach;
 mod clock;
 mod edit;
@@ -148,6 +149,7 @@ impl Session {
             Intent::ToggleCheckWorthy { article, target } => self.toggle_check_worthy(article, &target),
             Intent::SetVerdict { article, target, verdict } => self.set_verdict(article, &target, verdict),
             Intent::DeleteClaim { article, claim } => self.delete_claim(article, &claim),
+            Intent::Adopt { article, mine, theirs, from } => self.adopt(article, mine, theirs, &from),
             Intent::MarkRead { article } => self.mark_read(article),
             Intent::MarkUnread { article } => self.mark_unread(article),
             Intent::BeginNote { article, on } => self.begin_note(article, on),
