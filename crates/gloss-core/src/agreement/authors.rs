@@ -47,8 +47,7 @@ pub fn record_by_author(record: &ArticleRecord) -> BTreeMap<String, ArticleRecor
 
 /// The authors of the claims in `store`, in alphabetical order.
 pub fn authors(store: &Store) -> Vec<String> {
-    let mut names: Vec<String> =
-        store.claims().map(|(_, claim)| author_of(&claim.author).to_owned()).collect();
+    let mut names: Vec<String> = store.claims().map(|(_, claim)| author_of(&claim.author).to_owned()).collect();
     names.sort();
     names.dedup();
     names
@@ -60,7 +59,8 @@ pub fn by_author(store: &Store) -> Vec<Coder> {
     let mut stores: BTreeMap<String, Store> = BTreeMap::new();
     for (id, record) in &store.articles {
         for (author, theirs) in record_by_author(record) {
-            let of_author = stores.entry(author).or_insert_with(|| Store { articles: BTreeMap::new(), ..store.clone() });
+            let of_author =
+                stores.entry(author).or_insert_with(|| Store { articles: BTreeMap::new(), ..store.clone() });
             of_author.articles.insert(id.clone(), theirs);
         }
     }

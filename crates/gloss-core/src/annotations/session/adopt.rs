@@ -122,7 +122,9 @@ mod tests {
         let mut session = session();
         let span = span_of(&session, 0, "Officials said the talks would resume.");
         session.set_author("lee");
-        session.apply(Intent::ToggleTag { article: 0, target: Target::New(span.clone()), tag: "quote".into() }).unwrap();
+        session
+            .apply(Intent::ToggleTag { article: 0, target: Target::New(span.clone()), tag: "quote".into() })
+            .unwrap();
         session.set_author("tester");
         adopt(&mut session, None, Some((span.clone(), labels(&["quote"], false, Verdict::Undetermined))));
         let claims = &session.record(0).unwrap().claims;
