@@ -15,7 +15,8 @@ use gloss_core::text::counted;
 /// Whose annotations to compare, on which articles.
 #[derive(Debug, clap::Args)]
 pub struct AgreementArgs {
-    /// Stores (`.ron` files, one per analyst), then article files and folders. With no store,
+    /// Stores (`.ron` files, one per analyst; a store whose claims have several authors is one
+    /// analyst per author), then article files and folders. With no store,
     /// your own store and the stores your config.ron compares with (default articles:
     /// ./seeds, else the library, else the built-in samples).
     #[arg(value_name = "STORE|PATH")]
