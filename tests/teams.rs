@@ -284,4 +284,16 @@ fn a_shared_store_is_one_analyst_per_claim_author() {
     let output = agreement(dir.path(), &[&file, &cy, &corpus], "json");
     let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(report["analysts"], serde_json::json!(["ana", "bo", "cy"]));
+
+    // Without stores named: one's own store, shared, is split the same way.
+    let output = gloss(dir.path(), dir.path())
+        .env("GLOSS_AUTHOR", "ana")
+        .arg("--store")
+        .arg(&file)
+        .arg("agreement")
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with(&header), "{}", stdout(&output));
 }
