@@ -331,10 +331,18 @@ fn open(
     if let Some(why) = &outcome.forgot {
         eprintln!("gloss: warning: where you left off is not remembered: {}", terminal::inline(why));
     }
-    match (outcome.unsaved, store_path) {
+    let result = match (outcome.unsaved, store_path) {
         (Some((store, error)), Some(path)) => Err(Failure::Failed(rescued(&store, &path, &error))),
         _ => Ok(()),
+    };
+    if let Some(signal) = outcome.signal {
+        // Ended from outside: said what there is to say, gloss ends as the signal asked.
+        if let Err(Failure::Failed(message) | Failure::Usage(message)) = &result {
+            eprintln!("gloss: {}", terminal::lines(message));
+        }
+        tui::die(signal);
     }
+    result
 }
 
 /// The last changes could not be written to the store at `path`: writes them beside it (or in

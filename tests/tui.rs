@@ -234,3 +234,27 @@ fn search_the_corpus_open_a_hit_then_search_the_article() {
     assert_eq!(gloss.wait_exit(), Exit::Code(0));
     assert_eq!(claims(&store(home.path())), 0, "no claim was made by the search");
 }
+
+#[test]
+fn a_second_gloss_is_read_only_and_takes_over_when_the_first_quits() {
+    let home = tempfile::tempdir().unwrap();
+    let mut first = gloss(home.path(), 100, 30).start();
+    first.wait_for("Articles (5)");
+    let mut second = gloss(home.path(), 100, 30).start();
+    second.wait_for("read-only");
+    second.wait_for("Articles (5)");
+    first.press("enter 1");
+    first.wait_for("tagged fact");
+    first.press("q");
+    assert_eq!(first.wait_exit(), Exit::Code(0));
+    second.wait_for("the other gloss has quit");
+    second.press("enter");
+    second.wait_for(READER_KEYS);
+    second.press("j 2");
+    second.wait_until("the second tag on disk", |s| {
+        s.contains("tagged") && s.text().lines().any(|line| line.trim_end().ends_with(" saved"))
+    });
+    second.press("q");
+    assert_eq!(second.wait_exit(), Exit::Code(0));
+    assert_eq!(claims(&store(home.path())), 2, "the first one's tag and the second one's");
+}

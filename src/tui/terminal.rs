@@ -21,6 +21,7 @@ use ratatui::layout::Rect;
 use super::app::{AppState, SaveState};
 use super::effects::Executor;
 use super::input;
+use super::signals;
 use super::update::TookOver;
 use super::update::{Msg, startup, update};
 use super::view::view;
@@ -46,6 +47,8 @@ pub struct Outcome {
     pub unfolded: Option<String>,
     /// Why where the user left off could not be remembered, when it could not.
     pub forgot: Option<String>,
+    /// The signal that ended the session, for gloss to end by once it has reported the rest.
+    pub signal: Option<i32>,
 }
 
 /// The store on disk, for the reader to keep: ready to write, or held by another gloss.
@@ -67,6 +70,10 @@ pub fn run(mut state: AppState, paths: Vec<PathBuf>, keeping: Keeping) -> io::Re
     let mut terminal = enter()?;
 
     let (sender, receiver) = mpsc::channel();
+    let signals = signals::watch(sender.clone());
+    if let Err(error) = &signals {
+        state.set_error(format!("gloss cannot watch for signals ({error}): quit with q to keep the terminal sane"));
+    }
     spawn_input(sender.clone());
     spawn_loader(paths, sender.clone());
     match keeping {
@@ -79,14 +86,18 @@ pub fn run(mut state: AppState, paths: Vec<PathBuf>, keeping: Keeping) -> io::Re
         executor.run(effect);
     }
     let result = event_loop(&mut terminal, &mut state, &mut executor, &receiver);
+    // The terminal first: bringing a big store file up to date can take a moment, and gloss
+    // may have been asked to end by a signal, or its terminal closed.
+    restore();
     let unfolded = state.notes.keeper.as_ref().and_then(|keeper| keeper.finish(FINISH_ON_QUIT).err());
     let unsaved = match &state.notes.save {
         SaveState::Failed(error) => Some((state.notes.session.store().clone(), error.clone())),
         _ => None,
     };
     let forgot = remember_on_the_way_out(&state);
+    let signal = signals.ok().and_then(signals::Watch::stop);
     result?;
-    Ok(Outcome { problems: std::mem::take(&mut state.problems), unsaved, unfolded, forgot })
+    Ok(Outcome { problems: std::mem::take(&mut state.problems), unsaved, unfolded, forgot, signal })
 }
 
 /// Starts the keeper of `durable`, its reports going to the event loop.
@@ -140,6 +151,9 @@ fn event_loop(
         let Ok(first) = receiver.recv() else { return Ok(()) };
         // Apply everything already waiting before drawing again.
         for msg in std::iter::once(first).chain(receiver.try_iter()) {
+            if matches!(msg, Msg::Signal(_)) {
+                return Ok(());
+            }
             // Debug builds can be told to panic on f12, so tests can see the panic path.
             let test_panic = cfg!(debug_assertions) && std::env::var_os("GLOSS_TEST_PANIC").is_some();
             let f12 = matches!(&msg, Msg::Key(chord) if chord.key == crate::keymap::Key::F(12));

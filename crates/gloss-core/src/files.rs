@@ -5,6 +5,9 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+mod swap;
+pub use swap::Swapped;
+
 /// A write that failed, with the file it was for.
 #[derive(Debug, thiserror::Error)]
 #[error("cannot write {path}: {source}")]
@@ -100,72 +103,6 @@ impl Prepared {
         sync_folder(&self.folder);
         Ok(())
     }
-
-    /// Puts the new version in place and hands back the file it replaced, in one atomic step
-    /// where the system allows (Linux), so a file written over the target a moment before is
-    /// never lost unseen: the caller looks at it and keeps it or puts it back.
-    pub fn swap(self) -> Result<Swapped, WriteError> {
-        let error = |source| WriteError { path: self.target.clone(), source };
-        match exchange(&self.temporary, &self.target) {
-            Ok(true) => {
-                sync_folder(&self.folder);
-                Ok(Swapped { previous: Some(self.temporary), target: self.target, folder: self.folder })
-            }
-            Ok(false) => {
-                self.temporary.persist(&self.target).map_err(|e| error(e.error))?;
-                sync_folder(&self.folder);
-                Ok(Swapped { previous: None, target: self.target, folder: self.folder })
-            }
-            Err(source) => Err(error(source)),
-        }
-    }
-}
-
-/// A new version in place, and the one it replaced.
-#[derive(Debug)]
-pub struct Swapped {
-    /// The replaced file, under the temporary name; `None` when there was none, or when the
-    /// system cannot swap files atomically (then it was replaced as by [`Prepared::commit`]).
-    pub previous: Option<tempfile::TempPath>,
-    target: PathBuf,
-    folder: PathBuf,
-}
-
-impl Swapped {
-    /// Keeps the replaced file as `backup` (or lets it go when there is none).
-    pub fn keep_previous_as(self, backup: Option<&Path>) -> Result<(), WriteError> {
-        let (Some(previous), Some(backup)) = (self.previous, backup) else { return Ok(()) };
-        check_backup(backup)?;
-        previous.persist(backup).map_err(|e| WriteError { path: backup.to_path_buf(), source: e.error })?;
-        sync_folder(&self.folder);
-        Ok(())
-    }
-
-    /// Puts the replaced file back, throwing the new version away.
-    pub fn undo(self) -> Result<(), WriteError> {
-        let Some(previous) = self.previous else { return Ok(()) };
-        previous.persist(&self.target).map_err(|e| WriteError { path: self.target.clone(), source: e.error })?;
-        sync_folder(&self.folder);
-        Ok(())
-    }
-}
-
-/// Swaps `a` and `b` atomically; `false` when `b` does not exist (nothing to swap) or the
-/// system cannot swap.
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
-    use rustix::fs::{CWD, RenameFlags, renameat_with};
-    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
-        Ok(()) => Ok(true),
-        Err(e) if e == rustix::io::Errno::NOENT && a.exists() => Ok(false),
-        Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => Ok(false),
-        Err(e) => Err(e.into()),
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_a: &Path, _b: &Path) -> io::Result<bool> {
-    Ok(false)
 }
 
 /// What comes after the dot of a temporary file's name.
@@ -356,22 +293,5 @@ mod tests {
         fs::write(&blocker, "").unwrap();
         let error = write_atomically(&blocker.join("x.ron"), b"x", None, NewFile::Private).unwrap_err();
         assert!(error.to_string().starts_with(&format!("cannot write {}", blocker.join("x.ron").display())));
-    }
-}
-
-#[cfg(all(test, target_os = "linux"))]
-mod swap_tests {
-    use super::*;
-
-    #[test]
-    fn a_swap_hands_back_the_file_it_replaced_and_can_be_undone() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("store.ron");
-        fs::write(&path, "theirs").unwrap();
-        let swapped = prepare(&path, NewFile::Private, |out| out.write_all(b"ours")).unwrap().swap().unwrap();
-        assert_eq!(fs::read(&path).unwrap(), b"ours");
-        assert_eq!(fs::read(swapped.previous.as_ref().expect("swapped atomically")).unwrap(), b"theirs");
-        swapped.undo().unwrap();
-        assert_eq!(fs::read(&path).unwrap(), b"theirs");
     }
 }

@@ -83,6 +83,8 @@ pub enum Msg {
         generation: u64,
         batch: gloss_core::search::Batch,
     },
+    /// A signal (SIGTERM, SIGHUP, SIGINT) asks gloss to end; the event loop ends on it.
+    Signal(i32),
 }
 
 /// An export that was written.

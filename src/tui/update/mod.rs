@@ -118,6 +118,9 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             search_corpus::on_batch(state, generation, batch);
             Vec::new()
         }
+        // The event loop ends on a signal before `update` sees it; were it to come here, it
+        // still ends gloss, without asking as `q` may.
+        Msg::Signal(_) => vec![Effect::Quit],
     };
     listing::refresh_if_stale(state);
     search::settle(state);

@@ -191,6 +191,14 @@ impl Pty {
         rustix::process::kill_process(pid, signal).expect("the signal is sent");
     }
 
+    /// Whether the terminal edits lines and echoes keys, as a shell needs it; raw mode, which
+    /// full-screen programs set, turns both off. Readable after the program ended.
+    pub fn cooked(&self) -> bool {
+        use nix::sys::termios::LocalFlags;
+        let termios = self.master.get_termios().expect("the terminal's modes can be read");
+        termios.local_flags.contains(LocalFlags::ICANON | LocalFlags::ECHO)
+    }
+
     /// What the terminal shows now.
     pub fn screen(&self) -> Screen {
         self.frames().shown()

@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::durable::{Durable, OpenError, Opened, journal_path};
+use super::durable::park::{self, Parked};
+use super::durable::{Durable, OpenError, Opened, journal, journal_path};
 use super::lock::{LockError, StoreLock};
 use super::merge::apply;
 use super::store::{Repair, Store, StoreError};
@@ -72,13 +73,15 @@ fn open_writable(real: &Path, lock: StoreLock) -> Result<OpenedStore, StoreError
         Ok(n) => notices.push(format!("removed {n} temporary file(s) an interrupted save of {} left", real.display())),
         Err(error) => notices.push(format!("{error} (a temporary file an interrupted save left)")),
     }
-    let Opened { store, durable, repairs, replayed } = Durable::open(real, lock).map_err(|error| match error {
-        OpenError::Store(store) => store,
-        other => StoreError::Unreadable(LoadError::Read {
-            path: real.to_path_buf(),
-            source: std::io::Error::other(other.to_string()),
-        }),
-    })?;
+    let Opened { store, durable, repairs, replayed, recovered } =
+        Durable::open(real, lock).map_err(|error| match error {
+            OpenError::Store(store) => store,
+            other => StoreError::Unreadable(LoadError::Read {
+                path: real.to_path_buf(),
+                source: std::io::Error::other(other.to_string()),
+            }),
+        })?;
+    notices.extend(recovered);
     notices.extend(repairs.iter().map(Repair::to_string));
     if replayed > 0 {
         notices.push(format!("{replayed} edit(s) from the journal, kept from the last session, are back in the store"));
@@ -88,12 +91,16 @@ fn open_writable(real: &Path, lock: StoreLock) -> Result<OpenedStore, StoreError
 
 /// The store and the edits its journal holds (another gloss may be writing them), read only.
 fn read_without_writing(real: &Path) -> Result<(Store, Vec<String>), StoreError> {
-    let (mut store, repairs) = Store::read(real)?;
-    let digest = std::fs::read(real).map(|bytes| blake3::hash(&bytes).to_hex().to_string()).unwrap_or_default();
     let items = super::durable::journal::read(&journal_path(real))
         .map_err(|e| LoadError::Read { path: journal_path(real), source: std::io::Error::other(e.to_string()) })?
         .0;
-    for patches in super::durable::journal::to_replay(items, &digest) {
+    // A fold interrupted by a crash may have set the store's version aside, to be put back.
+    let parked = park::look(real, &journal::marks(&items))
+        .map_err(|source| LoadError::Read { path: park::park_path(real), source })?;
+    let file = if parked == Parked::Replaced { park::park_path(real) } else { real.to_path_buf() };
+    let (mut store, repairs) = Store::read(&file)?;
+    let digest = std::fs::read(&file).map(|bytes| blake3::hash(&bytes).to_hex().to_string()).unwrap_or_default();
+    for patches in journal::to_replay(items, &digest) {
         for patch in &patches {
             match apply(patch, store.articles.remove(&patch.article), None) {
                 Some(record) => store.articles.insert(patch.article.clone(), record),

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::disk::{self, Hashing, Stamp};
 use super::{JournalError, Shared, parse_bytes, same, share};
-use crate::annotations::merge::merge_record;
+use crate::annotations::merge::{Patch, diff, merge_record};
 use crate::annotations::store::{Repair, StoreError, StoreFile, Unknown, backup_path, write_store};
 use crate::config::ron_file::into_io;
 use crate::files::{self, NewFile, Prepared, WriteError};
@@ -44,6 +44,10 @@ pub struct FoldReady {
     pub(super) conflicts: usize,
     pub(super) repairs: Vec<Repair>,
     pub(super) upto: usize,
+    /// What the new file changed from the base, record by record: kept in the journal until
+    /// the next fold, so a stale copy saved over the file just after, then a crash, loses
+    /// none of it (replayed onto the copy at the next start).
+    pub(super) net: Vec<Patch>,
 }
 
 /// Why the store file was not brought up to date. The edits are safe in the journal.
@@ -107,10 +111,12 @@ impl FoldJob {
                 conflicts,
                 repairs,
                 upto: self.upto,
+                net: Vec::new(),
             });
         }
         check_backup(&self.path)?;
         let (prepared, digest) = prepare(&self.path, &written, &unknown)?;
+        let net = changes(&self.base, &written);
         Ok(FoldReady {
             prepared: Some(prepared),
             digest,
@@ -122,6 +128,7 @@ impl FoldJob {
             conflicts,
             repairs,
             upto: self.upto,
+            net,
         })
     }
 
@@ -154,17 +161,37 @@ impl FoldJob {
         let ids: std::collections::BTreeSet<&String> = self.base.keys().chain(self.ours.keys()).collect();
         for id in ids {
             let (base, ours) = (self.base.get(id), self.ours.get(id));
-            if same(base, ours) {
+            // Unchanged here since the base, and there too: theirs stands.
+            if same(base, ours) && same(base, theirs.get(id)) {
                 continue;
             }
+            // Less what is only a stale copy of values gloss replaced (an editor saving what it
+            // read earlier, or lacking records gloss made).
             let fresh = self.replaced.fresh(id, &self.base, theirs.get(id).map(|r| &**r));
-            match merge_record(id, base.map(|r| &**r), ours.map(|r| &**r), fresh.as_ref()) {
+            let (base, ours) = (base.map(|r| &**r), ours.map(|r| &**r));
+            let record = match merge_record(id, base, ours, fresh.as_ref()) {
+                Some(mut record) => {
+                    self.replaced.keep_both_where_doubtful(id, (base, ours, fresh.as_ref()), &mut record);
+                    Some(record)
+                }
+                None => None,
+            };
+            match record {
                 Some(record) => merged.insert(id.clone(), Arc::new(record)),
                 None => merged.remove(id),
             };
         }
         merged
     }
+}
+
+/// The patches that turn the records `from` into `to`.
+fn changes(from: &Shared, to: &Shared) -> Vec<Patch> {
+    let ids: std::collections::BTreeSet<&String> = from.keys().chain(to.keys()).collect();
+    ids.into_iter()
+        .filter(|id| !same(from.get(*id), to.get(*id)))
+        .filter_map(|id| diff(id, from.get(id).map(|r| &**r), to.get(id).map(|r| &**r)))
+        .collect()
 }
 
 fn conflict_total(records: &Shared) -> usize {

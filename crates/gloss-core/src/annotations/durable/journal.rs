@@ -103,6 +103,15 @@ fn item_at(bytes: &[u8], at: usize) -> Option<(Item, usize)> {
     }
 }
 
+/// A journal's first bytes: its first line, and a fold mark of the store file's `digest`.
+fn start_bytes(digest: Option<&str>) -> Vec<u8> {
+    let mut bytes = FIRST_LINE.as_bytes().to_vec();
+    if let Some(digest) = digest {
+        bytes.extend_from_slice(format!("F {digest}\n").as_bytes());
+    }
+    bytes
+}
+
 fn entry_bytes(patches: &[Patch]) -> Result<Vec<u8>, io::Error> {
     let payload = ron::to_string(patches).map_err(|e| io::Error::other(format!("a patch is not RON: {e}")))?;
     let mut bytes = format!("E {} {}\n", payload.len(), super::disk::digest(payload.as_bytes())).into_bytes();
@@ -113,15 +122,17 @@ fn entry_bytes(patches: &[Patch]) -> Result<Vec<u8>, io::Error> {
 
 impl Journal {
     /// Opens the journal at `path` for appending after its first `whole` bytes (a torn entry
-    /// after them is cut off); made when missing.
-    pub fn open(path: &Path, whole: u64) -> Result<Self, JournalError> {
+    /// after them is cut off); made when missing. A new journal starts with a fold mark of
+    /// `store`, the digest of the store file as it is (see [`Journal::compact`]).
+    pub fn open(path: &Path, whole: u64, store: Option<&str>) -> Result<Self, JournalError> {
         let io = |source| JournalError::Io { path: path.to_path_buf(), source };
         let mut file = OpenOptions::new().create(true).truncate(false).read(true).write(true).open(path).map_err(io)?;
         let len = if whole == 0 {
+            let start = start_bytes(store);
             file.set_len(0).map_err(io)?;
-            file.write_all(FIRST_LINE.as_bytes()).map_err(io)?;
+            file.write_all(&start).map_err(io)?;
             file.sync_all().map_err(io)?;
-            FIRST_LINE.len() as u64
+            start.len() as u64
         } else {
             file.set_len(whole).map_err(io)?;
             whole
@@ -171,9 +182,23 @@ impl Journal {
     }
 
     /// Replaces the journal, atomically, with one holding only `entries` (those not yet in
-    /// the store file).
-    pub fn compact(&mut self, entries: &[Vec<Patch>]) -> Result<(), JournalError> {
-        let mut bytes = FIRST_LINE.as_bytes().to_vec();
+    /// the store file), after a fold mark of `store`, the digest of the store file they follow:
+    /// so a crash in the middle of the next fold can tell that file from one written elsewhere.
+    /// Before them, `last`: the file `before` (its digest) and what the last fold changed from
+    /// it, replayed only onto a file that is neither (a copy saved over the store from before).
+    pub fn compact(
+        &mut self,
+        last: (Option<&str>, &[Patch]),
+        store: Option<&str>,
+        entries: &[Vec<Patch>],
+    ) -> Result<(), JournalError> {
+        let mut bytes = start_bytes(last.0);
+        if !last.1.is_empty() {
+            bytes.extend(entry_bytes(last.1).map_err(|source| self.error(source))?);
+        }
+        if let Some(store) = store {
+            bytes.extend_from_slice(format!("F {store}\n").as_bytes());
+        }
         for patches in entries {
             bytes.extend(entry_bytes(patches).map_err(|source| self.error(source))?);
         }
@@ -192,6 +217,18 @@ impl Journal {
             _ => Ok(()),
         }
     }
+}
+
+/// The digests of the store files the journal's fold marks name, oldest first: the last is
+/// the one last written.
+pub fn marks(items: &[Item]) -> Vec<&str> {
+    items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Folded(digest) => Some(digest.as_str()),
+            Item::Entry(_) => None,
+        })
+        .collect()
 }
 
 /// The entries to replay on the store file whose bytes have `digest`: those after the last

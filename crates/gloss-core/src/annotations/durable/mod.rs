@@ -9,6 +9,8 @@ mod disk;
 mod fold;
 pub mod journal;
 mod keeper;
+pub mod park;
+mod place;
 mod stale;
 mod watch;
 
@@ -19,6 +21,7 @@ use std::sync::Arc;
 pub use fold::{FoldError, FoldJob, FoldReady};
 pub use journal::{JournalError, journal_path};
 pub use keeper::{Changed, Keeper, KeeperStopped, Report};
+pub use place::Folded;
 
 use super::lock::StoreLock;
 use super::merge::{Patch, apply, diff};
@@ -107,23 +110,29 @@ pub struct Opened {
     pub repairs: Vec<Repair>,
     /// How many journal entries were replayed (edits a crash kept from the store file).
     pub replayed: usize,
+    /// What was set right of a fold a crash interrupted, to tell.
+    pub recovered: Option<String>,
 }
 
 impl Durable {
     /// Opens the store file at `path` (the real one: links followed), which `lock` locks:
     /// reads it, replays its journal, and gets ready to write.
     pub fn open(path: &Path, lock: StoreLock) -> Result<Opened, OpenError> {
-        let read = disk_read(path)?;
         let journal_file = journal_path(path);
         let (items, whole) = journal::read(&journal_file)?;
+        let recovered = park::recover(path, &journal::marks(&items))?;
+        let read = disk_read(path)?;
         let entries = journal::to_replay(items, read.digest.as_deref().unwrap_or(""));
         let (base, unknown) = share(read.store);
         let mut ours = base.clone();
         for patches in &entries {
             apply_all(&mut ours, patches);
         }
-        let journal =
-            if entries.is_empty() { Journal::open(&journal_file, 0)? } else { Journal::open(&journal_file, whole)? };
+        let journal = if entries.is_empty() {
+            Journal::open(&journal_file, 0, read.digest.as_deref())?
+        } else {
+            Journal::open(&journal_file, whole, None)?
+        };
         let store = unshare(&ours, &unknown);
         let replayed = entries.len();
         let durable = Self {
@@ -140,7 +149,7 @@ impl Durable {
             unwritten: Vec::new(),
             replaced: Arc::default(),
         };
-        Ok(Opened { store, durable, repairs: read.repairs, replayed })
+        Ok(Opened { store, durable, repairs: read.repairs, replayed, recovered })
     }
 
     pub fn path(&self) -> &Path {
@@ -236,100 +245,6 @@ impl Durable {
     }
 }
 
-/// What a finished fold did.
-#[derive(Debug, Default)]
-pub struct Folded {
-    /// Records that an outside change altered, for the session to take in.
-    pub absorbs: Vec<Absorb>,
-    /// Conflicts the merge added.
-    pub conflicts: usize,
-    pub repairs: Vec<Repair>,
-    /// Something changed the file while it was being written: fold again.
-    pub again: bool,
-}
-
-impl Durable {
-    /// Puts a finished fold in place: marks the journal, swaps the new file in, and keeps the
-    /// journal's later entries.
-    pub fn finish_fold(&mut self, ready: FoldReady) -> Result<Folded, FoldError> {
-        let mut folded = Folded { conflicts: ready.conflicts, repairs: ready.repairs, ..Folded::default() };
-        // The stamp of what is written, taken before it is in place: a file put over it a
-        // moment later must not pass for it.
-        let mut written_stamp = ready.replaced;
-        if let Some(prepared) = ready.prepared {
-            written_stamp = Stamp::of(prepared.path()).map_err(|e| FoldError::io(&self.path, e))?;
-            self.journal.mark_folded(&ready.digest)?;
-            let swapped = prepared.swap()?;
-            if let Some(previous) = &swapped.previous
-                && !is_same(previous, ready.replaced, ready.replaced_digest.as_deref())
-                    .map_err(|e| FoldError::io(&self.path, e))?
-            {
-                // Written over a moment ago by someone else: put theirs back and merge again.
-                swapped.undo()?;
-                folded.again = true;
-                return Ok(folded);
-            }
-            swapped.keep_previous_as(Some(&super::store::backup_path(&self.path)))?;
-        }
-        self.base = ready.written;
-        self.base_digest = Some(ready.digest).filter(|digest| !digest.is_empty());
-        self.stamp = written_stamp;
-        if let Some(unknown) = ready.unknown {
-            self.unknown = unknown;
-        }
-        let later = self.unfolded.split_off(ready.upto.min(self.unfolded.len()));
-        self.unfolded = later;
-        if ready.merged {
-            let before = std::mem::replace(&mut self.ours, self.base.clone());
-            for patches in &self.unfolded {
-                apply_all(&mut self.ours, patches);
-            }
-            folded.absorbs = self.absorbs(&before);
-        }
-        self.journal.compact(&self.unfolded)?;
-        Ok(folded)
-    }
-
-    /// Brings the store file up to date now, on this thread, until nothing is left to fold.
-    pub fn fold_now(&mut self) -> Result<Folded, FoldError> {
-        let mut all = Folded::default();
-        for _ in 0..8 {
-            let Some(job) = self.begin_fold() else { break };
-            let folded = self.finish_fold(job.run()?)?;
-            all.absorbs.extend(folded.absorbs);
-            all.conflicts += folded.conflicts;
-            all.repairs.extend(folded.repairs);
-            if !folded.again && !self.has_unfolded() {
-                break;
-            }
-        }
-        Ok(all)
-    }
-
-    /// Folds everything and removes the journal: for quitting.
-    pub fn close(mut self) -> Result<Folded, FoldError> {
-        let folded = self.fold_now()?;
-        if self.has_unfolded() || !self.unwritten.is_empty() {
-            return Err(FoldError::Unfinished { path: self.path.clone() });
-        }
-        self.journal.remove()?;
-        Ok(folded)
-    }
-}
-
-/// Whether the file at `path` is the one with this stamp and digest: by the stamp alone when
-/// it is not recent, else by its bytes.
-fn is_same(path: &Path, stamp: Option<Stamp>, digest: Option<&str>) -> std::io::Result<bool> {
-    let now = Stamp::of(path)?;
-    if now != stamp {
-        return Ok(false);
-    }
-    if now.is_some_and(|s| s.is_racy()) {
-        return Ok(std::fs::read(path).map(|bytes| disk::digest(&bytes)).ok().as_deref() == digest);
-    }
-    Ok(true)
-}
-
 /// The store file read: its content and what it was on disk.
 struct DiskRead {
     store: Store,
@@ -368,6 +283,8 @@ pub enum OpenError {
     Store(#[from] super::store::StoreError),
     #[error(transparent)]
     Journal(#[from] JournalError),
+    #[error(transparent)]
+    Recover(#[from] park::RecoverError),
     #[error("cannot read {path}: {source}")]
     Io {
         path: PathBuf,

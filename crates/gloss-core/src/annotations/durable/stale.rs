@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Shared;
+use crate::annotations::conflict::{Value, note_conflict};
 use crate::annotations::merge::digest;
 use crate::annotations::merge::fields::{claim_get, claim_names, claim_set, record_get, record_names, record_set};
 use crate::annotations::merge::{Change, Patch};
@@ -46,13 +47,7 @@ impl Replaced {
         }
     }
 
-    fn is_old(
-        &self,
-        article: &str,
-        claim: Option<&str>,
-        field: &str,
-        value: Option<&crate::annotations::conflict::Value>,
-    ) -> bool {
+    fn is_old(&self, article: &str, claim: Option<&str>, field: &str, value: Option<&Value>) -> bool {
         let (Some(value), Some(old)) =
             (value, self.values.get(&(article.to_owned(), claim.map(str::to_owned), field.to_owned())))
         else {
@@ -93,5 +88,75 @@ impl Replaced {
         }
         fresh.sort_claims();
         Some(fresh)
+    }
+
+    /// Where `merged` (record `id`) took theirs' value of a field gloss changed earlier in
+    /// this session, it keeps gloss's value and records theirs as a conflict. Theirs may come
+    /// from a copy read before gloss's last change of the field (an editor saving late): then
+    /// the merge's base is not theirs, and taking it would silently undo gloss's change. Both
+    /// values kept loses nothing either way. `theirs` is [`Replaced::fresh`]'s.
+    pub fn keep_both_where_doubtful(&self, id: &str, sides: Sides, merged: &mut ArticleRecord) {
+        for (claim, name, ours) in self.doubts(id, sides, merged) {
+            keep_ours(merged, claim.as_deref(), &name, ours.as_ref());
+        }
+    }
+
+    /// The fields of `merged` in doubt (see [`Replaced::keep_both_where_doubtful`]), each with
+    /// gloss's value.
+    fn doubts(&self, id: &str, (base, ours, theirs): Sides, merged: &ArticleRecord) -> Vec<Doubt> {
+        let (Some(ours), Some(theirs)) = (ours, theirs) else { return Vec::new() };
+        let mut found = Vec::new();
+        let mut check = |claim: Option<&str>, name: &str, get: &dyn Fn(&ArticleRecord) -> Option<Value>| {
+            let key = (id.to_owned(), claim.map(str::to_owned), name.to_owned());
+            let (now, theirs_value) = (get(merged), get(theirs));
+            if !MERGED_BY_VALUE.contains(&name)
+                && self.values.contains_key(&key)
+                && now == theirs_value
+                && now != get(ours)
+                && base.is_none_or(|base| get(base) != theirs_value)
+            {
+                found.push((claim.map(str::to_owned), name.to_owned(), get(ours)));
+            }
+        };
+        for name in record_names(merged) {
+            check(None, name, &|r| record_get(r, name));
+        }
+        for claim in &merged.claims {
+            for name in claim_names(claim) {
+                check(Some(&claim.id), name, &|r| {
+                    r.claims.iter().find(|c| c.id == claim.id).and_then(|c| claim_get(c, name))
+                });
+            }
+        }
+        found
+    }
+}
+
+/// A record's base, ours and theirs.
+pub type Sides<'a> = (Option<&'a ArticleRecord>, Option<&'a ArticleRecord>, Option<&'a ArticleRecord>);
+
+/// A field in doubt: claim (`None` for the record's own), name, and gloss's value.
+type Doubt = (Option<String>, String, Option<Value>);
+
+/// Fields whose values merge by themselves (times, the read flag, the conflicts list): never
+/// in doubt.
+const MERGED_BY_VALUE: [&str; 4] = ["modified", "created", "read", "conflicts"];
+
+/// Puts gloss's `value` back in the field and keeps the value it held as a conflict.
+fn keep_ours(record: &mut ArticleRecord, claim: Option<&str>, name: &str, value: Option<&Value>) {
+    let theirs = match claim {
+        None => record_get(record, name),
+        Some(id) => record.claims.iter().find(|c| c.id == id).and_then(|c| claim_get(c, name)),
+    };
+    let set = match claim {
+        None => record_set(record, name, value.cloned()),
+        Some(id) => match record.claims.iter_mut().find(|c| c.id == id) {
+            Some(found) => claim_set(found, name, value.cloned()),
+            None => return,
+        },
+    };
+    // gloss's own value, read from its record, is always of the field's kind.
+    if set.is_ok() {
+        note_conflict(&mut record.conflicts, claim, name, value, theirs.unwrap_or(Value::Deleted));
     }
 }

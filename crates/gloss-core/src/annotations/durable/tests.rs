@@ -231,3 +231,101 @@ fn a_record_made_here_and_there_before_the_first_fold_keeps_both_notes() {
     let a = &on_disk(&path).articles["a"];
     assert_eq!((a.note.as_str(), a.conflicts[0].other_values.as_slice()), ("here", &[Value::Text("there".into())][..]));
 }
+
+#[test]
+fn a_stale_copy_saved_over_the_store_does_not_undo_an_edit_already_folded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotations.ron");
+    let (_, mut durable, _) = open(&path);
+    durable.record(vec![("a".into(), Some(record("one")))]).unwrap();
+    durable.fold_now().unwrap();
+    // An editor reads the store now…
+    let mut stale = on_disk(&path);
+    durable.record(vec![("a".into(), Some(record("two")))]).unwrap();
+    durable.fold_now().unwrap();
+    // …and saves it after gloss wrote "two", with a change of its own.
+    stale.articles.insert("z".into(), record("added by hand"));
+    stale.save(&path).unwrap();
+    durable.record(vec![("b".into(), Some(record("elsewhere")))]).unwrap();
+    durable.fold_now().unwrap();
+    let merged = on_disk(&path);
+    assert_eq!((merged.articles["a"].note.as_str(), merged.articles["z"].note.as_str()), ("two", "added by hand"));
+    durable.close().unwrap();
+}
+
+#[test]
+fn a_crash_just_after_swapping_over_an_outside_change_loses_neither() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotations.ron");
+    let (_, mut durable, _) = open(&path);
+    durable.record(vec![("a".into(), Some(record("one")))]).unwrap();
+    durable.fold_now().unwrap();
+    durable.record(vec![("a".into(), Some(record("two")))]).unwrap();
+    let journal = fs::read(journal_path(&path)).unwrap();
+    drop(durable);
+    // What a crash leaves when someone saved the store just after gloss read it and just
+    // before gloss swapped its version in: gloss's version in place, theirs set aside.
+    let mut ours = on_disk(&path);
+    ours.articles.get_mut("a").unwrap().note = "two".into();
+    let mut theirs = on_disk(&path);
+    theirs.articles.insert("z".into(), record("added by hand"));
+    let ours = ours.to_ron().unwrap();
+    fs::write(&path, &ours).unwrap();
+    fs::write(park::park_path(&path), theirs.to_ron().unwrap()).unwrap();
+    let mut marked = journal;
+    marked.extend_from_slice(format!("F {}\n", disk::digest(ours.as_bytes())).as_bytes());
+    fs::write(journal_path(&path), marked).unwrap();
+    let read = crate::annotations::read_store(Some(&path)).unwrap();
+    assert_eq!((read.articles["a"].note.as_str(), read.articles["z"].note.as_str()), ("two", "added by hand"));
+    let (store, durable, notices) = open(&path);
+    assert_eq!((store.articles["a"].note.as_str(), store.articles["z"].note.as_str()), ("two", "added by hand"));
+    assert!(notices.iter().any(|n| n.contains("changed elsewhere")), "{notices:?}");
+    durable.close().unwrap();
+    let folded = on_disk(&path);
+    assert_eq!((folded.articles["a"].note.as_str(), folded.articles["z"].note.as_str()), ("two", "added by hand"));
+    assert!(!park::park_path(&path).exists());
+}
+
+#[test]
+fn a_late_editor_changing_a_field_gloss_changed_since_keeps_both_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotations.ron");
+    let (_, mut durable, _) = open(&path);
+    durable.record(vec![("a".into(), Some(record("one")))]).unwrap();
+    durable.fold_now().unwrap();
+    let mut stale = on_disk(&path);
+    durable.record(vec![("a".into(), Some(record("two")))]).unwrap();
+    durable.fold_now().unwrap();
+    // The editor changes the note it read ("one") and saves after gloss wrote "two": it may
+    // never have seen "two", so neither value wins silently.
+    stale.articles.get_mut("a").unwrap().note = "by hand".into();
+    stale.save(&path).unwrap();
+    durable.record(vec![("b".into(), Some(record("elsewhere")))]).unwrap();
+    durable.fold_now().unwrap();
+    let a = &on_disk(&path).articles["a"];
+    assert_eq!(
+        (a.note.as_str(), a.conflicts[0].other_values.as_slice()),
+        ("two", &[Value::Text("by hand".into())][..])
+    );
+    durable.close().unwrap();
+}
+
+#[test]
+fn a_stale_copy_saved_just_before_a_crash_does_not_undo_the_last_fold() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotations.ron");
+    let (_, mut durable, _) = open(&path);
+    durable.record(vec![("a".into(), Some(record("one")))]).unwrap();
+    durable.fold_now().unwrap();
+    let mut stale = on_disk(&path);
+    durable.record(vec![("a".into(), Some(record("two")))]).unwrap();
+    durable.fold_now().unwrap();
+    // An editor saves what it read before "two" was folded in, and gloss dies before it
+    // looks again: the journal still has what the last fold changed.
+    stale.articles.insert("z".into(), record("added by hand"));
+    stale.save(&path).unwrap();
+    drop(durable);
+    let (store, durable, _) = open(&path);
+    assert_eq!((store.articles["a"].note.as_str(), store.articles["z"].note.as_str()), ("two", "added by hand"));
+    durable.close().unwrap();
+}
