@@ -1,6 +1,7 @@
 //! The command line: `gloss [PATH...]` opens the reader; `gloss list` and friends print.
 
 mod agreement;
+mod entities;
 mod git;
 mod network;
 mod search;
@@ -24,7 +25,6 @@ use gloss_core::corpus::{self, Article, Problem, corpus_name};
 use gloss_core::entities::{Recognizer, UserGazetteer};
 use gloss_core::export;
 use gloss_core::library::Library;
-use gloss_core::text::CharOffsets;
 use gloss_core::text::inert::{json, terminal};
 
 /// A keyboard-first terminal reader and annotator for news analysts.
@@ -229,7 +229,7 @@ fn run(mut cli: Cli) -> Result<(), Failure> {
     let articles = |given: &[PathBuf]| corpus::default_paths(given, library.as_ref());
     match cli.command.take() {
         Some(Command::List { paths: given, format }) => list(&articles(&given), format, store_path.as_deref()),
-        Some(Command::Entities { paths: given, format }) => entities(&articles(&given), format, paths.as_ref()),
+        Some(Command::Entities { paths: given, format }) => entities::run(&articles(&given), format, paths.as_ref()),
         Some(Command::Export(mut args)) => {
             args.paths = articles(&args.paths);
             export_command(&args, paths.as_ref(), store_path.as_deref())
@@ -452,68 +452,6 @@ fn list_line(article: &Article, id: &str) -> String {
     .join("\t")
 }
 
-fn entities(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result<(), Failure> {
-    let user = user_gazetteer(config.map(Paths::user_gazetteer).as_deref())?;
-    let articles = load(paths)?;
-    let recognizer = Recognizer::with_user(&user).map_err(|e| Failure::Failed(format!("gazetteer: {e}")))?;
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    // The corpus's articles support one another: a name found with evidence in one is found bare
-    // in the others.
-    let found = recognizer.recognize_corpus(&articles);
-    for (article, mentions) in articles.iter().zip(found) {
-        let written = match format {
-            Format::Json => {
-                let line = json::to_string(&entities_json(article, &mentions))
-                    .map_err(|e| Failure::Failed(format!("cannot write the entities as JSON: {e}")))?;
-                writeln!(out, "{line}")
-            }
-            Format::Text => write_entities_text(&mut out, article, &mentions),
-        };
-        if let Err(error) = written {
-            return stopped_printing("the entities", &error);
-        }
-    }
-    out.flush().or_else(|error| stopped_printing("the entities", &error))
-}
-
-/// One JSON object per article; offsets are code points into the text, end exclusive.
-fn entities_json(article: &Article, mentions: &[gloss_core::entities::Mention]) -> serde_json::Value {
-    let text = article.text();
-    let mut offsets = CharOffsets::new(text);
-    let entities: Vec<serde_json::Value> = mentions
-        .iter()
-        .map(|m| {
-            serde_json::json!({
-                "start": offsets.of(m.span.start),
-                "end": offsets.of(m.span.end),
-                "text": &text[m.span.clone()],
-                "kind": m.kind,
-                "canonical": &*m.canonical,
-                "source": m.source,
-            })
-        })
-        .collect();
-    serde_json::json!({ "file": article.origin().file_name(), "title": article.title(), "entities": entities })
-}
-
-fn write_entities_text(
-    out: &mut impl Write,
-    article: &Article,
-    mentions: &[gloss_core::entities::Mention],
-) -> io::Result<()> {
-    writeln!(out, "{}\t{}", terminal::inline(&article.origin().file_name()), terminal::inline(article.title()))?;
-    for mention in mentions {
-        let text = terminal::inline(&article.text()[mention.span.clone()]);
-        let canonical = if *mention.canonical == *text {
-            String::new()
-        } else {
-            format!(" → {}", terminal::inline(&mention.canonical))
-        };
-        writeln!(out, "  {}\t{}{canonical}\t{:?}", mention.kind, text, mention.source)?;
-    }
-    Ok(())
-}
-
 fn export_command(args: &ExportArgs, config: Option<&Paths>, store_path: Option<&Path>) -> Result<(), Failure> {
     let vocabulary = vocabulary(config)?;
     if let Some(unknown) = args.tags.iter().find(|t| vocabulary.get(t).is_none()) {
@@ -548,6 +486,10 @@ fn export_command(args: &ExportArgs, config: Option<&Paths>, store_path: Option<
     // Links to articles are relative to here, where the output is likely to be saved; with no
     // current folder (it was removed), they stay absolute, which still work.
     export.links_from = std::env::current_dir().ok();
-    let text = args.format.write(&export, &vocabulary).map_err(|e| Failure::Failed(e.to_string()))?;
-    io::stdout().lock().write_all(text.as_bytes()).or_else(|error| stopped_printing("the export", &error))
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format.write_into(&export, &vocabulary, &mut out) {
+        Ok(()) => out.flush().or_else(|error| stopped_printing("the export", &error)),
+        Err(export::ExportError::Output(error)) => stopped_printing("the export", &error),
+        Err(error) => Err(Failure::Failed(error.to_string())),
+    }
 }

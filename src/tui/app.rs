@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 
 use ratatui::layout::Rect;
 
@@ -18,7 +19,7 @@ use crate::keymap::{Context, Keymap};
 use gloss_core::annotations::durable::Keeper;
 use gloss_core::annotations::{ArticleRecord, Session, Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
-use gloss_core::entities::{EntityIndex, Recognizer};
+use gloss_core::entities::{EntityIndex, Mention, Recognizer};
 use gloss_core::export::Format;
 use gloss_core::listing::{Filters, Sort};
 
@@ -73,6 +74,11 @@ pub struct Names {
     /// from an older one are ignored.
     pub generation: u64,
     pub index: EntityIndex,
+    /// Mentions of long articles found by the indexer or the reader, with the generation of
+    /// the recogniser that found them, so opening one again does not recognise it again.
+    pub found: HashMap<usize, (u64, Arc<[Mention]>)>,
+    /// The generation the running indexer works for; the indexer stops when it changes.
+    pub indexing: Arc<AtomicU64>,
     pub highlights: bool,
     /// Where the user's gazetteer is saved; `None` keeps changes in memory only.
     pub user_path: Option<PathBuf>,
@@ -288,7 +294,7 @@ impl AppState {
             self.places.insert(old.article, old.place);
         }
         let place = self.places.get(&index).copied().unwrap_or_default();
-        self.reader = Some(Reader::new(index, place));
-        self.sync_layout();
+        let width = usize::from(self.reader_text_area().width);
+        self.reader = Some(Reader::open(index, place, &self.articles[index], width));
     }
 }

@@ -4,19 +4,23 @@
 //! run it in place and the event loop runs it on a thread.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::Sender;
 use std::thread;
 
 use super::popup::OnDisk;
+use super::reader::SYNC_LIMIT;
 use super::update::{Effect, ExportJob, Exported, Msg};
 use gloss_core::annotations::durable::Report;
 use gloss_core::annotations::session::PlaceJob;
-use gloss_core::corpus::{self, Format, Source};
-use gloss_core::entities::{Recognizer, entities_of};
+use gloss_core::corpus::{self, Article, Format, Source};
+use gloss_core::entities::{Mention, Recognizer, entities_of};
 use gloss_core::export::{self, Export};
 use gloss_core::library::http::{Client, Limits};
 use gloss_core::library::subscriptions::Subscriptions;
 use gloss_core::library::{self, Change, Event, Library, Outcome};
+use rayon::prelude::*;
 
 /// Feeds fetched at once from the reader.
 const FETCH_PARALLEL: usize = 4;
@@ -33,13 +37,15 @@ pub fn run_now(effect: Effect, send: &mut dyn FnMut(Msg)) -> bool {
             Ok(recognizer) => Msg::RecognizerReady { recognizer: recognizer.into(), generation },
             Err(error) => Msg::RecognizerFailed(error.to_string()),
         }),
-        Effect::Index { recognizer, generation, articles } => {
+        Effect::Index { recognizer, generation, articles, wanted } => {
             for batch in articles.chunks(INDEX_BATCH) {
-                let entries =
-                    batch.iter().map(|(i, article)| (*i, entities_of(&recognizer.recognize(article)))).collect();
-                send(Msg::Indexed { generation, entries });
+                if wanted.load(Ordering::Relaxed) != generation {
+                    break;
+                }
+                send(index(&recognizer, generation, batch));
             }
         }
+        Effect::Prepare(preparation) => send(Msg::Prepared(Box::new(preparation.run()))),
         Effect::SaveUserGazetteer { user, path } => {
             send(Msg::UserGazetteerSaved(user.save(&path).map(|()| path).map_err(|e| e.to_string())));
         }
@@ -61,6 +67,24 @@ pub fn run_now(effect: Effect, send: &mut dyn FnMut(Msg)) -> bool {
         Effect::SearchCorpus(job) => job.run(send),
     }
     false
+}
+
+/// The entities of a batch of articles, recognised on every core; with the mentions of the
+/// long ones, which the reader would take long to find again.
+fn index(recognizer: &Recognizer, generation: u64, batch: &[(usize, Arc<Article>)]) -> Msg {
+    let found: Vec<(usize, bool, Vec<Mention>)> = batch
+        .par_iter()
+        .map(|(i, article)| (*i, article.text().len() > SYNC_LIMIT, recognizer.recognize(article)))
+        .collect();
+    let mut entries = Vec::with_capacity(found.len());
+    let mut long = Vec::new();
+    for (index, is_long, mentions) in found {
+        entries.push((index, entities_of(&mentions)));
+        if is_long {
+            long.push((index, mentions.into()));
+        }
+    }
+    Msg::Indexed { generation, entries, long }
 }
 
 /// What is at `path`: a file, a folder, nothing, or why it cannot be told.

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use super::app::{AppState, Focus};
 use super::fold::{self, fold};
 use super::geometry::{self, Areas, ReaderAreas};
+use super::reader::{NamesNow, Preparation};
 
 /// Lines of the article's note at the top of the reader, at most (the whole note is in the
 /// claims panel and the editor).
@@ -40,7 +41,7 @@ impl AppState {
     }
 
     /// The reader's text area; sized as if shown, so wrapping is ready when it appears.
-    fn reader_text_area(&self) -> Rect {
+    pub fn reader_text_area(&self) -> Rect {
         let reader = self.areas().and_then(|a| a.reader).or_else(|| self.areas_for(self.screen, Focus::Reader)?.reader);
         reader.map(|r| self.reader_parts(r).text).unwrap_or_default()
     }
@@ -85,8 +86,10 @@ impl AppState {
     }
 
     /// Brings derived state up to date after any change: the reader's mentions and wrapped
-    /// lines, and the list's and the reader's scroll so their cursors are on screen.
-    pub fn sync_layout(&mut self) {
+    /// lines, and the list's and the reader's scroll so their cursors are on screen. Returns
+    /// the work on a long article that is for the background.
+    #[must_use = "a long article's preparation must be sent to the background"]
+    pub fn sync_layout(&mut self) -> Option<Preparation> {
         let shown = self.shown_articles().len();
         self.list.selected = self.list.selected.min(shown.saturating_sub(1));
         self.list.offset = self.list_offset();
@@ -94,12 +97,13 @@ impl AppState {
         let width = usize::from(self.reader_text_area().width);
         let height = self.reader_height();
         let tags = !self.theme.color && self.names.highlights;
-        let Some(reader) = self.reader.as_mut() else { return };
-        let Some(article) = self.articles.get(reader.article) else { return };
-        let ready = if self.names.recognizer.is_some() { self.names.ready } else { u64::MAX - 1 };
-        reader.refresh_mentions(article, self.names.recognizer.as_deref(), ready);
-        reader.relayout(article, width, tags);
-        let sentences = article.sentences();
+        let reader = self.reader.as_mut()?;
+        let article = self.articles.get(reader.article)?;
+        let recognizer = self.names.recognizer.as_ref();
+        let generation = if recognizer.is_some() { self.names.ready } else { u64::MAX - 1 };
+        let found = self.names.found.get(&reader.article).filter(|(g, _)| *g == generation).map(|(_, m)| m);
+        let preparation = reader.refresh(article, NamesNow { recognizer, generation, found }, width, tags);
+        let sentences = reader.sentence_list(article);
         reader.place.cursor = reader.place.cursor.min(sentences.len().saturating_sub(1));
         let target = reader.selection.map(|s| s.head()..s.head()).or_else(|| reader.focus.clone());
         let lines = match target {
@@ -109,6 +113,7 @@ impl AppState {
         reader.place.scroll = keep_visible(reader.place.scroll, lines, height);
         let last_top = reader.wrapped.lines.len().saturating_sub(height);
         reader.place.scroll = reader.place.scroll.min(last_top);
+        preparation
     }
 }
 

@@ -11,6 +11,7 @@ mod fold;
 mod geometry;
 mod input;
 mod layout;
+pub mod loader;
 mod memory;
 mod popup;
 mod reader;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::terminal::{
@@ -28,10 +28,7 @@ use super::view::view;
 use gloss_core::annotations::Store;
 use gloss_core::annotations::durable::{Durable, Keeper, Report};
 use gloss_core::annotations::open::take_over;
-use gloss_core::corpus::{self, Problem};
-
-/// How often the loader hands a batch of articles to the screen.
-const BATCH_INTERVAL: Duration = Duration::from_millis(40);
+use gloss_core::corpus::Problem;
 
 /// How long quitting waits for the store file to be brought up to date.
 const FINISH_ON_QUIT: Duration = Duration::from_secs(30);
@@ -75,7 +72,7 @@ pub fn run(mut state: AppState, paths: Vec<PathBuf>, keeping: Keeping) -> io::Re
         state.set_error(format!("gloss cannot watch for signals ({error}): quit with q to keep the terminal sane"));
     }
     spawn_input(sender.clone());
-    spawn_loader(paths, sender.clone());
+    super::loader::spawn(paths, sender.clone());
     match keeping {
         Keeping::Nothing => {}
         Keeping::Write(durable) => state.notes.keeper = Some(start_keeper(*durable, &sender)),
@@ -207,37 +204,6 @@ fn spawn_input(sender: Sender<Msg>) {
                 return;
             }
         }
-    });
-}
-
-/// Reads the corpus in the background, handing articles over in batches so the first screen
-/// never waits for the last file.
-fn spawn_loader(paths: Vec<PathBuf>, sender: Sender<Msg>) {
-    thread::spawn(move || {
-        let discovery = corpus::discover(&paths);
-        let expected = discovery.sources.len();
-        let mut articles = Vec::new();
-        let mut problems = discovery.problems;
-        let mut last_sent = Instant::now();
-        for source in &discovery.sources {
-            match corpus::load(source) {
-                Ok(loaded) => articles.extend(loaded),
-                Err(problem) => problems.push(problem),
-            }
-            if last_sent.elapsed() >= BATCH_INTERVAL || articles.len() == 1 {
-                let batch = Msg::Loaded {
-                    articles: std::mem::take(&mut articles),
-                    problems: std::mem::take(&mut problems),
-                    expected,
-                };
-                if sender.send(batch).is_err() {
-                    return;
-                }
-                last_sent = Instant::now();
-            }
-        }
-        let _ = sender.send(Msg::Loaded { articles, problems, expected });
-        let _ = sender.send(Msg::LoadFinished);
     });
 }
 

@@ -99,7 +99,7 @@ fn a_search_hit_opens_through_jump_to_and_ctrl_o_returns() {
     let sentence = article.sentences().iter().position(|s| s.contains(&offset)).unwrap();
     let effects = jump_to(&mut state, 4, offset);
     assert!(!effects.is_empty() || state.notes.record(4).is_some_and(|r| r.read), "marked read");
-    state.sync_layout();
+    assert!(state.sync_layout().is_none(), "a short article is laid out at once");
     assert_eq!(at(&state), place("004", sentence));
     assert_eq!((state.focus, state.list.selected), (Focus::Reader, 4));
     press(&mut state, "ctrl-o");

@@ -9,6 +9,7 @@ mod export;
 mod feeds;
 mod jumps;
 mod listing;
+mod long;
 mod names;
 mod resume;
 mod search;

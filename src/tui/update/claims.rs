@@ -4,7 +4,7 @@
 use super::super::action::Action;
 use super::super::app::AppState;
 use super::super::popup::{Choice, ChoiceItem, ChoiceValue, ClaimsPanel, Popup, Purpose};
-use super::super::reader::{Reader, Selection};
+use super::super::reader::Selection;
 use super::Effect;
 use super::intents::send;
 use gloss_core::annotations::{Claim, Intent, Pointer, Target, Verdict};
@@ -45,7 +45,7 @@ pub fn target(state: &AppState) -> Option<(usize, Target)> {
     let pointer = Pointer {
         selection: reader.selection.map(Selection::span),
         focus: reader.focus.clone(),
-        sentence: article.sentences().get(reader.place.cursor).cloned(),
+        sentence: reader.sentences(article).get(reader.place.cursor).cloned(),
     };
     Some((reader.article, state.notes.session.target(reader.article, &pointer)?))
 }
@@ -158,7 +158,7 @@ fn focus_claim(state: &mut AppState, claim: &Claim) {
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
     reader.selection = None;
-    reader.place.cursor = Reader::sentence_of(&article, claim.anchor.start);
+    reader.put_cursor_at(&article, claim.anchor.start);
     reader.focus = Some(claim.span());
     state.focus = super::super::app::Focus::Reader;
 }
@@ -170,7 +170,7 @@ fn jump(state: &mut AppState, direction: isize) {
     let from = reader
         .focus
         .as_ref()
-        .map_or_else(|| article.sentences().get(reader.place.cursor).map_or(0, |s| s.start), |f| f.start);
+        .map_or_else(|| reader.sentences(article).get(reader.place.cursor).map_or(0, |s| s.start), |f| f.start);
     let claims: Vec<&Claim> = state
         .notes
         .record(reader.article)

@@ -6,7 +6,6 @@ use super::super::action::Action;
 use super::super::app::{AppState, Focus};
 use super::super::compare::ComparePanel;
 use super::super::popup::Popup;
-use super::super::reader::Reader;
 use super::Effect;
 use super::intents::send;
 use gloss_core::agreement::coding::annotated;
@@ -168,7 +167,7 @@ fn go_to(state: &mut AppState, span: &Span) {
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
     reader.selection = None;
-    reader.place.cursor = Reader::sentence_of(&article, span.start);
+    reader.put_cursor_at(&article, span.start);
     reader.focus = Some(span.clone());
     reader.place.scroll = reader.wrapped.lines_of(span).start().saturating_sub(1);
     state.focus = Focus::Reader;

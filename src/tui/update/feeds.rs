@@ -43,6 +43,7 @@ pub fn on_article(state: &mut AppState, article: Article, updated: bool) -> Vec<
             state.feeds.updated += 1;
             let article = Arc::new(article);
             state.articles[index] = article.clone();
+            state.names.found.remove(&index);
             // Its title and date may have changed: the list is made again.
             state.listing.stale = true;
             let effects = attach::replace(state, index, article);

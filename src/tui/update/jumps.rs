@@ -4,7 +4,7 @@
 
 use super::super::action::Action;
 use super::super::app::{AppState, Focus};
-use super::super::reader::{Place, Reader};
+use super::super::reader::Place;
 use super::Effect;
 
 /// How many places the list keeps; the oldest go first.
@@ -61,7 +61,8 @@ pub fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
 /// Where the reader is: the start of the cursor's sentence.
 fn reader_place(state: &AppState) -> Option<Jump> {
     let reader = state.reader.as_ref()?;
-    let sentence = state.current_article()?.sentences().get(reader.place.cursor)?;
+    let article = state.articles.get(reader.article)?;
+    let sentence = reader.sentences(article).get(reader.place.cursor)?;
     Some(Jump { article: reader.article, offset: sentence.start })
 }
 
@@ -113,7 +114,7 @@ fn go(state: &mut AppState, place: Jump) {
     }
     state.show_article(place.article);
     if let Some(reader) = state.reader.as_mut() {
-        reader.place.cursor = Reader::sentence_of(&article, place.offset);
+        reader.put_cursor_at(&article, place.offset);
         reader.focus = None;
         reader.selection = None;
     }

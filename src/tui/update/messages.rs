@@ -2,10 +2,12 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 
 use ratatui::layout::Rect;
 
 use super::super::popup::OnDisk;
+use super::super::reader::{Preparation, Prepared};
 use super::export::CountJob;
 use super::navigate::Mouse;
 use crate::keymap::Chord;
@@ -13,7 +15,7 @@ use gloss_core::annotations::durable::{Changed, Keeper, Report};
 use gloss_core::annotations::session::{PlaceJob, Placed};
 use gloss_core::annotations::{Store, Vocabulary};
 use gloss_core::corpus::{Article, Problem};
-use gloss_core::entities::{EntityKey, Recognizer, UserGazetteer};
+use gloss_core::entities::{EntityKey, Mention, Recognizer, UserGazetteer};
 use gloss_core::export::{Filter, Format, Tally};
 
 /// Everything that can happen to the app.
@@ -40,11 +42,15 @@ pub enum Msg {
         generation: u64,
     },
     RecognizerFailed(String),
-    /// Articles' entities, for the corpus index, from the recogniser of `generation`.
+    /// Articles' entities, for the corpus index, from the recogniser of `generation`; with
+    /// the mentions of long ones, for the reader.
     Indexed {
         generation: u64,
         entries: Vec<(usize, Vec<EntityKey>)>,
+        long: Vec<(usize, Arc<[Mention]>)>,
     },
+    /// A long article prepared for the reader in the background.
+    Prepared(Box<Prepared>),
     /// The user's gazetteer was saved, or why not.
     UserGazetteerSaved(Result<PathBuf, String>),
     /// What the store's keeper says: edits on disk, a failure, a merge.
@@ -121,12 +127,16 @@ pub enum Effect {
         user: UserGazetteer,
         generation: u64,
     },
-    /// Recognise these articles' entities for the corpus index, in the background.
+    /// Recognise these articles' entities for the corpus index, in the background, until
+    /// `wanted` holds another generation.
     Index {
         recognizer: Arc<Recognizer>,
         generation: u64,
         articles: Vec<(usize, Arc<Article>)>,
+        wanted: Arc<AtomicU64>,
     },
+    /// Segment, recognise and lay out a long article for the reader, in the background.
+    Prepare(Box<Preparation>),
     SaveUserGazetteer {
         user: UserGazetteer,
         path: PathBuf,

@@ -71,17 +71,22 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::Loaded { articles, problems, expected } => on_loaded(state, articles, problems, expected),
         Msg::LoadFinished => {
             state.loading.finished = true;
-            resume::on_loaded(state);
+            let mut effects: Vec<Effect> = resume::on_loaded(state).into_iter().collect();
             report_load(state);
-            Vec::new()
+            effects.extend(names::index_all(state));
+            effects
         }
         Msg::RecognizerReady { recognizer, generation } => names::on_recognizer(state, recognizer, generation),
         Msg::RecognizerFailed(error) => {
             state.set_error(format!("entity recognition is off: {error}"));
             Vec::new()
         }
-        Msg::Indexed { generation, entries } => {
-            names::on_indexed(state, generation, &entries);
+        Msg::Indexed { generation, entries, long } => {
+            names::on_indexed(state, generation, &entries, long);
+            Vec::new()
+        }
+        Msg::Prepared(prepared) => {
+            names::on_prepared(state, *prepared);
             Vec::new()
         }
         Msg::UserGazetteerSaved(result) => {
@@ -122,10 +127,11 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         // still ends gloss, without asking as `q` may.
         Msg::Signal(_) => vec![Effect::Quit],
     };
+    let mut effects = effects;
     listing::refresh_if_stale(state);
     search::settle(state);
     compare::refresh(state);
-    state.sync_layout();
+    effects.extend(state.sync_layout().map(|p| Effect::Prepare(Box::new(p))));
     jumps::note_reading(state);
     effects
 }
@@ -274,7 +280,7 @@ fn on_loaded(state: &mut AppState, articles: Vec<Article>, problems: Vec<Problem
     {
         state.show_article(article);
     }
-    resume::on_loaded(state);
+    effects.extend(resume::on_loaded(state));
     effects.extend(names::index_from(state, first_new));
     effects
 }

@@ -3,15 +3,16 @@
 //! the annotation session, so `u` undoes them).
 
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use super::super::action::Action;
 use super::super::app::AppState;
 use super::super::popup::{Choice, ChoiceItem, ChoiceValue, EntityPanel, Popup, Purpose};
-use super::super::reader::{Reader, Selection};
+use super::super::reader::{Prepared, Selection};
 use super::Effect;
 use super::intents::send;
 use gloss_core::annotations::Intent;
-use gloss_core::entities::{EntityKey, Kind, Recognizer, summarize};
+use gloss_core::entities::{EntityKey, Kind, Mention, Recognizer, summarize};
 use gloss_core::text::Span;
 
 /// Keys about names: walking them, the panel, the filter, corrections.
@@ -33,16 +34,23 @@ pub fn act(state: &mut AppState, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Recognise entities in the articles from `first` on, for the index, when a recogniser is
-/// ready (else they are indexed when it arrives).
+/// Recognise every article's entities for the index, in the background, once the corpus is
+/// read (so reading it has every core) and a recogniser is ready; an indexer still running
+/// for an older recogniser stops.
+pub fn index_all(state: &AppState) -> Vec<Effect> {
+    index_from(state, 0)
+}
+
+/// As [`index_all`], for the articles from `first` on (those a feed just brought).
 pub fn index_from(state: &AppState, first: usize) -> Vec<Effect> {
     let Some(recognizer) = state.names.recognizer.clone() else { return Vec::new() };
-    let articles: Vec<(usize, Arc<gloss_core::corpus::Article>)> =
-        state.articles.iter().enumerate().skip(first).map(|(i, a)| (i, a.clone())).collect();
-    if articles.is_empty() {
+    if !state.loading.finished || first >= state.articles.len() {
         return Vec::new();
     }
-    vec![Effect::Index { recognizer, generation: state.names.generation, articles }]
+    let generation = state.names.generation;
+    state.names.indexing.store(generation, Ordering::Relaxed);
+    let articles = state.articles.iter().cloned().enumerate().skip(first).collect();
+    vec![Effect::Index { recognizer, generation, articles, wanted: state.names.indexing.clone() }]
 }
 
 pub fn on_recognizer(state: &mut AppState, recognizer: Arc<Recognizer>, generation: u64) -> Vec<Effect> {
@@ -52,19 +60,41 @@ pub fn on_recognizer(state: &mut AppState, recognizer: Arc<Recognizer>, generati
     state.names.recognizer = Some(recognizer);
     state.names.ready = generation;
     state.names.index = gloss_core::entities::EntityIndex::default();
+    state.names.found.retain(|_, (found, _)| *found == generation);
     state.listing.stale |= state.listing.filters.entity.is_some();
-    index_from(state, 0)
+    index_all(state)
 }
 
-pub fn on_indexed(state: &mut AppState, generation: u64, entries: &[(usize, Vec<EntityKey>)]) {
+pub fn on_indexed(
+    state: &mut AppState,
+    generation: u64,
+    entries: &[(usize, Vec<EntityKey>)],
+    long: Vec<(usize, Arc<[Mention]>)>,
+) {
     if generation != state.names.generation {
         return;
     }
     for (article, entities) in entries {
         state.names.index.add(*article, entities);
     }
+    for (article, mentions) in long {
+        state.names.found.insert(article, (generation, mentions));
+    }
     // The filtered list keeps in step with the index as it fills.
     state.listing.stale |= state.listing.filters.entity.is_some();
+}
+
+/// A long article prepared in the background: shown if it is still the one in the reader,
+/// and its names kept for the next time it is opened.
+pub fn on_prepared(state: &mut AppState, prepared: Prepared) {
+    let (generation, mentions) = &prepared.mentions;
+    if *generation == state.names.ready && state.names.recognizer.is_some() {
+        state.names.found.insert(prepared.index, (*generation, mentions.clone()));
+    }
+    let Some(article) = state.articles.get(prepared.index).cloned() else { return };
+    if let Some(reader) = state.reader.as_mut() {
+        reader.take_prepared(&article, prepared);
+    }
 }
 
 fn open_panel(state: &mut AppState) {
@@ -94,7 +124,7 @@ fn jump_to_next_mention(state: &mut AppState) {
     let Some(reader) = state.reader.as_mut() else { return };
     let Some(mention) = reader.mentions.get(index).cloned() else { return };
     reader.selection = None;
-    reader.place.cursor = Reader::sentence_of(&article, mention.span.start);
+    reader.put_cursor_at(&article, mention.span.start);
     reader.focus = Some(mention.span);
     state.set_status(format!("{} — mention {which} of {count}", mention.canonical));
 }

@@ -90,9 +90,10 @@ fn step_reader(state: &mut AppState, step: Step) {
     }
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
-    let sentences = article.sentences();
+    let sentences = reader.sentence_list(&article);
     reader.place.cursor = step.apply(reader.place.cursor, sentences.len());
     reader.focus = None;
+    reader.moved();
 }
 
 /// Moves by words: the focused word, or the end of the selection.
@@ -102,7 +103,8 @@ pub fn word(state: &mut AppState, direction: isize) {
     }
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
-    let Some(sentence) = article.sentences().get(reader.place.cursor).cloned() else { return };
+    let sentences = reader.sentence_list(&article);
+    let Some(sentence) = sentences.get(reader.place.cursor).cloned() else { return };
     let focus = reader.focus.clone();
     let next = if direction > 0 {
         Reader::next_word(&article, focus.map(|f| f.end), &sentence)
@@ -110,7 +112,7 @@ pub fn word(state: &mut AppState, direction: isize) {
         Reader::previous_word(&article, focus.map(|f| f.start), &sentence)
     };
     if let Some(word) = next {
-        reader.place.cursor = Reader::sentence_of(&article, word.start);
+        reader.place.cursor = Reader::sentence_at(&sentences, word.start);
         reader.focus = Some(word);
     }
 }
@@ -129,7 +131,7 @@ pub fn entity(state: &mut AppState, direction: isize) {
         return;
     }
     let from = reader.focus.clone().unwrap_or_else(|| {
-        let sentence = article.sentences().get(reader.place.cursor).cloned().unwrap_or_default();
+        let sentence = reader.sentences(&article).get(reader.place.cursor).cloned().unwrap_or_default();
         if direction > 0 {
             sentence.start.saturating_sub(1)..sentence.start.saturating_sub(1)
         } else {
@@ -144,7 +146,7 @@ pub fn entity(state: &mut AppState, direction: isize) {
     };
     if let Some(mention) = found.cloned() {
         let wrapped = if direction > 0 { mention.span.start <= from.start } else { mention.span.start >= from.start };
-        reader.place.cursor = Reader::sentence_of(&article, mention.span.start);
+        reader.put_cursor_at(&article, mention.span.start);
         reader.focus = Some(mention.span.clone());
         let mut said = describe_mention(&article, &mention);
         if wrapped {
@@ -183,9 +185,10 @@ fn page_reader(state: &mut AppState, direction: isize) {
     let height = state.reader_height();
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
-    let sentences = article.sentences();
+    let sentences = reader.sentence_list(&article);
     let Some(current) = sentences.get(reader.place.cursor) else { return };
     reader.focus = None;
+    reader.moved();
     let last_top = reader.wrapped.lines.len().saturating_sub(height);
     let step = height.saturating_sub(2).max(1).cast_signed() * direction;
     let scroll = reader.place.scroll.saturating_add_signed(step).min(last_top);
@@ -208,17 +211,27 @@ fn scroll_reader(state: &mut AppState, lines: isize) {
     let last_top = reader.wrapped.lines.len().saturating_sub(height);
     reader.place.scroll = reader.place.scroll.saturating_add_signed(lines).min(last_top);
     let top = reader.place.scroll;
-    let sentences = article.sentences();
+    let sentences = reader.sentence_list(&article);
+    let wrapped = &reader.wrapped;
     let visible = |i: usize| {
-        let lines = reader.wrapped.lines_of(&sentences[i]);
+        let lines = wrapped.lines_of(&sentences[i]);
         *lines.end() >= top && *lines.start() < top + height
     };
-    if visible(reader.place.cursor) {
+    if sentences.get(reader.place.cursor).is_none() || visible(reader.place.cursor) {
         return;
     }
-    let candidates: Vec<usize> = (0..sentences.len()).filter(|&i| visible(i)).collect();
-    let pick = if lines > 0 { candidates.first() } else { candidates.last() };
-    if let Some(&index) = pick {
+    // Lines only grow down the sentences, so the ones on screen are a run: found by bisection,
+    // not by looking at each of a long article's sentences.
+    let first = sentences.partition_point(|s| *wrapped.lines_of(s).end() < top);
+    let after = sentences.partition_point(|s| *wrapped.lines_of(s).start() < top + height);
+    let pick = if first >= after {
+        None
+    } else if lines > 0 {
+        Some(first)
+    } else {
+        Some(after - 1)
+    };
+    if let Some(index) = pick {
         reader.place.cursor = index;
         reader.focus = None;
         reader.place.scroll = keep_visible(top, reader.wrapped.lines_of(&sentences[index]), height);
@@ -278,7 +291,11 @@ fn click_reader(state: &mut AppState, at: Position) {
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
     let line = reader.place.scroll + usize::from(at.y - text_area.y);
-    if let Some(index) = article.sentences().iter().position(|s| reader.wrapped.lines_of(s).contains(&line)) {
+    let sentences = reader.sentence_list(&article);
+    // The first sentence that ends on or after the line, if it starts on or before it.
+    let first = sentences.partition_point(|s| *reader.wrapped.lines_of(s).end() < line);
+    let under = sentences.get(first).filter(|s| *reader.wrapped.lines_of(s).start() <= line).map(|_| first);
+    if let Some(index) = under {
         reader.place.cursor = index;
         reader.focus = None;
     }

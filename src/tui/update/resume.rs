@@ -5,7 +5,7 @@
 use super::super::app::{AppState, Focus};
 use super::super::layout::keep_visible;
 use super::super::memory::{Memory, Remembered, Spot};
-use super::super::reader::Reader;
+use super::Effect;
 use gloss_core::text::WrappedLine;
 
 /// Takes the memory of the corpus: its order and list width now, its place when it loads.
@@ -20,7 +20,7 @@ pub fn snapshot(state: &AppState) -> Option<Remembered> {
     let memory = state.memory.as_ref()?;
     let place = state.reader.as_ref().and_then(|reader| {
         let article = state.articles.get(reader.article)?;
-        let offset = article.sentences().get(reader.place.cursor)?.start;
+        let offset = reader.sentences(article).get(reader.place.cursor)?.start;
         let top = reader.wrapped.lines[reader.place.scroll.min(reader.wrapped.lines.len())..]
             .iter()
             .find_map(|line| if let WrappedLine::Text(span) = line { Some(span.start) } else { None })
@@ -31,9 +31,10 @@ pub fn snapshot(state: &AppState) -> Option<Remembered> {
     Some(Remembered { sort: state.listing.sort, list_width: state.list_width, place, ..memory.remembered.clone() })
 }
 
-/// After articles arrive: opens the remembered one where it was left, once it is among them.
-pub fn on_loaded(state: &mut AppState) {
-    let Some(spot) = state.memory.as_ref().and_then(|m| m.pending.clone()) else { return };
+/// After articles arrive: opens the remembered one where it was left, once it is among them;
+/// a long one is prepared in the background.
+pub fn on_loaded(state: &mut AppState) -> Option<Effect> {
+    let spot = state.memory.as_ref().and_then(|m| m.pending.clone())?;
     let found = state.articles.iter().position(|a| a.fingerprint().to_hex() == spot.fingerprint).or_else(|| {
         state.loading.finished.then(|| state.articles.iter().position(|a| a.origin().display_path() == spot.path))?
     });
@@ -41,25 +42,26 @@ pub fn on_loaded(state: &mut AppState) {
         // Found, or gone from the corpus: either way, no longer looked for.
         forget_pending(state);
     }
-    let Some(index) = found else { return };
+    let index = found?;
     if let Some(row) = state.row_of(index) {
         state.list.selected = row;
     }
     state.show_article(index);
-    let Some(article) = state.articles.get(index).cloned() else { return };
+    let article = state.articles.get(index).cloned()?;
     if let Some(reader) = state.reader.as_mut() {
-        reader.place.cursor = Reader::sentence_of(&article, spot.offset);
+        reader.put_cursor_at(&article, spot.offset);
     }
-    state.sync_layout();
+    let preparation = state.sync_layout();
     let height = state.reader_height();
     if let Some(reader) = state.reader.as_mut() {
-        let cursor = article.sentences().get(reader.place.cursor).cloned().unwrap_or_default();
+        let cursor = reader.sentences(&article).get(reader.place.cursor).cloned().unwrap_or_default();
         let top = reader.wrapped.line_of(spot.top);
         reader.place.scroll = keep_visible(top, reader.wrapped.lines_of(&cursor), height);
     }
     if spot.reading {
         state.focus = Focus::Reader;
     }
+    preparation.map(|p| Effect::Prepare(Box::new(p)))
 }
 
 /// A key was pressed: the user has started; a place not yet restored is not forced on them.

@@ -5,7 +5,6 @@
 use super::super::action::Action;
 use super::super::app::AppState;
 use super::super::popup::Popup;
-use super::super::reader::Reader;
 use super::super::search::{Matches, QueryInput, SearchLine};
 use super::{Effect, search_corpus};
 use crate::keymap::{Chord, Context, Key};
@@ -96,9 +95,9 @@ fn edit(state: &mut AppState, change: impl FnOnce(&mut QueryInput)) {
     state.search.matches = match compiled {
         Ok(Some(query)) => {
             let spans = query.find_all(article.text());
-            let start = article.sentences().get(origin.cursor).map_or(0, |s| s.start);
+            let start = reader.sentences(article).get(origin.cursor).map_or(0, |s| s.start);
             if let Some(first) = spans.iter().find(|s| s.start >= start).or(spans.first()) {
-                reader.place.cursor = Reader::sentence_of(article, first.start);
+                reader.put_cursor_at(article, first.start);
                 reader.focus = Some(first.clone());
             }
             Some(Matches { query, article: reader.article, spans })
@@ -155,7 +154,7 @@ fn move_to_match(state: &mut AppState, forward: bool) -> Result<String, String> 
     let spans = &matches.spans;
     let from: Span = reader.focus.clone().unwrap_or_else(|| {
         // Without a focus, a match anywhere in the cursor's sentence is the next one.
-        let start = article.sentences().get(reader.place.cursor).map_or(0, |s| s.start);
+        let start = reader.sentences(article).get(reader.place.cursor).map_or(0, |s| s.start);
         if forward { start.saturating_sub(1)..start } else { start..start }
     });
     let found = if forward {
@@ -168,7 +167,7 @@ fn move_to_match(state: &mut AppState, forward: bool) -> Result<String, String> 
     let Some((span, around)) = found else {
         return Err(format!("no match for {} in this article", matches.query));
     };
-    reader.place.cursor = Reader::sentence_of(article, span.start);
+    reader.put_cursor_at(article, span.start);
     reader.focus = Some(span.clone());
     Ok(around.to_owned())
 }

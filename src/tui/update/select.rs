@@ -15,7 +15,7 @@ pub fn toggle(state: &mut AppState) {
     if reader.selection.take().is_some() {
         return;
     }
-    let span = reader.focus.clone().or_else(|| article.sentences().get(reader.place.cursor).cloned());
+    let span = reader.focus.clone().or_else(|| reader.sentences(&article).get(reader.place.cursor).cloned());
     if let Some(span) = span {
         reader.selection = Some(Selection { start: span.start, end: span.end, at_end: true });
         reader.focus = None;
@@ -26,30 +26,30 @@ pub fn toggle(state: &mut AppState) {
 pub fn swap_ends(state: &mut AppState) {
     let Some(article) = state.current_article().cloned() else { return };
     let Some(reader) = state.reader.as_mut() else { return };
+    let sentences = reader.sentence_list(&article);
     let Some(selection) = reader.selection.as_mut() else {
         state.set_status("o swaps the ends of a selection: start one with v");
         return;
     };
     selection.at_end = !selection.at_end;
-    reader.place.cursor = head_sentence(&article, *selection);
+    reader.place.cursor = head_sentence(&sentences, *selection);
 }
 
-/// The sentence the moving end is in.
-fn head_sentence(article: &Article, selection: Selection) -> usize {
-    Reader::sentence_of(article, if selection.at_end { selection.end.saturating_sub(1) } else { selection.start })
+/// The sentence of `sentences` (the reader's) the moving end is in.
+fn head_sentence(sentences: &[Span], selection: Selection) -> usize {
+    Reader::sentence_at(sentences, if selection.at_end { selection.end.saturating_sub(1) } else { selection.start })
 }
 
 /// Moves the selection's head by one word (`forward` or back); `false` when there is none.
 pub fn by_word(state: &mut AppState, forward: bool) -> bool {
     let Some(article) = state.current_article().cloned() else { return false };
     let Some(reader) = state.reader.as_mut() else { return false };
+    let sentences = reader.sentence_list(&article);
     let Some(selection) = reader.selection.as_mut() else { return false };
-    let starts = |s: &Span| s.start;
-    let ends = |s: &Span| s.end;
-    let bounds =
-        Bounds { starts: &words_around(&article, selection, starts), ends: &words_around(&article, selection, ends) };
-    bounds.step(selection, forward);
-    reader.place.cursor = head_sentence(&article, *selection);
+    let starts = words_around(&article, &sentences, selection, |s| s.start);
+    let ends = words_around(&article, &sentences, selection, |s| s.end);
+    Bounds { starts: &starts, ends: &ends }.step(selection, forward);
+    reader.place.cursor = head_sentence(&sentences, *selection);
     true
 }
 
@@ -57,8 +57,8 @@ pub fn by_word(state: &mut AppState, forward: bool) -> bool {
 pub fn by_sentence(state: &mut AppState, step: Step) -> bool {
     let Some(article) = state.current_article().cloned() else { return false };
     let Some(reader) = state.reader.as_mut() else { return false };
+    let sentences = reader.sentence_list(&article);
     let Some(selection) = reader.selection.as_mut() else { return false };
-    let sentences = article.sentences();
     let starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
     let ends: Vec<usize> = sentences.iter().map(|s| s.end).collect();
     let bounds = Bounds { starts: &starts, ends: &ends };
@@ -73,17 +73,21 @@ pub fn by_sentence(state: &mut AppState, step: Step) -> bool {
             selection.at_end = true;
         }
     }
-    reader.place.cursor = head_sentence(&article, *selection);
+    reader.place.cursor = head_sentence(&sentences, *selection);
     true
 }
 
 /// The starts or ends (`pick`) of the words of the sentences around the selection's ends, one
 /// sentence beyond each, in order: all a word step can reach.
-fn words_around(article: &Article, selection: &Selection, pick: impl Fn(&Span) -> usize) -> Vec<usize> {
-    let sentences = article.sentences();
-    let first = Reader::sentence_of(article, selection.start).saturating_sub(1);
+fn words_around(
+    article: &Article,
+    sentences: &[Span],
+    selection: &Selection,
+    pick: impl Fn(&Span) -> usize,
+) -> Vec<usize> {
+    let first = Reader::sentence_at(sentences, selection.start).saturating_sub(1);
     let last =
-        (Reader::sentence_of(article, selection.end.saturating_sub(1)) + 1).min(sentences.len().saturating_sub(1));
+        (Reader::sentence_at(sentences, selection.end.saturating_sub(1)) + 1).min(sentences.len().saturating_sub(1));
     let (Some(from), Some(to)) = (sentences.get(first), sentences.get(last)) else { return Vec::new() };
     words_in(article.text(), from.start..to.end).map(|w| pick(&w)).collect()
 }

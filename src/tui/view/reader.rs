@@ -47,7 +47,7 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
     let title_style = if article.header().title_derived { theme.derived_title() } else { theme.title() };
     let mut header = vec![
         Line::styled(fit(&safe(article.title()), width), title_style.patch(theme.accent())),
-        Line::styled(fit(&metadata(article), width), theme.dim()),
+        Line::styled(fit(&metadata(article, reader), width), theme.dim()),
     ];
     header.extend(state.note_lines(width).into_iter().map(|line| Line::styled(line, theme.note())));
     frame.render_widget(Paragraph::new(header), parts.header);
@@ -95,7 +95,7 @@ fn layers(state: &AppState, reader: &Reader, article: &Article, range: &Span) ->
         record.claims.iter().filter(|c| !c.orphaned && overlaps(&c.span())).map(Claim::span).collect()
     });
     layers.extend(placed.iter().map(|span| (span.clone(), theme.claim())));
-    if let Some(sentence) = article.sentences().get(reader.place.cursor).filter(|s| overlaps(s)) {
+    if let Some(sentence) = reader.sentences(article).get(reader.place.cursor).filter(|s| overlaps(s)) {
         layers.push((sentence.clone(), theme.cursor_sentence()));
         let under = placed.iter().map(|c| c.start.max(sentence.start)..c.end.min(sentence.end));
         layers.extend(under.filter(|span| !span.is_empty()).map(|span| (span, theme.claim_at_cursor())));
@@ -106,7 +106,7 @@ fn layers(state: &AppState, reader: &Reader, article: &Article, range: &Span) ->
         let visible = mentions[first..].iter().take_while(|m| m.span.start < range.end);
         layers.extend(visible.map(|m| (m.span.clone(), theme.entity(m.kind, m.source != MentionSource::Guess))));
     }
-    let gaps = &article.structure().gaps;
+    let gaps = reader.gaps(article);
     let first_gap = gaps.partition_point(|g| g.span.end <= range.start);
     layers.extend(
         gaps[first_gap..].iter().take_while(|g| g.span.start < range.end).map(|g| (g.span.clone(), theme.gap())),
@@ -213,13 +213,17 @@ fn conflicts_waiting(state: &AppState, article: usize) -> Option<String> {
 }
 
 /// Source, date, words and decoding of an article, for the reader's header.
-fn metadata(article: &Article) -> String {
+fn metadata(article: &Article, reader: &Reader) -> String {
     let header = article.header();
     let mut parts: Vec<String> = Vec::new();
     parts.extend(header.source.as_deref().map(|s| safe(s).into_owned()));
     parts.extend(header.date.clone());
     parts.push(format!("{} words", group_thousands(article.words())));
-    parts.push(format!("{} sentences", group_thousands(article.sentences().len())));
+    if reader.preparing() {
+        parts.push("preparing the rest…".to_owned());
+    } else {
+        parts.push(format!("{} sentences", group_thousands(reader.sentences(article).len())));
+    }
     if header.title_derived {
         parts.push("title from first sentence".to_owned());
     }

@@ -1,6 +1,6 @@
 //! The status bar: a message when there is one, else the focused pane's key hints; at its
-//! right, the search's counter while matches are kept, and at its right end, once the analyst
-//! has changed something, whether it is on disk yet.
+//! right, the search's counter while matches are kept and the indexing of names while it runs,
+//! and at its right end, once the analyst has changed something, whether it is on disk yet.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -14,6 +14,7 @@ use super::super::app::{AppState, SaveState};
 use super::super::popup::Popup;
 use super::hints;
 use super::styled::safe;
+use gloss_core::text::group_thousands;
 
 /// What the disk has of the analyst's edits, and how to show it; `None` before any edit.
 pub fn disk_state(state: &AppState) -> Option<(&'static str, Style)> {
@@ -39,13 +40,15 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
         None => area,
     };
     let theme = state.theme;
-    let counter = super::search::counter(state).map(|c| format!(" {c}"));
-    let counter_width = counter.as_deref().map_or(0, UnicodeWidthStr::width);
-    let area = match counter {
-        Some(counter) if counter_width < usize::from(area.width) => {
-            let width = u16::try_from(counter_width).unwrap_or(area.width);
-            let right = Rect { x: area.x + area.width - width, width, ..area };
-            frame.render_widget(Paragraph::new(Line::styled(counter, theme.key())), right);
+    // On the right, the search counter and background work; the message or the hints in the rest.
+    let mut right: Vec<Span> = Vec::new();
+    right.extend(super::search::counter(state).map(|c| Span::styled(format!(" {c}"), theme.key())));
+    right.extend(progress(state).map(|p| Span::styled(format!(" {p}"), theme.dim())));
+    let right_width = right.iter().map(|span| span.content.width()).sum::<usize>();
+    let area = match u16::try_from(right_width) {
+        Ok(width) if !right.is_empty() && right_width < usize::from(area.width) => {
+            let right_area = Rect { x: area.x + area.width - width, width, ..area };
+            frame.render_widget(Paragraph::new(Line::from(right)), right_area);
             Rect { width: area.width - width, ..area }
         }
         _ => area,
@@ -82,6 +85,16 @@ pub fn draw(state: &AppState, frame: &mut Frame, area: Rect) {
         },
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// How far the names of the corpus are indexed, while they are being indexed.
+fn progress(state: &AppState) -> Option<String> {
+    let total = state.articles.len();
+    let indexed = state.names.index.indexed();
+    if !state.loading.finished || state.names.recognizer.is_none() || indexed >= total {
+        return None;
+    }
+    Some(format!("indexing names {}/{}", group_thousands(indexed), group_thousands(total)))
 }
 
 /// The title query being typed, and what it keeps.

@@ -74,6 +74,17 @@ pub struct Structure {
     pub gaps: Vec<Gap>,
 }
 
+impl Structure {
+    /// The structure of `text`; `**` gaps only in text as written (a page rendered from HTML
+    /// shows asterisks as they were).
+    fn of(text: &str, with_gaps: bool) -> Self {
+        let paragraphs = paragraphs(text);
+        let sentences = sentences(text, &paragraphs);
+        let gaps = if with_gaps { gaps(text) } else { Vec::new() };
+        Self { paragraphs, sentences, gaps }
+    }
+}
+
 /// An article of the corpus.
 #[derive(Debug)]
 pub struct Article {
@@ -196,12 +207,18 @@ impl Article {
 
     /// Paragraphs, sentences and gaps; computed once, on first use, from any thread.
     pub fn structure(&self) -> &Structure {
-        self.structure.get_or_init(|| {
-            let paragraphs = paragraphs(&self.text);
-            let sentences = sentences(&self.text, &paragraphs);
-            let gaps = if self.rendered { Vec::new() } else { gaps(&self.text) };
-            Structure { paragraphs, sentences, gaps }
-        })
+        self.structure.get_or_init(|| Structure::of(&self.text, !self.rendered))
+    }
+
+    /// The structure if it has been computed already: to ask without waiting for it (a long
+    /// article's takes a while).
+    pub fn structure_if_ready(&self) -> Option<&Structure> {
+        self.structure.get()
+    }
+
+    /// The structure of the first `end` bytes alone (which must end a line), computed now.
+    pub fn structure_of_head(&self, end: usize) -> Structure {
+        Structure::of(&self.text[..end], !self.rendered)
     }
 
     pub fn sentences(&self) -> &[Span] {

@@ -85,12 +85,14 @@ fn top_lines(text: &str) -> impl Iterator<Item = Span> + '_ {
 
 /// A headline is short, one sentence, and does not read like a full sentence of body text.
 fn is_headline(line: &str) -> bool {
+    // Length first: a paragraph of body text is not segmented just to be told apart.
+    if line.chars().count() > MAX_HEADLINE_CHARS {
+        return false;
+    }
     let words = line.unicode_words().count();
-    let sentences = sentences_in(line, 0..line.len(), false).len();
-    line.chars().count() <= MAX_HEADLINE_CHARS
-        && words <= MAX_HEADLINE_WORDS
-        && sentences <= 1
+    words <= MAX_HEADLINE_WORDS
         && !(line.ends_with('.') && words > 12)
+        && sentences_in(line, 0..line.len(), false).len() <= 1
 }
 
 /// Whitespace collapsed, controls made visible.
@@ -128,11 +130,24 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn parse_dateline(line: &str) -> Option<Dateline> {
+    // Every date form has a four-digit year: a line without one (most body text) is no
+    // dateline, and need not go through the pattern's capture groups.
+    if !has_four_digits(line) {
+        return None;
+    }
     let caps = DATELINE.captures(line)?;
     let date_text = caps.name("date")?;
     let date = parse_date(date_text.as_str())?;
     let source = caps.name("source").map(|m| m.range());
     Some(Dateline { source, date })
+}
+
+fn has_four_digits(line: &str) -> bool {
+    let mut run = 0;
+    line.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
 }
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {

@@ -121,12 +121,21 @@ fn discover_path(path: &Path, found: &mut Discovery, seen: &mut HashSet<PathBuf>
 fn walk_folder(folder: &Path, found: &mut Discovery, seen: &mut HashSet<PathBuf>) {
     let is_hidden =
         |entry: &walkdir::DirEntry| entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+    // A file right in the folder, not a link, is the canonical folder's file: one look at the
+    // folder instead of one per file (resolving each of 10,000 paths took a tenth of a second).
+    let canonical_folder = fs::canonicalize(folder).ok();
     let walk = walkdir::WalkDir::new(folder).follow_links(true).sort_by_file_name().into_iter();
     for entry in walk.filter_entry(|e| !is_hidden(e)) {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
-                if let Some(format) = Format::from_extension(entry.path()) {
-                    add_file(entry.into_path(), format, found, seen);
+                let Some(format) = Format::from_extension(entry.path()) else { continue };
+                let known = canonical_folder
+                    .as_ref()
+                    .filter(|_| entry.depth() == 1 && !entry.path_is_symlink())
+                    .map(|canonical| canonical.join(entry.file_name()));
+                let key = known.unwrap_or_else(|| canonical(entry.path()));
+                if seen.insert(key) {
+                    found.sources.push(Source::File { path: entry.into_path(), format });
                 }
             }
             Ok(_) => {}
@@ -138,9 +147,13 @@ fn walk_folder(folder: &Path, found: &mut Discovery, seen: &mut HashSet<PathBuf>
     }
 }
 
+/// `path` with links and `..` resolved, to know a file given twice; as given if it cannot be.
+fn canonical(path: &Path) -> PathBuf {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 fn add_file(path: PathBuf, format: Format, found: &mut Discovery, seen: &mut HashSet<PathBuf>) {
-    let key = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-    if seen.insert(key) {
+    if seen.insert(canonical(&path)) {
         found.sources.push(Source::File { path, format });
     }
 }
@@ -182,17 +195,24 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, ProblemReason> {
     Ok(bytes)
 }
 
-/// Reads every source, in order, collecting the articles and the problems.
+/// Reads every source, on every core, collecting the articles and the problems in the
+/// sources' order.
 pub fn load_all(discovery: Discovery) -> (Vec<Article>, Vec<Problem>) {
     let mut problems = discovery.problems;
     let mut articles = Vec::with_capacity(discovery.sources.len());
-    for source in &discovery.sources {
-        match load(source) {
+    for loaded in load_many(&discovery.sources) {
+        match loaded {
             Ok(loaded) => articles.extend(loaded),
             Err(problem) => problems.push(problem),
         }
     }
     (articles, problems)
+}
+
+/// Reads `sources` on every core; the results are in the sources' order.
+pub fn load_many(sources: &[Source]) -> Vec<Result<Vec<Article>, Problem>> {
+    use rayon::prelude::*;
+    sources.par_iter().map(load).collect()
 }
 
 #[cfg(test)]

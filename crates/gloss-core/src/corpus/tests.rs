@@ -239,3 +239,25 @@ fn with_no_paths_a_library_with_articles_is_read_when_there_are_no_seeds_here() 
     let given = [PathBuf::from("x.txt")];
     assert_eq!(default_paths(&given, Some(&library)), given);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_reached_twice_is_read_once_however_it_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("news");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), "A\n\nText.").unwrap();
+    std::fs::write(folder.join("b.txt"), "B\n\nText.").unwrap();
+    std::os::unix::fs::symlink(folder.join("a.txt"), folder.join("c.txt")).unwrap();
+    let paths = [folder.clone(), folder.join("a.txt"), folder.join("../news/b.txt")];
+    let found = discover(&paths);
+    let names: Vec<String> = found
+        .sources
+        .iter()
+        .map(|s| match s {
+            Source::File { path, .. } => path.file_name().unwrap().to_string_lossy().into_owned(),
+            Source::Embedded { name, .. } => (*name).to_owned(),
+        })
+        .collect();
+    assert_eq!(names, ["a.txt", "b.txt"], "{:?}", found.problems);
+}

@@ -1,6 +1,8 @@
 //! CSV export: one row per claim, quoted as RFC 4180 says, so notes with commas, quotes and
 //! line breaks survive a spreadsheet; every cell through the CSV policy ([`cell`]), so no
-//! formula runs and no control character is written.
+//! formula runs and no control character is written. Written a row at a time.
+
+use std::io;
 
 use super::model::Export;
 use crate::text::inert::csv::cell;
@@ -23,10 +25,10 @@ pub const COLUMNS: [&str; 14] = [
     "author",
 ];
 
-/// The CSV text for `export`: a header row, then a row per claim. `start` and `end` are
-/// code-point offsets into the article's text, empty for an orphan.
-pub fn csv(export: &Export) -> Result<String, ::csv::Error> {
-    let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
+/// Writes the CSV for `export` to `out`: a header row, then a row per claim. `start` and `end`
+/// are code-point offsets into the article's text, empty for an orphan.
+pub fn csv(export: &Export, out: &mut dyn io::Write) -> Result<(), ::csv::Error> {
+    let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(out);
     writer.write_record(COLUMNS)?;
     for (article, claim) in export.claims() {
         let c = &claim.claim;
@@ -48,7 +50,6 @@ pub fn csv(export: &Export) -> Result<String, ::csv::Error> {
         ];
         writer.write_record(row.iter().map(|field| cell(field).into_owned()))?;
     }
-    let bytes = writer.into_inner().map_err(|e| ::csv::Error::from(e.into_error()))?;
-    // Every field is a `String`, so the bytes are UTF-8 and nothing is replaced.
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    writer.flush()?;
+    Ok(())
 }

@@ -1,9 +1,12 @@
 //! JSON export: everything in the store for the chosen articles plus what gloss knows of each,
-//! in one document with a `version`. The schema is in docs/export.md.
+//! in one document with a `version`. The schema is in docs/export.md. Written as it is made,
+//! an article at a time.
 
-use serde::Serialize;
+use std::io;
 
-use super::model::Export;
+use serde::{Serialize, Serializer};
+
+use super::model::{ArticleOut, Export};
 use crate::annotations::Verdict;
 use crate::entities::Kind;
 
@@ -16,7 +19,16 @@ struct Document<'a> {
     generator: &'static str,
     corpus: &'a str,
     exported: Option<&'a str>,
-    articles: Vec<Article<'a>>,
+    articles: Articles<'a>,
+}
+
+/// The export's articles, each made as it is written.
+struct Articles<'a>(&'a [ArticleOut]);
+
+impl Serialize for Articles<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(Article::of))
+    }
 }
 
 #[derive(Serialize)]
@@ -61,57 +73,58 @@ struct Entity<'a> {
     canonical: &'a str,
 }
 
-/// The JSON document for `export`.
-pub fn json(export: &Export) -> serde_json::Result<String> {
+/// Writes the JSON document for `export` to `out`.
+pub fn json(export: &Export, out: &mut dyn io::Write) -> serde_json::Result<()> {
     let document = Document {
         version: JSON_VERSION,
         generator: concat!("gloss ", env!("CARGO_PKG_VERSION")),
         corpus: &export.corpus,
         exported: export.date.as_deref(),
-        articles: export
-            .articles
-            .iter()
-            .map(|a| Article {
-                id: &a.id,
-                file: &a.file,
-                path: &a.path,
-                title: &a.title,
-                source: a.source.as_deref(),
-                date: a.date.as_deref(),
-                fingerprint: &a.fingerprint,
-                read: a.read,
-                note: &a.note,
-                claims: a
-                    .claims
-                    .iter()
-                    .map(|c| Claim {
-                        id: &c.claim.id,
-                        quote: &c.claim.anchor.quote,
-                        prefix: &c.claim.anchor.prefix,
-                        suffix: &c.claim.anchor.suffix,
-                        start: c.place.map(|p| p.start),
-                        end: c.place.map(|p| p.end),
-                        start_byte: c.place.map(|p| p.start_byte),
-                        end_byte: c.place.map(|p| p.end_byte),
-                        tags: &c.claim.tags,
-                        check_worthy: c.claim.check_worthy,
-                        verdict: c.claim.verdict,
-                        note: &c.claim.note,
-                        created: &c.claim.created,
-                        modified: &c.claim.modified,
-                        author: &c.claim.author,
-                        orphaned: c.claim.orphaned,
-                        entities: c
-                            .entities
-                            .iter()
-                            .map(|e| Entity { text: &e.text, kind: e.kind, canonical: &e.canonical })
-                            .collect(),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        articles: Articles(&export.articles),
     };
-    let mut text = crate::text::inert::json::to_string_pretty(&document)?;
-    text.push('\n');
-    Ok(text)
+    crate::text::inert::json::to_writer_pretty(&mut *out, &document)?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)
+}
+
+impl<'a> Article<'a> {
+    fn of(a: &'a ArticleOut) -> Self {
+        Article {
+            id: &a.id,
+            file: &a.file,
+            path: &a.path,
+            title: &a.title,
+            source: a.source.as_deref(),
+            date: a.date.as_deref(),
+            fingerprint: &a.fingerprint,
+            read: a.read,
+            note: &a.note,
+            claims: a
+                .claims
+                .iter()
+                .map(|c| Claim {
+                    id: &c.claim.id,
+                    quote: &c.claim.anchor.quote,
+                    prefix: &c.claim.anchor.prefix,
+                    suffix: &c.claim.anchor.suffix,
+                    start: c.place.map(|p| p.start),
+                    end: c.place.map(|p| p.end),
+                    start_byte: c.place.map(|p| p.start_byte),
+                    end_byte: c.place.map(|p| p.end_byte),
+                    tags: &c.claim.tags,
+                    check_worthy: c.claim.check_worthy,
+                    verdict: c.claim.verdict,
+                    note: &c.claim.note,
+                    created: &c.claim.created,
+                    modified: &c.claim.modified,
+                    author: &c.claim.author,
+                    orphaned: c.claim.orphaned,
+                    entities: c
+                        .entities
+                        .iter()
+                        .map(|e| Entity { text: &e.text, kind: e.kind, canonical: &e.canonical })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
 }

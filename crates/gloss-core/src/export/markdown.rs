@@ -1,28 +1,56 @@
 //! The Markdown briefing: totals, then each article with its note and its claims in text order,
-//! readable as plain text and rendered alike (GitHub, Obsidian, pandoc).
+//! readable as plain text and rendered alike (GitHub, Obsidian, pandoc). Written an article
+//! at a time.
 
 use std::fmt::{self, Write};
+use std::io;
 use std::path::PathBuf;
 
+use super::RenderError;
 use super::model::{ArticleOut, ClaimOut, Export};
 use crate::annotations::{Verdict, Vocabulary};
 use crate::text::inert::markdown::escape;
 
-/// The briefing for `export`, tags in `vocabulary` order.
-pub fn markdown(export: &Export, vocabulary: &Vocabulary) -> Result<String, fmt::Error> {
-    let mut out = String::new();
+/// Writes the briefing for `export` to `out`, tags in `vocabulary` order.
+pub fn markdown(export: &Export, vocabulary: &Vocabulary, out: &mut dyn io::Write) -> Result<(), RenderError> {
+    let mut text = Text { out, error: None };
+    let written = briefing(&mut text, export, vocabulary);
+    match (written, text.error) {
+        (_, Some(error)) => Err(RenderError::Io(error)),
+        (Err(error), None) => Err(RenderError::Text(error)),
+        (Ok(()), None) => Ok(()),
+    }
+}
+
+fn briefing(out: &mut dyn Write, export: &Export, vocabulary: &Vocabulary) -> fmt::Result {
     writeln!(out, "# Briefing: {}\n", escape(&export.corpus))?;
     if let Some(date) = &export.date {
         writeln!(out, "Exported {date}.\n")?;
     }
-    totals(&mut out, export, vocabulary)?;
+    totals(out, export, vocabulary)?;
     for article in &export.articles {
-        write_article(&mut out, export, article)?;
+        write_article(out, export, article)?;
     }
-    Ok(out)
+    Ok(())
 }
 
-fn totals(out: &mut String, export: &Export, vocabulary: &Vocabulary) -> fmt::Result {
+/// Text written through `fmt::Write` into a byte sink, keeping the sink's error (which
+/// `fmt::Error` cannot carry).
+struct Text<'a> {
+    out: &'a mut dyn io::Write,
+    error: Option<io::Error>,
+}
+
+impl Write for Text<'_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.out.write_all(text.as_bytes()).map_err(|error| {
+            self.error = Some(error);
+            fmt::Error
+        })
+    }
+}
+
+fn totals(out: &mut dyn Write, export: &Export, vocabulary: &Vocabulary) -> fmt::Result {
     let claims: Vec<&ClaimOut> = export.claims().map(|(_, c)| c).collect();
     writeln!(out, "{}.\n", capitalised(&export.tally(super::Format::Markdown).to_string()))?;
     // Tags in vocabulary order, then any the vocabulary no longer has, by name.
@@ -53,7 +81,7 @@ fn totals(out: &mut String, export: &Export, vocabulary: &Vocabulary) -> fmt::Re
     writeln!(out, "| Verdicts | {} |\n", if verdicts.is_empty() { "none".to_owned() } else { verdicts.join(", ") })
 }
 
-fn write_article(out: &mut String, export: &Export, article: &ArticleOut) -> fmt::Result {
+fn write_article(out: &mut dyn Write, export: &Export, article: &ArticleOut) -> fmt::Result {
     writeln!(out, "## {}\n", escape(&article.title))?;
     let mut facts: Vec<String> = Vec::new();
     facts.extend(article.source.as_deref().map(escape));
@@ -73,7 +101,7 @@ fn write_article(out: &mut String, export: &Export, article: &ArticleOut) -> fmt
     Ok(())
 }
 
-fn write_claim(out: &mut String, export: &Export, article: &ArticleOut, claim: &ClaimOut) -> fmt::Result {
+fn write_claim(out: &mut dyn Write, export: &Export, article: &ArticleOut, claim: &ClaimOut) -> fmt::Result {
     let c = &claim.claim;
     let mut heading = vec![format!("Claim {}", code(&c.id))];
     heading.push(if c.tags.is_empty() { "untagged".to_owned() } else { escape(&c.tags.join(", ")) });
@@ -85,7 +113,7 @@ fn write_claim(out: &mut String, export: &Export, article: &ArticleOut, claim: &
     for line in c.anchor.quote.lines() {
         writeln!(out, "> {}", escape(line.trim()))?;
     }
-    out.push('\n');
+    out.write_char('\n')?;
     match claim.place {
         None => {
             writeln!(out, "- ⚠ Orphaned: this text is no longer in the article; the quote is as it was annotated.")?;

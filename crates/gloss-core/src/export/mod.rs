@@ -8,6 +8,7 @@ mod model;
 mod w3c;
 
 use std::fmt;
+use std::io::{self, Write};
 
 pub use crate::text::inert::markdown::escape as escape_markdown;
 pub use csv::COLUMNS;
@@ -72,15 +73,26 @@ impl Format {
         strum::EnumMessage::get_message(&self).unwrap_or(self.name())
     }
 
-    /// Writes `export` in this format.
-    pub fn write(self, export: &Export, vocabulary: &Vocabulary) -> Result<String, ExportError> {
+    /// Writes `export` in this format to `out` as it is made, never whole in memory (give it a
+    /// buffered writer).
+    pub fn write_into(self, export: &Export, vocabulary: &Vocabulary, out: &mut dyn Write) -> Result<(), ExportError> {
         let rendered = match self {
-            Self::Markdown => markdown::markdown(export, vocabulary).map_err(RenderError::from),
-            Self::Json => json::json(export).map_err(RenderError::from),
-            Self::Csv => csv::csv(export).map_err(RenderError::from),
-            Self::W3c => w3c::w3c(export).map_err(RenderError::from),
+            Self::Markdown => markdown::markdown(export, vocabulary, out),
+            Self::Json => json::json(export, out).map_err(RenderError::from),
+            Self::Csv => csv::csv(export, out).map_err(RenderError::from),
+            Self::W3c => w3c::w3c(export, out).map_err(RenderError::from),
         };
-        rendered.map_err(|source| ExportError::Render { format: self, source })
+        rendered.map_err(|source| match source.into_io() {
+            Ok(error) => ExportError::Output(error),
+            Err(source) => ExportError::Render { format: self, source },
+        })
+    }
+
+    /// `export` in this format, as text (for tests and small exports).
+    pub fn write(self, export: &Export, vocabulary: &Vocabulary) -> Result<String, ExportError> {
+        let mut bytes = Vec::new();
+        self.write_into(export, vocabulary, &mut bytes)?;
+        String::from_utf8(bytes).map_err(|e| ExportError::Render { format: self, source: RenderError::Utf8(e) })
     }
 }
 
@@ -108,6 +120,9 @@ pub enum ExportError {
     },
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// Where the export was going stopped taking it (a closed pipe, a full disk).
+    #[error("cannot write the export: {0}")]
+    Output(io::Error),
 }
 
 /// What went wrong putting an export into words.
@@ -119,6 +134,26 @@ pub enum RenderError {
     Csv(#[from] ::csv::Error),
     #[error("a value could not be formatted")]
     Text(#[from] fmt::Error),
+    #[error(transparent)]
+    Io(#[from] io::Error),
+    #[error("the export is not UTF-8: {0}")]
+    Utf8(#[from] std::string::FromUtf8Error),
+}
+
+impl RenderError {
+    /// The output's own error, when that is what this is; else this.
+    fn into_io(self) -> Result<io::Error, Self> {
+        match self {
+            Self::Io(error) => Ok(error),
+            Self::Json(error) if error.is_io() => Ok(error.into()),
+            Self::Csv(error) if error.is_io_error() => match error.into_kind() {
+                ::csv::ErrorKind::Io(error) => Ok(error),
+                // `is_io_error` said it is one.
+                other => Ok(io::Error::other(format!("{other:?}"))),
+            },
+            other => Err(other),
+        }
+    }
 }
 
 impl Export {
@@ -142,8 +177,24 @@ impl Export {
         let error = |source| WriteError { path: path.to_path_buf(), source };
         let absolute = std::path::absolute(path).map_err(error)?;
         self.links_from = absolute.parent().map(Path::to_path_buf);
-        files::write_atomically(path, format.write(self, vocabulary)?.as_bytes(), None, NewFile::Shared)?;
-        Ok(self.tally(format))
+        let mut failed = None;
+        let written = files::write_atomically_with(path, None, NewFile::Shared, |file| {
+            let mut out = io::BufWriter::new(file);
+            format.write_into(self, vocabulary, &mut out).map_err(|error| match error {
+                ExportError::Output(error) => error,
+                other => {
+                    // Not the file's fault: kept to be reported as it is.
+                    let message = other.to_string();
+                    failed = Some(other);
+                    io::Error::other(message)
+                }
+            })?;
+            out.flush()
+        });
+        match (written, failed) {
+            (_, Some(error)) => Err(error),
+            (written, None) => written.map(|()| self.tally(format)).map_err(ExportError::from),
+        }
     }
 }
 

@@ -358,9 +358,41 @@ fn a_failed_write_names_the_file_and_leaves_no_export() {
 
 #[test]
 fn a_render_error_names_the_format_and_asks_for_a_report() {
-    let error = ExportError::Render { format: Format::Csv, source: RenderError::Text(std::fmt::Error) };
+    let source = RenderError::Json(serde_json::from_str::<u8>("x").unwrap_err());
+    let error = ExportError::Render { format: Format::Csv, source };
     assert_eq!(
         error.to_string(),
-        "cannot make the csv export (a value could not be formatted); this is a bug in gloss, please report it"
+        "cannot make the csv export (expected value at line 1 column 1); this is a bug in gloss, please report it"
     );
+}
+
+/// A sink that takes `room` bytes, then fails as a full disk does.
+struct Full {
+    room: usize,
+}
+
+impl std::io::Write for Full {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.room < bytes.len() {
+            return Err(std::io::Error::from(std::io::ErrorKind::StorageFull));
+        }
+        self.room -= bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn an_output_that_stops_is_said_to_be_the_outputs_fault_in_every_format() {
+    let vocabulary = Vocabulary::built_in().unwrap();
+    for &format in Format::ALL {
+        let error = format.write_into(&export(&Filter::default()), &vocabulary, &mut Full { room: 100 }).unwrap_err();
+        assert!(
+            matches!(&error, ExportError::Output(e) if e.kind() == std::io::ErrorKind::StorageFull),
+            "{format}: {error}"
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! Sentence spans: Unicode UAX #29 sentence boundaries, mended where news text trips them up.
 
-use unicode_segmentation::UnicodeSegmentation;
-
+use super::bounds::sentence_pieces;
+use super::collapsed::{Collapsed, LONGEST_RUN};
 use super::{Paragraphs, Span};
 
 /// Every sentence of `text`, in order, as trimmed byte ranges. Sentences never cross a
@@ -17,6 +17,11 @@ pub fn sentences(text: &str, paragraphs: &Paragraphs) -> Vec<Span> {
 /// initial (`J. Smith`, `N. Korea`), a dotted abbreviation (`U.S. officials`, `e.g.`), or a
 /// number abbreviation before a number (`No. 5`, `Feb. 4`).
 pub fn sentences_in(text: &str, span: Span, soft_wrapped: bool) -> Vec<Span> {
+    sentences_shortening(text, span, soft_wrapped, LONGEST_RUN)
+}
+
+/// As [`sentences_in`], segmenting with runs of more than `longest` spaces cut short.
+fn sentences_shortening(text: &str, span: Span, soft_wrapped: bool, longest: usize) -> Vec<Span> {
     let Some(paragraph) = text.get(span.clone()) else {
         return Vec::new();
     };
@@ -28,13 +33,16 @@ pub fn sentences_in(text: &str, span: Span, soft_wrapped: bool) -> Vec<Span> {
     } else {
         paragraph
     };
+    let collapsed = Collapsed::new(segmentable, longest);
+    let short = &*collapsed.text;
 
     let mut found: Vec<Span> = Vec::new();
     let mut current: Option<Span> = None;
-    for (offset, piece) in segmentable.split_sentence_bound_indices() {
-        let piece_span = offset..offset + piece.len();
+    for piece_span in sentence_pieces(short) {
         current = match current {
-            Some(open) if continues(&segmentable[open.clone()], piece) => Some(open.start..piece_span.end),
+            Some(open) if continues(&short[open.clone()], &short[piece_span.clone()]) => {
+                Some(open.start..piece_span.end)
+            }
             Some(open) => {
                 found.push(open);
                 Some(piece_span)
@@ -43,7 +51,11 @@ pub fn sentences_in(text: &str, span: Span, soft_wrapped: bool) -> Vec<Span> {
         };
     }
     found.extend(current);
-    found.into_iter().filter_map(|s| trim(segmentable, s)).map(|s| span.start + s.start..span.start + s.end).collect()
+    found
+        .into_iter()
+        .filter_map(|s| trim(segmentable, collapsed.raw(s.start)..collapsed.raw(s.end)))
+        .map(|s| span.start + s.start..span.start + s.end)
+        .collect()
 }
 
 fn trim(text: &str, span: Span) -> Option<Span> {
@@ -334,6 +346,34 @@ mod tests {
         let text = "  First one.   Second one.  \n";
         let spans = sentences(text, &paragraphs(text));
         assert_eq!(spans, [2..12, 15..26]);
+    }
+
+    #[test]
+    fn a_long_blank_stretch_is_quick_and_split_as_written() {
+        // Quadratic in unicode-segmentation: this took about a minute before runs were cut.
+        let text = format!("First one.{}Second one.  Third.", " ".repeat(64 * 1024));
+        let spans = sentences(&text, &paragraphs(&text));
+        let got: Vec<&str> = spans.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(got, ["First one.", "Second one.", "Third."]);
+    }
+
+    proptest::proptest! {
+        /// Cutting runs of spaces short changes no sentence: every run cut (to one character)
+        /// against none cut, on text full of sentence ends, closers, spaces and breaks.
+        #[test]
+        fn cutting_runs_of_spaces_changes_no_sentence(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Word", "word", "U.S.", "Mr.", "4.5", ".", "?", "!", "”", ")", "\"", " ", " ", "   ", "\u{a0}",
+                "\t", "\u{3000}", "\n", "\r\n", "\u{2029}", "\u{301}", "\u{200b}", "日本", "。", "a", "Z",
+            ]), 0..40),
+            soft_wrapped in proptest::bool::ANY,
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(
+                sentences_shortening(&text, 0..text.len(), soft_wrapped, 1),
+                sentences_shortening(&text, 0..text.len(), soft_wrapped, usize::MAX)
+            );
+        }
     }
 
     #[test]

@@ -15,6 +15,16 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String>
     write(value, Inert(CompactFormatter))
 }
 
+/// `value` as one line of JSON, written to `writer` as it is made (for output too big to hold).
+pub fn to_writer<W: io::Write, T: Serialize + ?Sized>(writer: W, value: &T) -> serde_json::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(writer, Inert(CompactFormatter)))
+}
+
+/// `value` as indented JSON, written to `writer` as it is made.
+pub fn to_writer_pretty<W: io::Write, T: Serialize + ?Sized>(writer: W, value: &T) -> serde_json::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(writer, Inert(PrettyFormatter::new())))
+}
+
 /// `value` as indented JSON.
 pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     write(value, Inert(PrettyFormatter::new()))
@@ -114,6 +124,17 @@ mod tests {
         let value = serde_json::json!({ "a": ["Kim Jong-un’s 日本 👨", 1], "b": {} });
         assert_eq!(to_string(&value).unwrap(), serde_json::to_string(&value).unwrap());
         assert_eq!(to_string_pretty(&value).unwrap(), serde_json::to_string_pretty(&value).unwrap());
+    }
+
+    #[test]
+    fn written_is_what_to_string_makes() {
+        let value = serde_json::json!({ "title": HOSTILE, "n": [1, 2] });
+        let mut written = Vec::new();
+        to_writer(&mut written, &value).unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), to_string(&value).unwrap());
+        let mut written = Vec::new();
+        to_writer_pretty(&mut written, &value).unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), to_string_pretty(&value).unwrap());
     }
 
     #[test]
