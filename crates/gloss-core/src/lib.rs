@@ -6,7 +6,8 @@
 //! - [`annotations`]: claims, notes, the store, the annotation session (intents, undo),
 //!   keeping claims on their text, the journal that makes every edit durable, and the
 //!   three-way merge of stores (live outside changes and git's merge driver alike);
-//! - [`agreement`]: analysts compared: kappas, alpha, span F1, the disagreements of an article;
+//! - [`agreement`]: analysts compared (separate stores, or one shared store split by claim
+//!   author): kappas, alpha, span F1, the disagreements of an article;
 //! - [`library`]: fetched pages and feed items kept as snapshots, and the feeds followed;
 //! - [`search`]: one query for the reader's search, the corpus search and `gloss search`;
 //! - [`export`]: the Markdown briefing, JSON, CSV and W3C Web Annotation;
