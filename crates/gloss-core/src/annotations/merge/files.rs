@@ -43,7 +43,7 @@ pub struct Version<'a> {
 /// Why three versions could not be merged.
 #[derive(Debug, thiserror::Error)]
 pub enum MergeFilesError {
-    #[error("{}: {error}", side.describe())]
+    #[error("{}: {}", side.describe(), unreadable(error))]
     Unreadable { side: Side, error: StoreError },
     #[error(
         "{}: {} is empty, and gloss never writes an empty store: restore that version from its \
@@ -54,6 +54,17 @@ pub enum MergeFilesError {
     Empty { side: Side, name: PathBuf },
     #[error(transparent)]
     NotRon(#[from] SerializeError),
+}
+
+/// Why a version could not be read, with the advice that fits a merge: the reader's advice
+/// (`--read-only`) means nothing to git.
+fn unreadable(error: &StoreError) -> String {
+    match error {
+        StoreError::Unreadable(load) => {
+            format!("{load} (nothing was written; fix that version, or take ours or theirs whole, and merge again)")
+        }
+        other => other.to_string(),
+    }
 }
 
 /// The merged store as text, and what there is to say about it.

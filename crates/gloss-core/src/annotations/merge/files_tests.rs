@@ -86,6 +86,11 @@ fn a_version_with_conflict_markers_or_bad_ron_is_refused_naming_it() {
     assert!(error.starts_with("theirs, the version being merged in: annotations.ron:1:1: a git merge left"), "{error}");
     let error = merge_texts("(version: 1, articles: {", &good, &good).unwrap_err().to_string();
     assert!(error.starts_with("the common ancestor: annotations.ron:"), "{error}");
+    // The reader's advice (`--read-only`) means nothing to someone merging with git.
+    assert!(
+        error.ends_with("(nothing was written; fix that version, or take ours or theirs whole, and merge again)"),
+        "{error}"
+    );
 }
 
 /// The claim ids of `store`, with their article.
