@@ -241,3 +241,59 @@ fn without_stores_agreement_compares_ones_own_with_the_config_s_folder_of_stores
     let lee = dir.path().join("./lee.ron");
     assert_eq!(report["analysts"], serde_json::json!(["lee", lee.display().to_string()]));
 }
+
+// One store shared through git: ana tagged sentences 0-9 `fact`, bo 5-14, in the same file.
+// 50 units: both yes on 5, ana alone 5, bo alone 5, neither 35. p_o = 40/50 = 0.8;
+// p_e = 0.2·0.2 + 0.8·0.8 = 0.68; κ = (0.8 − 0.68) / 0.32 = 0.375. Alpha: 100 values, 20 yes
+// and 80 no; 10 disagreeing units give D_o = 20/100 = 0.2, D_e = 2·20·80 / (100·99) = 32/99,
+// α = 1 − 0.2·99/32 = 0.38125. The article note is nobody's answer.
+#[test]
+fn a_shared_store_is_one_analyst_per_claim_author() {
+    let dir = tempfile::tempdir().unwrap();
+    let (corpus, article) = fifty_sentences(dir.path());
+    let ana = Store::load(&store(dir.path(), "ana", &article, &(0..10).collect::<Vec<_>>())).unwrap();
+    let bo = Store::load(&store(dir.path(), "bo", &article, &(5..15).collect::<Vec<_>>())).unwrap();
+    let mut shared = ana.clone();
+    let record = shared.articles.get_mut("index").unwrap();
+    record.note = "read by the desk".into();
+    record.claims.extend(bo.articles["index"].claims.iter().cloned().map(|mut c| {
+        c.id = format!("bo-{}", c.id);
+        c
+    }));
+    record.sort_claims();
+    let file = dir.path().join("annotations.ron");
+    shared.save(&file).unwrap();
+
+    let output = agreement(dir.path(), &[&file, &corpus], "text");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let header = format!("analysts by claim author in {}: ana, bo\nanalysts: ana, bo\n", file.display());
+    assert!(text.starts_with(&header), "{text}");
+    let row: Vec<&str> = text.lines().find(|l| l.starts_with("fact ")).unwrap().split_whitespace().collect();
+    assert_eq!(row[..5], ["fact", "50", "40", "10", "10"]);
+
+    let output = agreement(dir.path(), &[&file, &corpus], "json");
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["analysts"], serde_json::json!(["ana", "bo"]));
+    let fact = report["questions"].as_array().unwrap().iter().find(|q| q["question"] == "fact").unwrap();
+    assert!((fact["cohen_kappa"].as_f64().unwrap() - 0.375).abs() < 1e-9, "{fact}");
+    assert!((fact["alpha"].as_f64().unwrap() - 0.381_25).abs() < 1e-9, "{fact}");
+
+    // Beside another analyst's own store: three analysts, the shared store's two by author.
+    let cy = store(dir.path(), "cy", &article, &[0]);
+    let output = agreement(dir.path(), &[&file, &cy, &corpus], "json");
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["analysts"], serde_json::json!(["ana", "bo", "cy"]));
+
+    // Without stores named: one's own store, shared, is split the same way.
+    let output = gloss(dir.path(), dir.path())
+        .env("GLOSS_AUTHOR", "ana")
+        .arg("--store")
+        .arg(&file)
+        .arg("agreement")
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with(&header), "{}", stdout(&output));
+}

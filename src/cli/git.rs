@@ -120,10 +120,10 @@ pub fn git_setup(args: &GitSetupArgs) -> Result<(), Failure> {
 fn with_attributes(text: &str, patterns: &[String]) -> String {
     let wanted = format!("merge={DRIVER}");
     let mut out = text.to_owned();
-    for pattern in patterns {
+    for pattern in patterns.iter().map(|p| attribute_pattern(p)) {
         let present = out.lines().any(|line| {
-            let mut words = line.split_whitespace();
-            words.next() == Some(pattern.as_str()) && words.any(|word| word == wanted)
+            let rest = line.trim_start().strip_prefix(pattern.as_str());
+            rest.is_some_and(|rest| rest.starts_with([' ', '\t']) && rest.split_whitespace().any(|word| word == wanted))
         });
         if present {
             continue;
@@ -131,12 +131,36 @@ fn with_attributes(text: &str, patterns: &[String]) -> String {
         if !out.is_empty() && !out.ends_with('\n') {
             out.push('\n');
         }
-        out.push_str(pattern);
+        out.push_str(&pattern);
         out.push(' ');
         out.push_str(&wanted);
         out.push('\n');
     }
     out
+}
+
+/// `pattern` as a `.gitattributes` line starts with it: git ends a pattern at the first blank,
+/// so one with blanks (`Team Notes/annotations.ron`) or an opening quote is written in C-style
+/// quotes, which git reads back as the pattern.
+fn attribute_pattern(pattern: &str) -> String {
+    if !pattern.contains([' ', '\t', '\r', '\n']) && !pattern.starts_with('"') {
+        return pattern.to_owned();
+    }
+    let mut quoted = String::from('"');
+    for c in pattern.chars() {
+        match c {
+            '"' | '\\' => {
+                quoted.push('\\');
+                quoted.push(c);
+            }
+            '\t' => quoted.push_str("\\t"),
+            '\r' => quoted.push_str("\\r"),
+            '\n' => quoted.push_str("\\n"),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// `text` with a line for each file gloss keeps beside a store matching one of `patterns`
@@ -189,6 +213,16 @@ mod tests {
             with_attributes("annotations.ron  diff  merge=gloss\n", &patterns[..1]),
             "annotations.ron  diff  merge=gloss\n"
         );
+    }
+
+    #[test]
+    fn a_pattern_with_blanks_is_quoted_as_git_reads_it_and_added_once() {
+        let patterns = vec!["Team Notes/annotations.ron".to_owned(), "say \"hi\"\\.ron".to_owned()];
+        let once = with_attributes("", &patterns);
+        assert_eq!(once, "\"Team Notes/annotations.ron\" merge=gloss\n\"say \\\"hi\\\"\\\\.ron\" merge=gloss\n");
+        assert_eq!(with_attributes(&once, &patterns), once);
+        assert_eq!(attribute_pattern("tab\there"), "\"tab\\there\"");
+        assert_eq!(attribute_pattern("\"quoted"), "\"\\\"quoted\"");
     }
 
     #[test]

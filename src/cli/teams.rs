@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{Failure, Format, stopped_printing};
-use gloss_core::agreement::Coder;
-use gloss_core::annotations::{StoreError, read_store};
+use gloss_core::agreement::{self, Coder};
+use gloss_core::annotations::{Store, StoreError, read_store};
 use gloss_core::config::{Author, AuthorSource, Paths, Settings};
 use gloss_core::text::sanitize_inline;
 
@@ -58,20 +58,85 @@ fn source_name(source: &AuthorSource) -> &'static str {
     }
 }
 
+/// The analysts compared with, and what was said on the way.
+#[derive(Debug, Default)]
+pub struct Compared {
+    pub coders: Vec<Coder>,
+    /// A line for each store that could not be read, naming it.
+    pub problems: Vec<String>,
+    /// A line for each store holding several authors' claims, split into one analyst each:
+    /// "analysts by claim author in FILE: ana, bo".
+    pub split: Vec<String>,
+}
+
+/// The analysts of the store read from `file`: one per claim author when its claims have
+/// several (a team's shared store; see `gloss_core::agreement::authors`), with the line that
+/// says so; else one, named by the author of most of its claims, else `fallback`.
+pub fn analysts_in(file: &Path, store: Store, fallback: &str) -> (Vec<Coder>, Option<String>) {
+    let authors = agreement::authors(&store);
+    if authors.len() < 2 {
+        let name = Coder::author_of(&store).unwrap_or_else(|| fallback.to_owned());
+        return (vec![Coder::new(name, store)], None);
+    }
+    let line = format!("analysts by claim author in {}: {}", file.display(), authors.join(", "));
+    (agreement::by_author(&store), Some(sanitize_inline(&line).into_owned()))
+}
+
 /// The stores named by `entries` (files, or folders whose `.ron` files are all stores), read
 /// to compare with; never written. The analyst's own store (`own`) is left out, and each store
 /// is read once.
-/// Returns the stores that could be read, each named by the author of most of its claims,
-/// else its file's stem (the path, when two share a name), and a line for each that could
-/// not, naming it. A name the analyst's own (`own_name`) or another store's already is gives
-/// way to the path, so no two analysts show under one name.
-pub fn compare_stores(entries: &[PathBuf], own: Option<&Path>, own_name: Option<&str>) -> (Vec<Coder>, Vec<String>) {
+/// Each store is an analyst named by the author of most of its claims, else its file's stem
+/// (the path, when two share a name); a store with several authors is one analyst per author
+/// (see [`analysts_in`]). A name the analyst's own (`own_name`) or another analyst's already is
+/// gives way to the path, so no two analysts show under one name.
+pub fn compare_stores(entries: &[PathBuf], own: Option<&Path>, own_name: Option<&str>) -> Compared {
     let own = own.and_then(|p| p.canonicalize().ok());
+    let (files, mut problems) = store_files(entries, own.as_deref());
+    let mut found: Vec<(&PathBuf, Coder, bool)> = Vec::new();
+    let mut split = Vec::new();
+    for file in &files {
+        // With its journal, as gloss has it: the analyst may be running gloss now.
+        match read_store(Some(file)) {
+            Ok(store) => {
+                let (coders, line) = analysts_in(file, store, &stem(file));
+                let by_author = line.is_some();
+                split.extend(line);
+                found.extend(coders.into_iter().map(|coder| (file, coder, by_author)));
+            }
+            // The advice of the load error is for one's own store; this one is only read.
+            Err(StoreError::Unreadable(error)) => problems.push(format!("not compared: {error}")),
+            Err(error) => problems.push(format!("not compared: {error}")),
+        }
+    }
+    let names: Vec<String> = found.iter().map(|(_, coder, _)| coder.name.clone()).collect();
+    let coders = found
+        .into_iter()
+        .map(|(file, mut coder, by_author)| {
+            let name = &coder.name;
+            let shared = names.iter().filter(|n| *n == name).count() > 1 || own_name == Some(name.as_str());
+            if shared {
+                coder.name =
+                    if by_author { format!("{name} ({})", file.display()) } else { file.display().to_string() };
+            }
+            coder
+        })
+        .collect();
+    Compared { coders, problems: problems.iter().map(|p| sanitize_inline(p).into_owned()).collect(), split }
+}
+
+/// A file's stem, else its path.
+fn stem(file: &Path) -> String {
+    file.file_stem().map_or_else(|| file.display().to_string(), |s| s.to_string_lossy().into_owned())
+}
+
+/// The store files `entries` name, each once, without `own`; and a line for each entry that
+/// names none.
+fn store_files(entries: &[PathBuf], own: Option<&Path>) -> (Vec<PathBuf>, Vec<String>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for entry in entries {
         if entry.is_dir() {
-            match stores_in(entry, own.as_deref()) {
+            match stores_in(entry, own) {
                 Ok(found) if found.is_empty() => {
                     problems.push(format!("{}: no .ron stores in this folder", entry.display()));
                 }
@@ -87,32 +152,9 @@ pub fn compare_stores(entries: &[PathBuf], own: Option<&Path>, own_name: Option<
     let mut seen = std::collections::HashSet::new();
     files.retain(|file| {
         let real = file.canonicalize().unwrap_or_else(|_| file.clone());
-        own.as_ref() != Some(&real) && seen.insert(real)
+        own != Some(real.as_path()) && seen.insert(real)
     });
-    let mut coders = Vec::new();
-    for file in &files {
-        // With its journal, as gloss has it: the analyst may be running gloss now.
-        match read_store(Some(file)) {
-            Ok(store) => coders.push((file, store)),
-            // The advice of the load error is for one's own store; this one is only read.
-            Err(StoreError::Unreadable(error)) => problems.push(format!("not compared: {error}")),
-            Err(error) => problems.push(format!("not compared: {error}")),
-        }
-    }
-    // Each store is named by the author of its claims, else its file's stem; a name two stores
-    // share is replaced by their paths.
-    let stem = |p: &Path| p.file_stem().map_or_else(|| p.display().to_string(), |s| s.to_string_lossy().into_owned());
-    let names: Vec<String> =
-        coders.iter().map(|(file, store)| Coder::author_of(store).unwrap_or_else(|| stem(file))).collect();
-    let coders = coders
-        .into_iter()
-        .zip(&names)
-        .map(|((file, store), name)| {
-            let shared = names.iter().filter(|n| *n == name).count() > 1 || own_name == Some(name.as_str());
-            Coder::new(if shared { file.display().to_string() } else { name.clone() }, store)
-        })
-        .collect();
-    (coders, problems.iter().map(|p| sanitize_inline(p).into_owned()).collect())
+    (files, problems)
 }
 
 /// The `.ron` files of `folder`, sorted, without `own`.
@@ -140,7 +182,7 @@ pub fn open_compared(state: &mut crate::tui::AppState, given: &[PathBuf], settin
     } else {
         given.to_vec()
     };
-    let (coders, problems) = compare_stores(&entries, own, Some(state.notes.session.author()));
+    let Compared { coders, problems, .. } = compare_stores(&entries, own, Some(state.notes.session.author()));
     state.compare = crate::tui::Compare::new(coders);
     if let Some(first) = problems.first() {
         let more = match problems.len() {

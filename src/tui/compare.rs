@@ -1,5 +1,6 @@
 //! Other analysts' stores, opened read-only beside the analyst's own, and the state of the
-//! disagreement view: where, in the article in the reader, analysts tagged differently.
+//! disagreement view: where, in the article in the reader, analysts tagged differently (the
+//! others being those stores and the other authors of claims in one's own).
 
 use gloss_core::agreement::{Coder, Item, Report};
 use gloss_core::annotations::Claim;
@@ -17,14 +18,15 @@ impl Compare {
 }
 
 /// The disagreement view of one article. Row 0 of every item is the analyst's own choice,
-/// then the others' in the order their stores were given.
+/// then those of the other authors of claims in the analyst's own store (a team's shared
+/// store, split by author), then those of the stores compared with, in the order given.
 #[derive(Debug, Clone)]
 pub struct ComparePanel {
     pub article: usize,
     /// The analyst's name, then the others'.
     pub names: Vec<String>,
-    /// The other analysts' placed claims on the article (`None`: not annotated), found when
-    /// the view opened: their stores do not change.
+    /// The compared stores' placed claims on the article (`None`: not annotated), found when
+    /// the view opened: those stores do not change.
     pub theirs: Vec<Option<Vec<Claim>>>,
     /// The places the analysts disagree, in text order; made again after every change.
     pub items: Vec<Item>,

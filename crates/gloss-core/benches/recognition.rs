@@ -50,6 +50,35 @@ fn recognition(c: &mut Criterion) {
     c.bench_function("build the recogniser", |b| b.iter(|| Recognizer::built_in().expect("gazetteer")));
 }
 
+/// Makes a text of about the given number of bytes.
+type MakeText = fn(usize) -> String;
+
+/// Texts built to find quadratic passes, at two sizes: the time per byte should not grow with
+/// the size (nested brackets, one person named thousands of times, thousands of defined
+/// acronyms, names in their own script in brackets).
+fn hostile(c: &mut Criterion) {
+    let recognizer = Recognizer::built_in().expect("built-in gazetteer");
+    let shapes: [(&str, MakeText); 4] = [
+        ("nested brackets", |n| format!("{}Big Name{}", "(".repeat(n / 2), ")".repeat(n / 2))),
+        ("one person repeated", |n| "The Foo Bar Company said John Smith met. ".repeat(n / 41)),
+        ("defined acronyms", |n| "Acme Corp (AC) and Foo Bar (FB) met. ".repeat(n / 37)),
+        ("native scripts", |n| "Moon Jae-in (문재인) met Zoë Ça in Москва. ".repeat(n / 52)),
+    ];
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    for (name, make) in shapes {
+        for size in [32_000, 64_000] {
+            let article = Article::from_text(Origin::Embedded("hostile"), &make(size));
+            article.sentences();
+            group.throughput(Throughput::Bytes(article.text().len() as u64));
+            group.bench_function(format!("{name}, {} KB", size / 1000), |b| {
+                b.iter(|| recognizer.recognize(black_box(&article)).len());
+            });
+        }
+    }
+    group.finish();
+}
+
 /// The first 1,000 files of the generated corpus of 10,000 articles (seed 42).
 fn generated_files() -> Vec<PathBuf> {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-corpora/10000");
@@ -114,5 +143,5 @@ fn names_file() -> tempfile::NamedTempFile {
     file
 }
 
-criterion_group!(benches, recognition, generated_corpus);
+criterion_group!(benches, recognition, generated_corpus, hostile);
 criterion_main!(benches);

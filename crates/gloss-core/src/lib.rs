@@ -3,8 +3,13 @@
 //! - [`text`]: paragraphs, sentences, words and gaps of raw article text, as byte ranges;
 //! - [`corpus`]: finding, decoding and describing articles (title, source, date, fingerprint);
 //! - [`entities`]: the gazetteer, the name detector, recognition and the corpus-wide index;
-//! - [`annotations`]: claims, notes, the store, the annotation session (intents, undo), and
-//!   keeping claims on their text;
+//! - [`annotations`]: claims, notes, the store, the annotation session (intents, undo),
+//!   keeping claims on their text, the journal that makes every edit durable, and the
+//!   three-way merge of stores (live outside changes and git's merge driver alike);
+//! - [`agreement`]: analysts compared (separate stores, or one shared store split by claim
+//!   author): kappas, alpha, span F1, the disagreements of an article;
+//! - [`library`]: fetched pages and feed items kept as snapshots, and the feeds followed;
+//! - [`search`]: one query for the reader's search, the corpus search and `gloss search`;
 //! - [`export`]: the Markdown briefing, JSON, CSV and W3C Web Annotation;
 //! - [`config`]: where gloss keeps its files, and [`config::ron_file`], the one way to read and
 //!   write them (located errors, byte-order marks, no failure turned into an empty file);

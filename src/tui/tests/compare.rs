@@ -183,3 +183,57 @@ fn f_shows_the_articles_figures_in_full_and_again_the_disagreements() {
     press(&mut state, "f");
     assert!(!panel(&state).figures_shown);
 }
+
+/// kim's and lee's claims in one store, as the merge driver leaves a team's shared store:
+/// kim's choices of [`kim`], lee's of [`lees_store`]; kim opens it as their own, with no
+/// store to compare with.
+fn shared_store() -> (AppState, PathBuf) {
+    let mut kim = app();
+    kim.notes.session.set_author("kim");
+    press(&mut kim, "enter j j 1 ! j 3");
+    let mut shared = lees_store();
+    for (id, record) in &kim.notes.session.store().articles {
+        let merged = shared.articles.entry(id.clone()).or_insert_with(|| record.clone());
+        if merged.claims != record.claims {
+            merged.claims.extend(record.claims.iter().cloned().map(|mut c| {
+                c.id = format!("kim-{}", c.id);
+                c
+            }));
+            merged.sort_claims();
+        }
+    }
+    let path = tempfile::tempdir().unwrap().keep().join("annotations.ron");
+    shared.save(&path).unwrap();
+    let articles: Vec<Article> =
+        SEEDS.iter().map(|&(name, text)| Article::from_text(Origin::Embedded(name), text)).collect();
+    let mut state = app_with_store_at(&path, articles);
+    state.notes.session.set_author("kim");
+    press(&mut state, "enter");
+    (state, path)
+}
+
+#[test]
+fn in_a_shared_store_the_other_authors_are_the_other_analysts() {
+    let (mut state, path) = shared_store();
+    press(&mut state, "D");
+    assert_eq!(panel(&state).names, ["kim", "lee"]);
+    let sentences = state.current_article().unwrap().sentences().to_vec();
+    let spans: Vec<_> = panel(&state).items.iter().map(|i| i.span.clone()).collect();
+    // As with separate stores: sentence 3 the flag differs, 4 kim's causal, 5 lee's prediction.
+    assert_eq!(spans, [sentences[2].clone(), sentences[3].clone(), sentences[4].clone()]);
+    press(&mut state, "G y");
+    assert_eq!(state.status.as_ref().unwrap().text, "adopted lee's claim: prediction");
+    let mut on_fifth: Vec<(String, Vec<String>)> =
+        saved(&path).into_iter().filter(|c| c.span() == sentences[4]).map(|c| (c.author, c.tags)).collect();
+    on_fifth.sort();
+    let prediction = vec!["prediction".to_owned()];
+    assert_eq!(on_fifth, [("kim".to_owned(), prediction.clone()), ("lee".to_owned(), prediction)]);
+    assert_eq!(panel(&state).items.len(), 2, "settled: lee's claim stays lee's, kim has one of their own");
+    press(&mut state, "u");
+    let authors: Vec<String> =
+        saved(&path).into_iter().filter(|c| c.span() == sentences[4]).map(|c| c.author).collect();
+    assert_eq!(authors, ["lee"], "undone: only lee's");
+    assert_eq!(panel(&state).items.len(), 3);
+    press(&mut state, "g");
+    insta::assert_snapshot!("shared_store", screen(&state));
+}

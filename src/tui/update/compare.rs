@@ -9,7 +9,7 @@ use super::super::popup::Popup;
 use super::Effect;
 use super::intents::send;
 use gloss_core::agreement::coding::annotated;
-use gloss_core::agreement::{Choice, Coded, disagreements, report_on};
+use gloss_core::agreement::{Choice, Coded, authors, disagreements, record_by_author, report_on};
 use gloss_core::annotations::{Claim, Intent};
 use gloss_core::text::Span;
 
@@ -44,8 +44,8 @@ pub fn act(state: &mut AppState, action: Action) -> Option<Vec<Effect>> {
 
 /// `D` in the reader: the view on the article in the reader.
 fn open(state: &mut AppState) {
-    if state.compare.coders.is_empty() {
-        state.set_status("no other analysts' stores to compare with: start gloss with --compare STORE, or list them in config.ron (compare: [...])");
+    if state.compare.coders.is_empty() && others_here(state).is_empty() {
+        state.set_status("no other analysts to compare with: start gloss with --compare STORE, list stores in config.ron (compare: [...]), or share one store whose claims others wrote");
         return;
     }
     let Some(article) = state.reader.as_ref().map(|r| r.article) else { return };
@@ -58,6 +58,31 @@ fn open(state: &mut AppState) {
     } else {
         go_to_selected(state);
     }
+}
+
+/// The other authors of claims in the analyst's own store (a team's shared store), in
+/// alphabetical order: each is another analyst, beside the stores compared with.
+fn others_here(state: &AppState) -> Vec<String> {
+    let me = state.notes.session.author();
+    let mut others = authors(state.notes.session.store());
+    others.retain(|author| author != me);
+    others
+}
+
+/// Each analyst's placed claims on article `index` of the analyst's own store (`None`: not
+/// annotated): the analyst's own first, then the other authors' of `others`. When the store
+/// holds others' claims, one's own row is one's own claims only (split by author, see
+/// `gloss_core::agreement::authors`); else it is the whole store's.
+fn rows_here(state: &AppState, index: usize, others: &[String]) -> Vec<Option<Vec<Claim>>> {
+    let record = state.notes.record(index);
+    if others.is_empty() {
+        return vec![annotated(record)];
+    }
+    let split = record.map(record_by_author).unwrap_or_default();
+    std::iter::once(state.notes.session.author())
+        .chain(others.iter().map(String::as_str))
+        .map(|author| annotated(split.get(author)))
+        .collect()
 }
 
 /// Makes the open view again from the store as it is now (after an adoption, an undo, any
@@ -75,19 +100,23 @@ pub fn refresh(state: &mut AppState) {
     state.popup = Some(Popup::Compare(panel));
 }
 
-/// Fills `panel` for its article: the others' claims (once), the disagreements with one's
-/// own claims as they are now, and the article's figures.
+/// Fills `panel` for its article: the compared stores' claims (once), the disagreements with
+/// the own store's claims as they are now, and the article's figures.
 fn remake(state: &AppState, panel: &mut ComparePanel) {
     let Some(article) = state.articles.get(panel.article) else { return };
     if panel.theirs.len() != state.compare.coders.len() {
         panel.theirs = state.compare.coders.iter().map(|c| c.claims_on(article)).collect();
     }
-    let record = state.notes.record(panel.article);
-    let mine: Vec<Claim> = annotated(record).unwrap_or_default();
+    let others = others_here(state);
+    let rows: Vec<Option<Vec<Claim>>> =
+        rows_here(state, panel.article, &others).into_iter().chain(panel.theirs.iter().cloned()).collect();
     let author = state.notes.session.author().to_owned();
-    panel.names = std::iter::once(author).chain(state.compare.coders.iter().map(|c| c.name.clone())).collect();
-    let mut all: Vec<Option<&[Claim]>> = vec![Some(&mine)];
-    all.extend(panel.theirs.iter().map(Option::as_deref));
+    panel.names =
+        std::iter::once(author).chain(others).chain(state.compare.coders.iter().map(|c| c.name.clone())).collect();
+    // One who has not annotated the article yet still has a row: their choices are "not tagged".
+    let mine = rows[0].clone().unwrap_or_default();
+    let all: Vec<Option<&[Claim]>> =
+        std::iter::once(Some(mine.as_slice())).chain(rows[1..].iter().map(Option::as_deref)).collect();
     // The place shown stays shown while it is still a disagreement; else the one now in its
     // place (after an adoption: the next).
     let shown = panel.item().map(|item| item.span.clone());
@@ -98,14 +127,8 @@ fn remake(state: &AppState, panel: &mut ComparePanel) {
         .position(|item| Some(&item.span) == shown.as_ref())
         .unwrap_or_else(|| panel.selected.min(panel.items.len().saturating_sub(1)));
     // The figures count only the analysts who annotated the article (see gloss_core::agreement).
-    let own = annotated(record);
-    let takes_part: Vec<(String, Vec<Claim>)> = std::iter::once(own)
-        .chain(panel.theirs.iter().cloned())
-        .zip(&panel.names)
-        .filter_map(|(claims, name)| Some((name.clone(), claims?)))
-        .collect();
     let (names, claims): (Vec<String>, Vec<Option<Vec<Claim>>>) =
-        takes_part.into_iter().map(|(name, claims)| (name, Some(claims))).unzip();
+        rows.into_iter().zip(&panel.names).filter_map(|(claims, name)| Some((name.clone(), Some(claims?)))).unzip();
     let tags: Vec<String> = state.notes.session.vocabulary().tags.iter().map(|t| t.name.clone()).collect();
     let coded: Vec<Coded> = vec![(article.as_ref(), claims)];
     panel.figures = report_on(names, &coded, &tags);

@@ -23,9 +23,14 @@
 //! least half of the shorter. Span F1 = 2·matched / (claims of one + claims of the other),
 //! exact (same span only) and overlapping.
 //!
+//! **One shared store.** A store holding the claims of several authors is seen as one analyst
+//! per author ([`authors::by_author`]): see [`authors`] for the rule (the article note counts
+//! for nobody).
+//!
 //! [`disagreement`] lists, for one article, the places analysts tagged differently.
 
 pub mod alpha;
+pub mod authors;
 pub mod coding;
 pub mod disagreement;
 pub mod kappa;
@@ -33,6 +38,7 @@ pub mod matching;
 pub mod report;
 pub mod table;
 
+pub use authors::{authors, by_author, record_by_author};
 pub use coding::Coder;
 pub use disagreement::{Choice, Item, compare, disagreements};
 pub use matching::Rule;

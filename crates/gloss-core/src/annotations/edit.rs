@@ -29,10 +29,14 @@ pub fn author_from_environment() -> String {
     crate::config::Author::from_environment().name
 }
 
-/// A claim id: short, and unique across articles, places, times and calls (`salt`).
+/// A claim id: short, and unique across articles, places, times, calls (`salt`) and authors:
+/// two analysts tagging the same sentence in the same second, each in their clone of a shared
+/// store, make two claims that a merge keeps apart, not one.
 pub fn claim_id(article: &str, span: &Span, stamp: &Stamp, salt: u64) -> String {
     let mut hasher = blake3::Hasher::new();
-    for part in [article, &span.start.to_string(), &span.end.to_string(), &stamp.time, &salt.to_string()] {
+    let parts =
+        [article, &span.start.to_string(), &span.end.to_string(), &stamp.time, &salt.to_string(), &stamp.author];
+    for part in parts {
         hasher.update(part.as_bytes());
         hasher.update(b"\0");
     }
@@ -141,15 +145,17 @@ mod tests {
     }
 
     #[test]
-    fn claim_ids_differ_by_article_place_and_salt() {
+    fn claim_ids_differ_by_article_place_salt_and_author() {
+        let lee = Stamp { author: "lee".into(), ..stamp() };
         let ids = [
             claim_id("a", &(0..5), &stamp(), 0),
             claim_id("b", &(0..5), &stamp(), 0),
             claim_id("a", &(0..6), &stamp(), 0),
             claim_id("a", &(0..5), &stamp(), 1),
+            claim_id("a", &(0..5), &lee, 0),
         ];
         let unique: std::collections::HashSet<_> = ids.iter().collect();
-        assert_eq!(unique.len(), 4);
+        assert_eq!(unique.len(), 5);
         assert!(ids.iter().all(|id| id.len() == 11 && id.starts_with('c')));
     }
 }

@@ -3,7 +3,7 @@
 //! markers), merged with the same [`merge`](super::merge) as the live store, and written as
 //! the store's deterministic text. Nothing here touches a file: the caller reads and writes.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::merge;
 use crate::annotations::conflict::Value;
@@ -45,6 +45,13 @@ pub struct Version<'a> {
 pub enum MergeFilesError {
     #[error("{}: {error}", side.describe())]
     Unreadable { side: Side, error: StoreError },
+    #[error(
+        "{}: {} is empty, and gloss never writes an empty store: restore that version from its \
+         branch's history (`git log -- PATH`), then merge again",
+        side.describe(),
+        name.display()
+    )]
+    Empty { side: Side, name: PathBuf },
     #[error(transparent)]
     NotRon(#[from] SerializeError),
 }
@@ -59,10 +66,16 @@ pub struct MergedFile {
     pub repairs: Vec<Repair>,
 }
 
-/// Reads one version: an empty file (git's ancestor when there is none) is an empty store.
+/// Reads one version: an empty ancestor (git's when there is none) is an empty store. An empty
+/// ours or theirs is refused, as gloss refuses to open it: read as an empty store, it would
+/// delete every record the other side left alone, silently (a truncated file is not a
+/// decision to drop all annotations).
 pub fn read_version(version: Version<'_>) -> Result<(Store, Vec<Repair>), MergeFilesError> {
     if version.text.trim().is_empty() {
-        return Ok((Store::default(), Vec::new()));
+        return match version.side {
+            Side::Base => Ok((Store::default(), Vec::new())),
+            side => Err(MergeFilesError::Empty { side, name: version.name.to_path_buf() }),
+        };
     }
     Store::parse_reporting(version.text, version.name)
         .map_err(|error| MergeFilesError::Unreadable { side: version.side, error })

@@ -69,6 +69,16 @@ fn an_empty_ancestor_is_an_empty_store() {
 }
 
 #[test]
+fn an_empty_ours_or_theirs_is_refused_not_read_as_deleting_everything() {
+    let good = text(&base());
+    let changed = text(&edit(&base(), |s| s.articles.get_mut("a").unwrap().note = "changed".into()));
+    let error = merge_texts(&good, "", &changed).unwrap_err().to_string();
+    assert!(error.starts_with("ours, the current branch's version: annotations.ron is empty"), "{error}");
+    let error = merge_texts(&good, &changed, " \n").unwrap_err().to_string();
+    assert!(error.starts_with("theirs, the version being merged in: annotations.ron is empty"), "{error}");
+}
+
+#[test]
 fn a_version_with_conflict_markers_or_bad_ron_is_refused_naming_it() {
     let good = text(&base());
     let marked = format!("<<<<<<< HEAD\n{good}=======\n{good}>>>>>>> other\n");

@@ -21,11 +21,12 @@ impl Session {
         }
         let target = match (mine, &theirs) {
             (Some(id), _) => Target::Claim(id),
-            // A claim of one's own already on that very span is the one to change.
+            // A claim of one's own already on that very span is the one to change; in a shared
+            // store another analyst's claim there stays theirs (see agreement::authors).
             (None, Some((span, _))) => self
                 .record(index)
-                .and_then(|r| Some(Target::Claim(r.claims.get(r.claim_on(span)?)?.id.clone())))
-                .unwrap_or(Target::New(span.clone())),
+                .and_then(|r| r.claims.iter().find(|c| !c.orphaned && c.span() == *span && c.author == self.author))
+                .map_or_else(|| Target::New(span.clone()), |claim| Target::Claim(claim.id.clone())),
             (None, None) => return Ok(Outcome::status(format!("nothing to adopt: neither you nor {from} tagged it"))),
         };
         self.edit(index, |draft| {
@@ -114,6 +115,23 @@ mod tests {
         assert_eq!(session.record(0).unwrap().claims[0].tags, ["prediction"]);
         session.apply(Intent::Undo).unwrap();
         assert_eq!(session.record(0).unwrap().claims[0].span(), sentence);
+    }
+
+    #[test]
+    fn in_a_shared_store_adopting_leaves_the_other_analysts_claim_on_that_span_theirs() {
+        let mut session = session();
+        let span = span_of(&session, 0, "Officials said the talks would resume.");
+        session.set_author("lee");
+        session
+            .apply(Intent::ToggleTag { article: 0, target: Target::New(span.clone()), tag: "quote".into() })
+            .unwrap();
+        session.set_author("tester");
+        adopt(&mut session, None, Some((span.clone(), labels(&["quote"], false, Verdict::Undetermined))));
+        let claims = &session.record(0).unwrap().claims;
+        let owners: Vec<(&str, &[String])> = claims.iter().map(|c| (c.author.as_str(), c.tags.as_slice())).collect();
+        assert_eq!(claims.len(), 2, "{owners:?}");
+        assert!(claims.iter().all(|c| c.span() == span && c.tags == ["quote"]));
+        assert!(owners.iter().any(|(a, _)| *a == "tester") && owners.iter().any(|(a, _)| *a == "lee"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Acronyms defined in brackets after a name: `Institute for Science and International Security (ISIS)`.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::{Carried, Carry, add_free};
@@ -8,15 +9,21 @@ use crate::entities::tokens::{Joint, Token};
 use crate::entities::{Kind, Mention, MentionSource};
 use crate::text::Span;
 
+/// The longest acronym read in brackets, in bytes.
+const MAX_ACRONYM: usize = 10;
+
 /// An acronym in brackets (`(ISIS)`), 2 to 10 characters with at least two capitals.
 fn bracketed_acronym(text: &str, open: usize) -> Option<Span> {
     let inside = &text[open + 1..];
-    let close = inside.find(')')?;
+    // Only as far as the longest acronym: searching on to any later `)` from every `(` made
+    // text with thousands of brackets take quadratic time.
+    let close = inside.bytes().take(MAX_ACRONYM + 1).position(|b| b == b')')?;
     let acronym = &inside[..close];
     let capitals = acronym.chars().filter(char::is_ascii_uppercase).count();
     let shaped = acronym.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '&' | '-' | '.'));
     let starts = acronym.starts_with(|c: char| c.is_ascii_uppercase());
-    ((2..=10).contains(&acronym.len()) && capitals >= 2 && shaped && starts).then(|| open + 1..open + 1 + close)
+    ((2..=MAX_ACRONYM).contains(&acronym.len()) && capitals >= 2 && shaped && starts)
+        .then(|| open + 1..open + 1 + close)
 }
 
 /// Whether `acronym`'s letters are the initials of `words`, in order, starting with the first:
@@ -37,16 +44,23 @@ fn abbreviates(acronym: &str, words: &[&str]) -> bool {
     letters.all(|letter| rest.any(|&i| i == letter))
 }
 
-/// The name an acronym in brackets right after it abbreviates: a mention that ends there, or
-/// else the capitalised words before the bracket whose initials the acronym spells (an
-/// organisation, as most defined acronyms are).
+/// The most words a long form spells out.
 const MAX_WORDS: usize = 12;
 
-fn long_form(text: &str, tokens: &[Token], mentions: &[Mention], open: usize, acronym: &str) -> Option<Mention> {
+/// The name an acronym in brackets right after it abbreviates: the mention that ends there
+/// (`ending`, by where it ends), or else the capitalised words before the bracket whose
+/// initials the acronym spells (an organisation, as most defined acronyms are).
+fn long_form(
+    text: &str,
+    tokens: &[Token],
+    ending: &HashMap<usize, &Mention>,
+    open: usize,
+    acronym: &str,
+) -> Option<Mention> {
     let end = text[..open].trim_end().len();
-    if let Some(m) = mentions.iter().find(|m| m.span.end == end && m.kind != Kind::Person) {
+    if let Some(m) = ending.get(&end) {
         let words: Vec<&str> = text[m.span.clone()].split_whitespace().collect();
-        return abbreviates(acronym, &words).then(|| m.clone());
+        return abbreviates(acronym, &words).then(|| (*m).clone());
     }
     let last = tokens.partition_point(|t| t.span.end <= end);
     let first = last.saturating_sub(MAX_WORDS);
@@ -73,6 +87,15 @@ pub(in crate::entities) fn defined_acronyms<'t>(
     mentions: &mut Vec<Mention>,
 ) -> Carry<'t> {
     let mut carried = Carry::default();
+    // Looked up by where they end, once: a pass over every mention for every bracket made an
+    // article with thousands of acronyms take quadratic time. The first mention ending at a
+    // place is the one a search in order would find; the long forms added below end before
+    // their own bracket, so never where a later bracket's name ends.
+    let mut ending: HashMap<usize, &Mention> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.kind != Kind::Person) {
+        ending.entry(m.span.end).or_insert(m);
+    }
+    let mut longs = Vec::new();
     for (open, _) in text.match_indices('(') {
         let Some(span) = bracketed_acronym(text, open) else { continue };
         // `Terminal High Altitude Area Defense (THAAD) system`: a weapon, no entity.
@@ -82,7 +105,7 @@ pub(in crate::entities) fn defined_acronyms<'t>(
             continue;
         }
         let acronym = &text[span];
-        let Some(long) = long_form(text, tokens, mentions, open, acronym) else { continue };
+        let Some(long) = long_form(text, tokens, &ending, open, acronym) else { continue };
         carried.entry(acronym).or_insert(Carried {
             kind: long.kind,
             canonical: long.canonical.clone(),
@@ -90,8 +113,9 @@ pub(in crate::entities) fn defined_acronyms<'t>(
             ordinary: false,
             given_name: false,
         });
-        add_free(mentions, vec![long]);
+        longs.push(long);
     }
+    add_free(mentions, longs);
     if !carried.is_empty() {
         mentions.retain(|m| carried.get(&text[m.span.clone()]).is_none_or(|c| c.kind == m.kind));
     }

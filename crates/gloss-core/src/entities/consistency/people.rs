@@ -1,5 +1,6 @@
 //! People: the parts of a name that stand for the person later, and names the source cut short.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::{Carried, Carry};
@@ -23,7 +24,9 @@ pub(in crate::entities) fn complete_truncated_people(text: &str, mentions: &mut 
     if !mentions.iter().any(|m| guessed(m) && text[m.span.clone()].contains([' ', '-'])) {
         return;
     }
-    let people: Vec<(Vec<String>, Arc<str>)> = mentions
+    // Sorted, a name's longer forms follow it: each lookup is a search, not a pass over every
+    // person (which made an article naming people thousands of times take quadratic time).
+    let people: BTreeSet<(Vec<String>, Arc<str>)> = mentions
         .iter()
         .filter(|m| m.kind == Kind::Person)
         .map(|m| (name_words(&text[m.span.clone()]), m.canonical.clone()))
@@ -33,11 +36,22 @@ pub(in crate::entities) fn complete_truncated_people(text: &str, mentions: &mut 
         if words.len() < 2 {
             continue;
         }
-        let mut longer = people.iter().filter(|(w, _)| w.len() > words.len() && w.starts_with(&words));
-        if let (Some((_, canonical)), None) = (longer.next(), longer.next()) {
+        if let Some(canonical) = only_longer_person(&people, &words) {
             mention.canonical = canonical.clone();
         }
     }
+}
+
+/// The canonical name of the one person whose name begins with `words` and is longer; `None`
+/// when there is none, or more than one.
+fn only_longer_person<'p>(people: &'p BTreeSet<(Vec<String>, Arc<str>)>, words: &[String]) -> Option<&'p Arc<str>> {
+    let mut longer = people
+        .range((words.to_vec(), Arc::from(""))..)
+        .take_while(|(w, _)| w.starts_with(words))
+        .filter(|(w, _)| w.len() > words.len())
+        .map(|(_, canonical)| canonical);
+    let first = longer.next()?;
+    longer.all(|other| other == first).then_some(first)
 }
 
 /// The parts of people's names that stand for them alone later in the article: the surname

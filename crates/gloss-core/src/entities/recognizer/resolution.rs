@@ -1,6 +1,7 @@
 //! Turning candidates into mentions: guesses as mentions, the publisher, the choice among
 //! overlapping candidates, and the mentions built on chosen ones (company names, native scripts).
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::{Mention, MentionSource};
@@ -79,6 +80,10 @@ pub(super) fn extend_companies(text: &str, lexicon: &Lexicon, mentions: &mut [Me
     }
 }
 
+/// The longest name in its own script read in brackets, in bytes (about 40 Hangul or Han
+/// characters, 60 Cyrillic or Greek letters).
+const MAX_NATIVE_BYTES: usize = 120;
+
 /// A name in its own script in brackets right after the romanised one (`Moon Jae-in (문재인)`)
 /// is a mention of the same entity.
 pub(super) fn add_native_scripts(text: &str, mentions: &mut Vec<Mention>) {
@@ -86,7 +91,9 @@ pub(super) fn add_native_scripts(text: &str, mentions: &mut Vec<Mention>) {
     for mention in mentions.iter() {
         let rest = &text[mention.span.end..];
         let Some(inside) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix("(")) else { continue };
-        let Some(close) = inside.find(')') else { continue };
+        // Only as far as a long name: searching on to any later `)` after every mention made
+        // a long text with an unclosed bracket take quadratic time.
+        let Some(close) = inside.bytes().take(MAX_NATIVE_BYTES).position(|b| b == b')') else { continue };
         let native = inside[..close].trim();
         let foreign =
             !native.is_empty() && native.chars().all(|c| (c.is_alphabetic() && !c.is_ascii()) || c == ' ' || c == '·');
@@ -96,7 +103,8 @@ pub(super) fn add_native_scripts(text: &str, mentions: &mut Vec<Mention>) {
         }
     }
     // The bracketed name is this entity, whatever a guess made of it on its own.
-    mentions.retain(|m| !added.iter().any(|a| a.span == m.span));
+    let replaced: HashSet<Span> = added.iter().map(|a| a.span.clone()).collect();
+    mentions.retain(|m| !replaced.contains(&m.span));
     mentions.extend(added);
     mentions.sort_by_key(|m| m.span.start);
 }

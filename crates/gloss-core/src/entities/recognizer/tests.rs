@@ -95,6 +95,18 @@ fn a_truncated_name_takes_the_full_name_of_the_article() {
 }
 
 #[test]
+fn a_truncated_name_is_completed_when_the_one_person_is_named_more_than_once() {
+    let text = "Kim Yo, vice minister, spoke. Later Kim Yo-jong warned Seoul. Kim Yo-jong left.";
+    let found = recognize_with(&BUILT_IN, text);
+    let people: Vec<(&str, &str)> =
+        found.iter().filter(|(_, k, _)| *k == Kind::Person).map(|(t, _, c)| (t.as_str(), c.as_str())).collect();
+    assert_eq!(people, [("Kim Yo", "Kim Yo Jong"), ("Kim Yo-jong", "Kim Yo Jong"), ("Kim Yo-jong", "Kim Yo Jong")]);
+    let two = recognize_with(&BUILT_IN, "Kim Yo spoke. Later Kim Yo-jong warned Seoul, and Kim Yo-dal agreed.");
+    let kim_yo = two.iter().find(|(t, ..)| t == "Kim Yo").map(|(_, _, c)| c.as_str());
+    assert_eq!(kim_yo, Some("Kim Yo"), "two people it may be: left as it is");
+}
+
+#[test]
 fn short_forms_and_repetitions_carry_the_name() {
     let text = "R.T. Fenwick Corp. and the Lagos Times agreed. Fenwick said so, the Times wrote, and \
                 Zoltar Quimby told reporters. Later Quimby left the Halden news agency; Halden confirmed it.";
