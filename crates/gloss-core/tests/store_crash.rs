@@ -163,7 +163,7 @@ impl Expected {
                 ["durable", n] => {
                     // The last line may be cut short by the kill: only whole numbers of sent edits.
                     let Some((id, value)) = n.parse::<u64>().ok().and_then(|n| sent.get(&n)).cloned() else { continue };
-                    if self.outside.get(&id).is_some_and(|o| started_with.get(&id) == o.first()) {
+                    if self.outside.get(&id).is_some_and(|o| started_from_one_of(&started_with, &id, o)) {
                         self.outside.remove(&id);
                     }
                     self.child.insert(id, vec![value]);
@@ -177,7 +177,7 @@ impl Expected {
             if let Some(values) = self.child.get_mut(id) {
                 values.push(value.clone());
             }
-            if let Some(values) = self.outside.get_mut(id).filter(|o| started_with.get(id) == o.first()) {
+            if let Some(values) = self.outside.get_mut(id).filter(|o| started_from_one_of(&started_with, id, o)) {
                 values.push(value.clone());
             }
         }
@@ -185,6 +185,13 @@ impl Expected {
             self.forget_replaced(id, note);
         }
     }
+}
+
+/// Whether the child started from one of `values` for `id`: the outside change, or a later
+/// edit of an earlier child that reached the disk unconfirmed and stands in for it. An edit
+/// made on top of what it read replaces that value rightfully.
+fn started_from_one_of(started_with: &BTreeMap<String, String>, id: &str, values: &[String]) -> bool {
+    started_with.get(id).is_some_and(|started| values.contains(started))
 }
 
 /// One child's life: its edits, when it is killed, and what the outside editor does meanwhile.
