@@ -29,17 +29,23 @@ pub fn run(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result<
     let articles = articles?;
     let recognizer = recognizer?.map_err(|e| Failure::Failed(format!("gazetteer: {e}")))?;
     let found = recognizer.recognize_corpus(&articles);
-    let rendered: Vec<io::Result<Vec<u8>>> =
-        articles.par_iter().zip(&found).map(|(article, mentions)| render(article, mentions, format)).collect();
     let mut out = io::BufWriter::new(io::stdout().lock());
-    for bytes in rendered {
-        let bytes = bytes.map_err(|e| Failure::Failed(format!("cannot write the entities: {e}")))?;
-        if let Err(error) = out.write_all(&bytes) {
-            return stopped_printing("the entities", &error);
+    // A chunk of articles rendered at a time, not the whole output (as large as the corpus).
+    for (articles, found) in articles.chunks(RENDER_CHUNK).zip(found.chunks(RENDER_CHUNK)) {
+        let rendered: Vec<io::Result<Vec<u8>>> =
+            articles.par_iter().zip(found).map(|(article, mentions)| render(article, mentions, format)).collect();
+        for bytes in rendered {
+            let bytes = bytes.map_err(|e| Failure::Failed(format!("cannot write the entities: {e}")))?;
+            if let Err(error) = out.write_all(&bytes) {
+                return stopped_printing("the entities", &error);
+            }
         }
     }
     out.flush().or_else(|error| stopped_printing("the entities", &error))
 }
+
+/// Articles rendered on every core before their lines are written.
+const RENDER_CHUNK: usize = 256;
 
 /// One article's entities, as `format` prints them.
 fn render(article: &Article, mentions: &[Mention], format: Format) -> io::Result<Vec<u8>> {

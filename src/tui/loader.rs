@@ -1,5 +1,6 @@
-//! Reading the corpus in the background: the first articles at once, so the first screen has
-//! its list, then the rest on every core in batches of a screen's worth of time.
+//! Reading the corpus in the background: the first articles as soon as the walk of the folders
+//! finds them, so the first screen has its list before the walk ends, then the rest on every
+//! core in batches of a screen's worth of time.
 
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
@@ -7,7 +8,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use super::update::Msg;
-use gloss_core::corpus::{self, Source};
+use gloss_core::corpus::{self, Found, Source};
 
 /// How often the loader hands a batch of articles to the screen at most.
 const BATCH_INTERVAL: Duration = Duration::from_millis(40);
@@ -24,17 +25,34 @@ pub fn spawn(paths: Vec<PathBuf>, sender: Sender<Msg>) {
 }
 
 /// Reads `paths`, passing batches of articles to `send` (which says whether anyone is still
-/// listening): the first batch as soon as it is read, then one at most every
-/// [`BATCH_INTERVAL`], and `LoadFinished` at the end.
+/// listening): the first [`FIRST_FILES`] as soon as the walk has found and read them (with
+/// `expected` 0, the count not known yet), then one batch at most every [`BATCH_INTERVAL`],
+/// and `LoadFinished` at the end. Articles come in the order [`corpus::discover`] lists them.
 pub fn load(paths: &[PathBuf], send: &mut dyn FnMut(Msg) -> bool) {
-    let discovery = corpus::discover(paths);
-    let expected = discovery.sources.len();
-    let mut batch = Batch { problems: discovery.problems, ..Batch::default() };
-    let (first, rest) = discovery.sources.split_at(FIRST_FILES.min(expected));
-    batch.read(first);
-    if !send(batch.take(expected)) {
-        return;
+    let mut batch = Batch::default();
+    let mut found = Vec::new();
+    let mut listening = true;
+    let mut first_sent = false;
+    corpus::discover_each(paths, &mut |item| match item {
+        Found::Problem(problem) => batch.problems.push(problem),
+        Found::Source(source) => {
+            found.push(source);
+            if !first_sent && found.len() == FIRST_FILES && listening {
+                batch.read(&found);
+                listening = send(batch.take(0));
+                first_sent = true;
+            }
+        }
+    });
+    if listening {
+        let rest = if first_sent { &found[FIRST_FILES..] } else { &found[..] };
+        send_rest(rest, found.len(), batch, send);
     }
+}
+
+/// Reads `rest` in chunks, sending a batch at most every [`BATCH_INTERVAL`] (and at once when
+/// nothing was sent yet), then the last batch and `LoadFinished`.
+fn send_rest(rest: &[Source], expected: usize, mut batch: Batch, send: &mut dyn FnMut(Msg) -> bool) {
     let mut last_sent = Instant::now();
     for chunk in rest.chunks(CHUNK) {
         batch.read(chunk);
@@ -94,7 +112,7 @@ mod tests {
             true
         });
         let Some(Msg::Loaded { articles, expected, .. }) = messages.first() else { panic!("no first batch") };
-        assert_eq!((articles.len(), *expected), (FIRST_FILES, 101));
+        assert_eq!((articles.len(), *expected), (FIRST_FILES, 0), "before the walk ends");
         assert!(matches!(messages.last(), Some(Msg::LoadFinished)));
         let mut titles = Vec::new();
         let mut problems = 0;
@@ -106,6 +124,25 @@ mod tests {
         }
         assert_eq!(titles, (0..100).map(|i| format!("Title {i}")).collect::<Vec<_>>());
         assert_eq!(problems, 1, "the empty file");
+    }
+
+    #[test]
+    fn fewer_files_than_a_screenful_go_out_once_with_their_count() {
+        let folder = tempfile::tempdir().unwrap();
+        for i in 0..3 {
+            std::fs::write(folder.path().join(format!("{i}.md")), format!("# Title {i}\n\nBody.\n")).unwrap();
+        }
+        let mut messages = Vec::new();
+        load(&[folder.path().to_path_buf()], &mut |msg| {
+            messages.push(msg);
+            true
+        });
+        let Some(Msg::Loaded { expected, .. }) = messages.first() else { panic!("no first batch") };
+        assert_eq!(*expected, 3, "the walk ended before anything went out");
+        let read: usize =
+            messages.iter().map(|msg| if let Msg::Loaded { articles, .. } = msg { articles.len() } else { 0 }).sum();
+        assert_eq!(read, 3);
+        assert!(matches!(messages.last(), Some(Msg::LoadFinished)));
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub enum Msg {
     Loaded {
         articles: Vec<Article>,
         problems: Vec<Problem>,
+        /// How many files the load will read in all; 0 while the walk of the folders has not
+        /// ended (the first batch goes out before).
         expected: usize,
     },
     /// The background loader is done.

@@ -74,7 +74,9 @@ fn title(state: &AppState) -> String {
     let all = state.articles.len();
     let mut parts = vec![match (state.listing.filters.is_empty(), state.loading.finished) {
         (true, true) => format!("Articles ({all})"),
-        (true, false) => format!("Articles ({all}/{}…)", state.loading.expected.max(all)),
+        // The count of files is not known before the walk of the folders ends.
+        (true, false) if state.loading.expected > all => format!("Articles ({all}/{}…)", state.loading.expected),
+        (true, false) => format!("Articles ({all}…)"),
         (false, _) => format!("Articles {}/{all}", state.shown_articles().len()),
     }];
     parts.extend(super::super::update::describe_filters(&state.listing.filters).iter().map(|p| safe(p).into_owned()));

@@ -2,6 +2,7 @@
 
 mod article;
 mod decode;
+mod discover;
 mod document;
 pub mod feed;
 mod format;
@@ -12,7 +13,6 @@ mod naming;
 mod read;
 mod seeds;
 
-use std::collections::HashSet;
 use std::fmt;
 use std::fs;
 use std::io::Read;
@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 pub use article::{Article, Fingerprint, Origin, Structure};
 pub use decode::{Decoding, MAX_ARTICLE_BYTES, Unreadable, decode};
+pub use discover::{Discovery, Found, discover, discover_each};
 pub use document::{Block, BlockKind, Document, Metadata, Rendition, normalize_date, tidy_inline};
 pub use format::Format;
 pub use header::{Header, parse_header};
@@ -61,13 +62,6 @@ impl fmt::Display for Problem {
     }
 }
 
-/// What to read, found from the command line's paths, plus the paths that could not be used.
-#[derive(Debug, Default)]
-pub struct Discovery {
-    pub sources: Vec<Source>,
-    pub problems: Vec<Problem>,
-}
-
 /// The folder of sample articles used when no path is given.
 pub const DEFAULT_FOLDER: &str = "seeds";
 
@@ -80,81 +74,6 @@ pub fn default_paths(paths: &[PathBuf], library: Option<&crate::library::Library
     match library {
         Some(library) if library.has_articles() => vec![library.root().to_path_buf()],
         _ => Vec::new(),
-    }
-}
-
-/// Finds the articles named by `paths`: files as given, folders recursively (hidden entries and
-/// files of unknown formats left out), in a stable sorted order, each file once. With no paths:
-/// `./seeds` when it exists, else the built-in seeds.
-pub fn discover(paths: &[PathBuf]) -> Discovery {
-    if paths.is_empty() {
-        let folder = Path::new(DEFAULT_FOLDER);
-        if folder.is_dir() {
-            return discover(&[folder.to_path_buf()]);
-        }
-        let sources = SEEDS.iter().map(|&(name, text)| Source::Embedded { name, text }).collect();
-        return Discovery { sources, problems: Vec::new() };
-    }
-    let mut found = Discovery::default();
-    let mut seen = HashSet::new();
-    for path in paths {
-        discover_path(path, &mut found, &mut seen);
-    }
-    found
-}
-
-fn discover_path(path: &Path, found: &mut Discovery, seen: &mut HashSet<PathBuf>) {
-    let problem = |reason| Problem { path: path.display().to_string(), reason };
-    match fs::metadata(path) {
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            found.problems.push(problem(ProblemReason::NotFound));
-        }
-        Err(error) => found.problems.push(problem(ProblemReason::Io(error.to_string()))),
-        Ok(meta) if meta.is_dir() => walk_folder(path, found, seen),
-        Ok(meta) => match Unreadable::special(&meta.file_type()) {
-            Some(why) => found.problems.push(problem(ProblemReason::Skipped(why))),
-            None => add_file(path.to_path_buf(), Format::for_named_file(path), found, seen),
-        },
-    }
-}
-
-fn walk_folder(folder: &Path, found: &mut Discovery, seen: &mut HashSet<PathBuf>) {
-    let is_hidden =
-        |entry: &walkdir::DirEntry| entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
-    // A file right in the folder, not a link, is the canonical folder's file: one look at the
-    // folder instead of one per file (resolving each of 10,000 paths took a tenth of a second).
-    let canonical_folder = fs::canonicalize(folder).ok();
-    let walk = walkdir::WalkDir::new(folder).follow_links(true).sort_by_file_name().into_iter();
-    for entry in walk.filter_entry(|e| !is_hidden(e)) {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let Some(format) = Format::from_extension(entry.path()) else { continue };
-                let known = canonical_folder
-                    .as_ref()
-                    .filter(|_| entry.depth() == 1 && !entry.path_is_symlink())
-                    .map(|canonical| canonical.join(entry.file_name()));
-                let key = known.unwrap_or_else(|| canonical(entry.path()));
-                if seen.insert(key) {
-                    found.sources.push(Source::File { path: entry.into_path(), format });
-                }
-            }
-            Ok(_) => {}
-            Err(error) => {
-                let path = error.path().unwrap_or(folder).display().to_string();
-                found.problems.push(Problem { path, reason: ProblemReason::Io(error.to_string()) });
-            }
-        }
-    }
-}
-
-/// `path` with links and `..` resolved, to know a file given twice; as given if it cannot be.
-fn canonical(path: &Path) -> PathBuf {
-    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
-fn add_file(path: PathBuf, format: Format, found: &mut Discovery, seen: &mut HashSet<PathBuf>) {
-    if seen.insert(canonical(&path)) {
-        found.sources.push(Source::File { path, format });
     }
 }
 
@@ -183,10 +102,15 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, ProblemReason> {
         return Err(why);
     }
     let file = fs::File::open(path).map_err(io)?;
-    if let Some(why) = special(file.metadata().map_err(io)?) {
+    let meta = file.metadata().map_err(io)?;
+    let length = meta.len();
+    if let Some(why) = special(meta) {
         return Err(why);
     }
-    let mut bytes = Vec::new();
+    // Sized from the length (and one more byte, to see the end in one read): a growing buffer
+    // took about eleven reads a file.
+    let capacity = usize::try_from(length.min(MAX_ARTICLE_BYTES) + 1).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
     file.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {
         let size = fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
