@@ -120,9 +120,10 @@ fn prefixed_name<'t>(cx: &Context<'_>, run: &'t [Token]) -> Option<Headed<'t>> {
 }
 
 /// Where a name ending at `head` starts: back over capitalised words and `and` between two of
-/// them, not over other connectors; a known place or person before a short name of a generic
-/// public body (`US` + `Supreme Court`, `Peruvian` + `Senate`) is left out of it, unless the
-/// name goes on after its head (`Human Rights Commission of Chile`).
+/// them, not over other connectors; a known country, people or person before a short name of
+/// a generic public body (`US` + `Supreme Court`, `Peruvian` + `Senate`) is left out of it,
+/// unless the name goes on after its head (`Human Rights Commission of Chile`). A region, river
+/// or sea has no ministries: a body after one is named after it (`Sahel Relief Agency`).
 fn name_start(cx: &Context<'_>, run: &[Token], head: usize, has_tail: bool) -> usize {
     let mut start = head;
     while start > 0 {
@@ -146,14 +147,15 @@ fn name_start(cx: &Context<'_>, run: &[Token], head: usize, has_tail: bool) -> u
     // A known name at the front, then one or two ordinary words and the head: a generic body.
     let mut i = start;
     while i < head {
-        let Some((span, _)) = cx.known_at(&run[i]) else { break };
+        let Some((span, kind)) = cx.known_at(&run[i]) else { break };
         while i < head && run[i].span.end <= span.end {
             i += 1;
         }
         let remainder = &run[i..=head];
         let ordinary = |t: &Token| cx.lexicon.is_common(cx.word(t)) || cx.lexicon.head_kind(cx.word(t)).is_some();
         let body = cx.lexicon.is_generic_body(cx.word(&run[head]));
-        let generic = body && !has_tail && remainder.len() <= 2 && remainder.iter().all(ordinary);
+        let owner = *kind != Kind::Loc;
+        let generic = owner && body && !has_tail && remainder.len() <= 2 && remainder.iter().all(ordinary);
         if generic {
             return i;
         }
