@@ -75,6 +75,10 @@ pub(super) fn headed_name<'t>(cx: &Context<'_>, run: &'t [Token]) -> Option<Head
     let title_line = cx.cases.at(run[start].span.start) == LineCase::Title;
     let distinctive = run[start..=end].iter().any(|t| cx.known_at(t).is_none() && !cx.lexicon.is_common(cx.word(t)));
     let name = name.filter(|_| !title_line || distinctive);
+    // `the Ukraine Crisis` is a description, `the Brenner Crisis` a name.
+    let described = cx.lexicon.is_descriptive_event_head(cx.word(&run[head]))
+        && run[start..head].iter().all(|t| cx.known_at(t).is_some() || cx.lexicon.is_common(cx.word(t)));
+    let name = name.filter(|_| !described);
     let name = name.filter(|guess| {
         !cx.known.iter().any(|(span, _)| {
             span.end == guess.span.end

@@ -154,6 +154,13 @@ fn a_body_named_after_a_region_or_river_keeps_it() {
 }
 
 #[test]
+fn a_crisis_is_an_event_only_after_a_distinctive_word() {
+    let known = [("Tarvonia", Kind::Gpe)];
+    let text = "The Marrow Crisis deepened. The Tarvonia Crisis and the Debt Crisis did too. Crisis loomed.";
+    assert_eq!(guesses(text, &known), [("Marrow Crisis".to_owned(), Kind::Event)]);
+}
+
+#[test]
 fn two_names_joined_by_and_stay_two() {
     let found =
         guesses("Ships crossed the Halvard Sea and the Mirren Sea, near the Kolo Islands and the Tassa Islands.", &[]);
