@@ -127,7 +127,8 @@ fn prefixed_name<'t>(cx: &Context<'_>, run: &'t [Token]) -> Option<Headed<'t>> {
 /// them, not over other connectors; a known country, people or person before a short name of
 /// a generic public body (`US` + `Supreme Court`, `Peruvian` + `Senate`) is left out of it,
 /// unless the name goes on after its head (`Human Rights Commission of Chile`). A region, river
-/// or sea has no ministries: a body after one is named after it (`Sahel Relief Agency`).
+/// or sea, or a region's people, has no ministries: a body after one is named after it (`Sahel
+/// Relief Agency`, `Arab Water Council`).
 fn name_start(cx: &Context<'_>, run: &[Token], head: usize, has_tail: bool) -> usize {
     let mut start = head;
     while start > 0 {
@@ -158,7 +159,9 @@ fn name_start(cx: &Context<'_>, run: &[Token], head: usize, has_tail: bool) -> u
         let remainder = &run[i..=head];
         let ordinary = |t: &Token| cx.lexicon.is_common(cx.word(t)) || cx.lexicon.head_kind(cx.word(t)).is_some();
         let body = cx.lexicon.is_generic_body(cx.word(&run[head]));
-        let owner = *kind != Kind::Loc;
+        let region =
+            *kind == Kind::Loc || (*kind == Kind::Norp && cx.lexicon.is_regional_people(&cx.text[span.clone()]));
+        let owner = !region;
         let generic = owner && body && !has_tail && remainder.len() <= 2 && remainder.iter().all(ordinary);
         if generic {
             return i;

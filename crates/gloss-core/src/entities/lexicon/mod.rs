@@ -18,6 +18,7 @@ const DESCRIPTIVE_EVENT_HEADS: &str = include_str!("../../../../../data/lexicon/
 const ROLES: &str = include_str!("../../../../../data/lexicon/roles.txt");
 const COMPANY_HEADS: &str = include_str!("../../../../../data/lexicon/company_heads.txt");
 const GENERIC_BODIES: &str = include_str!("../../../../../data/lexicon/generic_bodies.txt");
+const REGIONAL_PEOPLES: &str = include_str!("../../../../../data/lexicon/regional_peoples.txt");
 const PREFIX_HEADS: &str = include_str!("../../../../../data/lexicon/prefix_heads.txt");
 const GIVEN_NAMES_ALSO_WORDS: &str = include_str!("../../../../../data/lexicon/given_names_also_words.txt");
 const DESCRIPTORS: &str = include_str!("../../../../../data/lexicon/descriptors.txt");
@@ -60,6 +61,7 @@ pub struct Lexicon {
     roles: HashSet<&'static str>,
     company_heads: HashSet<&'static str>,
     generic_bodies: HashSet<&'static str>,
+    regional_peoples: HashSet<&'static str>,
     descriptive_event_heads: HashSet<&'static str>,
     facility_heads: HashSet<&'static str>,
     nameplates: HashSet<&'static str>,
@@ -144,6 +146,7 @@ impl Lexicon {
             roles: entries(ROLES).collect(),
             company_heads: entries(COMPANY_HEADS).collect(),
             generic_bodies: entries(GENERIC_BODIES).collect(),
+            regional_peoples: entries(REGIONAL_PEOPLES).collect(),
             descriptive_event_heads: entries(DESCRIPTIVE_EVENT_HEADS).collect(),
             facility_heads: entries(FACILITY_HEADS).collect(),
             nameplates: entries(NAMEPLATES).collect(),
@@ -219,6 +222,12 @@ impl Lexicon {
     /// which a country word before it is not part of.
     pub fn is_generic_body(&self, word: &str) -> bool {
         self.generic_bodies.contains(word)
+    }
+
+    /// Whether `name` is a region's people, not a state's (`Arab`, `Nordic`): a generic body
+    /// after it is named by it.
+    pub fn is_regional_people(&self, name: &str) -> bool {
+        self.regional_peoples.contains(name)
     }
 
     /// Whether `word` ends an event's name only after a distinctive word (`Brenner Crisis`, not
