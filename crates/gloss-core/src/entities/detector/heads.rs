@@ -75,6 +75,10 @@ pub(super) fn headed_name<'t>(cx: &Context<'_>, run: &'t [Token]) -> Option<Head
     let title_line = cx.cases.at(run[start].span.start) == LineCase::Title;
     let distinctive = run[start..=end].iter().any(|t| cx.known_at(t).is_none() && !cx.lexicon.is_common(cx.word(t)));
     let name = name.filter(|_| !title_line || distinctive);
+    // `the Ukraine Crisis` is a description, `the Brenner Crisis` a name.
+    let described = cx.lexicon.is_descriptive_event_head(cx.word(&run[head]))
+        && run[start..head].iter().all(|t| cx.known_at(t).is_some() || cx.lexicon.is_common(cx.word(t)));
+    let name = name.filter(|_| !described);
     let name = name.filter(|guess| {
         !cx.known.iter().any(|(span, _)| {
             span.end == guess.span.end
@@ -120,9 +124,11 @@ fn prefixed_name<'t>(cx: &Context<'_>, run: &'t [Token]) -> Option<Headed<'t>> {
 }
 
 /// Where a name ending at `head` starts: back over capitalised words and `and` between two of
-/// them, not over other connectors; a known place or person before a short name of a generic
-/// public body (`US` + `Supreme Court`, `Peruvian` + `Senate`) is left out of it, unless the
-/// name goes on after its head (`Human Rights Commission of Chile`).
+/// them, not over other connectors; a known country, people or person before a short name of
+/// a generic public body (`US` + `Supreme Court`, `Peruvian` + `Senate`) is left out of it,
+/// unless the name goes on after its head (`Human Rights Commission of Chile`). A region, river
+/// or sea, or a region's people, has no ministries: a body after one is named after it (`Sahel
+/// Relief Agency`, `Arab Water Council`).
 fn name_start(cx: &Context<'_>, run: &[Token], head: usize, has_tail: bool) -> usize {
     let mut start = head;
     while start > 0 {
@@ -146,14 +152,17 @@ fn name_start(cx: &Context<'_>, run: &[Token], head: usize, has_tail: bool) -> u
     // A known name at the front, then one or two ordinary words and the head: a generic body.
     let mut i = start;
     while i < head {
-        let Some((span, _)) = cx.known_at(&run[i]) else { break };
+        let Some((span, kind)) = cx.known_at(&run[i]) else { break };
         while i < head && run[i].span.end <= span.end {
             i += 1;
         }
         let remainder = &run[i..=head];
         let ordinary = |t: &Token| cx.lexicon.is_common(cx.word(t)) || cx.lexicon.head_kind(cx.word(t)).is_some();
         let body = cx.lexicon.is_generic_body(cx.word(&run[head]));
-        let generic = body && !has_tail && remainder.len() <= 2 && remainder.iter().all(ordinary);
+        let region =
+            *kind == Kind::Loc || (*kind == Kind::Norp && cx.lexicon.is_regional_people(&cx.text[span.clone()]));
+        let owner = !region;
+        let generic = owner && body && !has_tail && remainder.len() <= 2 && remainder.iter().all(ordinary);
         if generic {
             return i;
         }

@@ -144,6 +144,32 @@ fn a_country_before_a_generic_body_is_split_off() {
 }
 
 #[test]
+fn a_body_named_after_a_region_or_river_keeps_it() {
+    let known = [
+        ("Varsel", Kind::Loc),
+        ("Ombra", Kind::Loc),
+        ("Nordic", Kind::Norp),
+        ("Tarvonia", Kind::Gpe),
+        ("Tarvonian", Kind::Norp),
+    ];
+    let text = "The Varsel Relief Agency, the Ombra Water Council, the Nordic Kelp Council, the Tarvonia Water \
+                Council and the Tarvonian Labor Commission met.";
+    let found = guesses(text, &known);
+    assert_eq!(
+        names(&found),
+        ["Varsel Relief Agency", "Ombra Water Council", "Nordic Kelp Council", "Water Council", "Labor Commission"]
+    );
+    assert!(found.iter().all(|(_, kind)| *kind == Kind::Org));
+}
+
+#[test]
+fn a_crisis_is_an_event_only_after_a_distinctive_word() {
+    let known = [("Tarvonia", Kind::Gpe)];
+    let text = "The Marrow Crisis deepened. The Tarvonia Crisis and the Debt Crisis did too. Crisis loomed.";
+    assert_eq!(guesses(text, &known), [("Marrow Crisis".to_owned(), Kind::Event)]);
+}
+
+#[test]
 fn two_names_joined_by_and_stay_two() {
     let found =
         guesses("Ships crossed the Halvard Sea and the Mirren Sea, near the Kolo Islands and the Tassa Islands.", &[]);

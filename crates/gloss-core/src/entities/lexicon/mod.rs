@@ -14,9 +14,11 @@ const SPEECH_VERBS: &str = include_str!("../../../../../data/lexicon/speech_verb
 const ORG_HEADS: &str = include_str!("../../../../../data/lexicon/org_heads.txt");
 const LOC_HEADS: &str = include_str!("../../../../../data/lexicon/loc_heads.txt");
 const EVENT_HEADS: &str = include_str!("../../../../../data/lexicon/event_heads.txt");
+const DESCRIPTIVE_EVENT_HEADS: &str = include_str!("../../../../../data/lexicon/descriptive_event_heads.txt");
 const ROLES: &str = include_str!("../../../../../data/lexicon/roles.txt");
 const COMPANY_HEADS: &str = include_str!("../../../../../data/lexicon/company_heads.txt");
 const GENERIC_BODIES: &str = include_str!("../../../../../data/lexicon/generic_bodies.txt");
+const REGIONAL_PEOPLES: &str = include_str!("../../../../../data/lexicon/regional_peoples.txt");
 const PREFIX_HEADS: &str = include_str!("../../../../../data/lexicon/prefix_heads.txt");
 const GIVEN_NAMES_ALSO_WORDS: &str = include_str!("../../../../../data/lexicon/given_names_also_words.txt");
 const DESCRIPTORS: &str = include_str!("../../../../../data/lexicon/descriptors.txt");
@@ -59,6 +61,8 @@ pub struct Lexicon {
     roles: HashSet<&'static str>,
     company_heads: HashSet<&'static str>,
     generic_bodies: HashSet<&'static str>,
+    regional_peoples: HashSet<&'static str>,
+    descriptive_event_heads: HashSet<&'static str>,
     facility_heads: HashSet<&'static str>,
     nameplates: HashSet<&'static str>,
     prefix_heads: HashMap<&'static str, Kind>,
@@ -131,6 +135,7 @@ impl Lexicon {
             // Later lists lose a word they share with an earlier one (`Congress` is an ORG).
             heads: [
                 (EVENT_HEADS, Kind::Event),
+                (DESCRIPTIVE_EVENT_HEADS, Kind::Event),
                 (LOC_HEADS, Kind::Loc),
                 (COMPANY_HEADS, Kind::Org),
                 (ORG_HEADS, Kind::Org),
@@ -141,6 +146,8 @@ impl Lexicon {
             roles: entries(ROLES).collect(),
             company_heads: entries(COMPANY_HEADS).collect(),
             generic_bodies: entries(GENERIC_BODIES).collect(),
+            regional_peoples: entries(REGIONAL_PEOPLES).collect(),
+            descriptive_event_heads: entries(DESCRIPTIVE_EVENT_HEADS).collect(),
             facility_heads: entries(FACILITY_HEADS).collect(),
             nameplates: entries(NAMEPLATES).collect(),
             prefix_heads: tabbed(PREFIX_HEADS, |kind| kind.parse().ok()),
@@ -215,6 +222,18 @@ impl Lexicon {
     /// which a country word before it is not part of.
     pub fn is_generic_body(&self, word: &str) -> bool {
         self.generic_bodies.contains(word)
+    }
+
+    /// Whether `name` is a region's people, not a state's (`Arab`, `Nordic`): a generic body
+    /// after it is named by it.
+    pub fn is_regional_people(&self, name: &str) -> bool {
+        self.regional_peoples.contains(name)
+    }
+
+    /// Whether `word` ends an event's name only after a distinctive word (`Brenner Crisis`, not
+    /// `Ukraine Crisis`).
+    pub fn is_descriptive_event_head(&self, word: &str) -> bool {
+        self.descriptive_event_heads.contains(word)
     }
 
     /// Whether `word` ends the name of a facility (`Towers`, `Road`), which is no entity.

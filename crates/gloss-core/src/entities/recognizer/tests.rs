@@ -147,6 +147,21 @@ fn an_acronym_defined_in_brackets_is_its_name_throughout() {
 }
 
 #[test]
+fn a_body_named_after_a_region_is_one_name_and_its_acronym_links() {
+    let text = "Traders told the Sahel Grain Agency (SGA) that the SGA would meet.";
+    let found = recognize_with(&BUILT_IN, text);
+    let agency = "Sahel Grain Agency";
+    assert_eq!(
+        found,
+        [
+            (agency.into(), Kind::Org, agency.into()),
+            ("SGA".into(), Kind::Org, agency.into()),
+            ("SGA".into(), Kind::Org, agency.into())
+        ]
+    );
+}
+
+#[test]
 fn links_and_e_mail_addresses_are_no_names() {
     assert!(
         texts("See [the map](https://example.com/Japan) or www.example.org, or write to desk@example.net.").is_empty()
