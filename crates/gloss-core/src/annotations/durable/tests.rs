@@ -232,17 +232,23 @@ fn a_record_made_here_and_there_before_the_first_fold_keeps_both_notes() {
     assert_eq!((a.note.as_str(), a.conflicts[0].other_values.as_slice()), ("here", &[Value::Text("there".into())][..]));
 }
 
+/// gloss writes note "one" of `a` and folds it; an editor reads the store; gloss writes "two"
+/// and folds it. The keeper, and the editor's copy, now stale.
+fn read_between_two_folds(path: &Path) -> (Durable, Store) {
+    let (_, mut durable, _) = open(path);
+    durable.record(vec![("a".into(), Some(record("one")))]).unwrap();
+    durable.fold_now().unwrap();
+    let stale = on_disk(path);
+    durable.record(vec![("a".into(), Some(record("two")))]).unwrap();
+    durable.fold_now().unwrap();
+    (durable, stale)
+}
+
 #[test]
 fn a_stale_copy_saved_over_the_store_does_not_undo_an_edit_already_folded() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("annotations.ron");
-    let (_, mut durable, _) = open(&path);
-    durable.record(vec![("a".into(), Some(record("one")))]).unwrap();
-    durable.fold_now().unwrap();
-    // An editor reads the store now…
-    let mut stale = on_disk(&path);
-    durable.record(vec![("a".into(), Some(record("two")))]).unwrap();
-    durable.fold_now().unwrap();
+    let (mut durable, mut stale) = read_between_two_folds(&path);
     // …and saves it after gloss wrote "two", with a change of its own.
     stale.articles.insert("z".into(), record("added by hand"));
     stale.save(&path).unwrap();
@@ -290,12 +296,7 @@ fn a_crash_just_after_swapping_over_an_outside_change_loses_neither() {
 fn a_late_editor_changing_a_field_gloss_changed_since_keeps_both_values() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("annotations.ron");
-    let (_, mut durable, _) = open(&path);
-    durable.record(vec![("a".into(), Some(record("one")))]).unwrap();
-    durable.fold_now().unwrap();
-    let mut stale = on_disk(&path);
-    durable.record(vec![("a".into(), Some(record("two")))]).unwrap();
-    durable.fold_now().unwrap();
+    let (mut durable, mut stale) = read_between_two_folds(&path);
     // The editor changes the note it read ("one") and saves after gloss wrote "two": it may
     // never have seen "two", so neither value wins silently.
     stale.articles.get_mut("a").unwrap().note = "by hand".into();
@@ -314,12 +315,7 @@ fn a_late_editor_changing_a_field_gloss_changed_since_keeps_both_values() {
 fn a_stale_copy_saved_just_before_a_crash_does_not_undo_the_last_fold() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("annotations.ron");
-    let (_, mut durable, _) = open(&path);
-    durable.record(vec![("a".into(), Some(record("one")))]).unwrap();
-    durable.fold_now().unwrap();
-    let mut stale = on_disk(&path);
-    durable.record(vec![("a".into(), Some(record("two")))]).unwrap();
-    durable.fold_now().unwrap();
+    let (durable, mut stale) = read_between_two_folds(&path);
     // An editor saves what it read before "two" was folded in, and gloss dies before it
     // looks again: the journal still has what the last fold changed.
     stale.articles.insert("z".into(), record("added by hand"));
