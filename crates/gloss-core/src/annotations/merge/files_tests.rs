@@ -7,7 +7,7 @@ use std::path::Path;
 use proptest::prelude::*;
 
 use super::*;
-use crate::annotations::merge::tests::{apply_edit, arbitrary_edit, base, edit};
+use crate::annotations::merge::tests::{arbitrary_edit, base, edit, three_sides};
 
 fn text(store: &Store) -> String {
     store.to_ron().unwrap()
@@ -120,17 +120,7 @@ proptest! {
         ours_edits in proptest::collection::vec(arbitrary_edit(), 0..6),
         theirs_edits in proptest::collection::vec(arbitrary_edit(), 0..6),
     ) {
-        let mut base = Store::default();
-        for e in &start {
-            apply_edit(&mut base, e);
-        }
-        let (mut ours, mut theirs) = (base.clone(), base.clone());
-        for e in &ours_edits {
-            apply_edit(&mut ours, e);
-        }
-        for e in &theirs_edits {
-            apply_edit(&mut theirs, e);
-        }
+        let (base, ours, theirs) = three_sides(&start, &ours_edits, &theirs_edits);
         let (b, o, t) = (text(&base), text(&ours), text(&theirs));
         let merged = merge_texts(&b, &o, &t).unwrap();
         prop_assert_eq!(&merge_texts(&b, &o, &t).unwrap(), &merged, "the same bytes every time");

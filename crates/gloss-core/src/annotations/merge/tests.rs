@@ -196,6 +196,23 @@ pub(super) fn arbitrary_edit() -> impl Strategy<Value = (usize, usize, u8, Strin
 }
 
 /// Applies a small random edit: which article, which claim, what to do, with what text.
+/// Base made by the `start` edits, then ours and theirs by their own edits of it.
+pub(super) fn three_sides(start: &[Edit], ours_edits: &[Edit], theirs_edits: &[Edit]) -> (Store, Store, Store) {
+    let edited = |from: &Store, edits: &[Edit]| {
+        let mut store = from.clone();
+        for e in edits {
+            apply_edit(&mut store, e);
+        }
+        store
+    };
+    let base = edited(&Store::default(), start);
+    let (ours, theirs) = (edited(&base, ours_edits), edited(&base, theirs_edits));
+    (base, ours, theirs)
+}
+
+/// An arbitrary edit: article, which claim, what to do, and a text.
+pub(super) type Edit = (usize, usize, u8, String);
+
 pub(super) fn apply_edit(store: &mut Store, (article, nth, what, text): &(usize, usize, u8, String)) {
     let id = ["a", "b", "c"][*article];
     let record = store.articles.entry(id.into()).or_insert_with(|| record(Vec::new()));
@@ -275,17 +292,7 @@ proptest! {
         ours_edits in proptest::collection::vec(arbitrary_edit(), 0..6),
         theirs_edits in proptest::collection::vec(arbitrary_edit(), 0..6),
     ) {
-        let mut base = Store::default();
-        for e in &start {
-            apply_edit(&mut base, e);
-        }
-        let (mut ours, mut theirs) = (base.clone(), base.clone());
-        for e in &ours_edits {
-            apply_edit(&mut ours, e);
-        }
-        for e in &theirs_edits {
-            apply_edit(&mut theirs, e);
-        }
+        let (base, ours, theirs) = three_sides(&start, &ours_edits, &theirs_edits);
         prop_assert_eq!(merge(&base, &ours, &base), ours.clone());
         prop_assert_eq!(merge(&base, &base, &theirs), theirs.clone());
         prop_assert_eq!(merge(&base, &ours, &ours), ours.clone());
