@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::text::Span;
 
 /// Where a claim is: its byte range when last placed, and the text that locates it again.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Anchor {
     pub start: usize,
     pub end: usize,
@@ -114,8 +114,9 @@ impl std::str::FromStr for Verdict {
 }
 
 /// A tagged span of an article. Written and read field by field (see `store`), so fields
-/// this gloss does not know are kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// this gloss does not know are kept. The default is an empty claim: no id, no place, no tag;
+/// for building one field by field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Claim {
     /// Stable for the claim's life, unique in the store.
     pub id: String,

@@ -68,7 +68,7 @@ impl ArticleSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotations::claim::{Anchor, Claim, Verdict};
+    use crate::annotations::claim::{Anchor, Claim};
     use crate::annotations::{ArticleRecord, Resolver, Store, attach};
     use crate::corpus::Origin;
 
@@ -81,14 +81,8 @@ mod tests {
             id: id.into(),
             anchor: Anchor::of(article.text(), &(10..23)),
             tags: vec!["fact".into()],
-            check_worthy: false,
-            verdict: Verdict::Undetermined,
             note: note.into(),
-            created: String::new(),
-            modified: String::new(),
-            author: String::new(),
-            orphaned: false,
-            unknown: crate::annotations::store::Unknown::new(),
+            ..Claim::default()
         };
         record.claims = vec![claim("c1", "noted"), claim("c2", " ")];
         let mut store = Store::default();

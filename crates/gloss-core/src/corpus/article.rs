@@ -107,20 +107,8 @@ impl Article {
     /// thousand: the header and a word count now, sentences only when asked.
     pub fn new(origin: Origin, raw: &[u8], text: String, decoding: Decoding) -> Self {
         let header = parse_header(&text);
-        let words = word_count(&text);
-        let metadata = Metadata::default();
         let fingerprint = Fingerprint::of(raw);
-        Self {
-            origin,
-            fingerprint,
-            text,
-            decoding,
-            header,
-            metadata,
-            rendered: false,
-            words,
-            structure: OnceLock::new(),
-        }
+        Self::assemble(origin, fingerprint, text, decoding, (header, Metadata::default()), false)
     }
 
     /// Builds an article from a structured document: its text is the rendition, its title,
@@ -150,19 +138,21 @@ impl Article {
             byline: clean(&document.metadata.byline),
             url: clean(&document.metadata.url),
         };
-        let words = word_count(&text);
         let fingerprint = Fingerprint::of(text.as_bytes());
-        Self {
-            origin,
-            fingerprint,
-            text,
-            decoding,
-            header,
-            metadata,
-            rendered: true,
-            words,
-            structure: OnceLock::new(),
-        }
+        Self::assemble(origin, fingerprint, text, decoding, (header, metadata), true)
+    }
+
+    /// The article from its parts, its words counted; sentences wait until asked for.
+    fn assemble(
+        origin: Origin,
+        fingerprint: Fingerprint,
+        text: String,
+        decoding: Decoding,
+        (header, metadata): (Header, Metadata),
+        rendered: bool,
+    ) -> Self {
+        let words = word_count(&text);
+        Self { origin, fingerprint, text, decoding, header, metadata, rendered, words, structure: OnceLock::new() }
     }
 
     /// Builds an article from UTF-8 text (tests, built-in seeds).

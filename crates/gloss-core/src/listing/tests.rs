@@ -16,14 +16,10 @@ fn claim(article: &Article, tag: &str, modified: &str) -> Claim {
         id: format!("c{modified}"),
         anchor: Anchor::of(article.text(), &(start..start + 4)),
         tags: vec![tag.into()],
-        check_worthy: false,
-        verdict: Verdict::Undetermined,
-        note: String::new(),
         created: modified.into(),
         modified: modified.into(),
         author: "analyst".into(),
-        orphaned: false,
-        unknown: std::collections::BTreeMap::default(),
+        ..Claim::default()
     }
 }
 

@@ -108,7 +108,7 @@ fn search_note(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotations::{Anchor, Verdict};
+    use crate::annotations::Anchor;
     use crate::corpus::Origin;
     use crate::export::Filter;
     use crate::search::Mode;
@@ -122,13 +122,8 @@ mod tests {
             anchor: Anchor::of(text, &(start..start + quote.len())),
             tags: vec!["fact".into()],
             check_worthy,
-            verdict: Verdict::Undetermined,
             note: note.into(),
-            created: String::new(),
-            modified: String::new(),
-            author: String::new(),
-            orphaned: false,
-            unknown: crate::annotations::store::Unknown::new(),
+            ..Claim::default()
         }
     }
 
