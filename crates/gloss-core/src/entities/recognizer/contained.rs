@@ -56,19 +56,22 @@ impl<'p> Phrases<'p> {
         }
         // A phrase that the text at some position starts with has the same first word as the
         // text there: both end at the first separator, and the phrase holds one.
-        let separators: Vec<usize> = text.match_indices(is_separator).map(|(at, _)| at).collect();
-        let mut next_separator = separators.iter().peekable();
+        let mut separator = text.find(is_separator);
         let bytes = text.as_bytes();
         for (at, pair) in bytes.windows(2).enumerate() {
             if !self.opens(pair[0], pair[1]) || !text.is_char_boundary(at) {
                 continue;
             }
-            while next_separator.next_if(|&&end| end < at).is_some() {}
-            let Some(&end) = next_separator.peek() else { break };
+            // The first separator from here: found again only once passed, so the text is
+            // scanned about once.
+            if separator.is_some_and(|end| end < at) {
+                separator = text[at..].find(is_separator).map(|end| at + end);
+            }
+            let Some(end) = separator else { break };
             if end - at > self.longest_first_word {
                 continue;
             }
-            if let Some(group) = self.by_first_word.get(&text[at..*end]) {
+            if let Some(group) = self.by_first_word.get(&text[at..end]) {
                 group.prefixes_of(&bytes[at..], &mut found);
             }
         }

@@ -3,7 +3,8 @@
 //! corpus's names; a second reads each file again, carries the names in and hands the articles
 //! on in order.
 
-use rayon::prelude::*;
+use std::convert::Infallible;
+
 use rustc_hash::FxHashSet;
 
 use super::corpus::{CorpusFinder, CorpusNames, Guessed, guessed};
@@ -44,29 +45,30 @@ impl Learned<'_> {
     }
 }
 
-/// Sources read again and rendered ahead of the one being written, at most.
+/// Sources read and worked on ahead of the one whose results are being taken, at most.
 const WINDOW: usize = 64;
 
 impl Recognizer {
     /// The first pass: every article of `sources` recognised on its own, on every core.
     pub fn learn_sources<'s>(&self, sources: &'s [Source]) -> Learned<'s> {
-        let first: Vec<Result<Vec<FirstPass>, Problem>> = sources
-            .par_iter()
-            .map(|source| Ok(load(source)?.iter().map(|article| self.first_pass(article)).collect()))
-            .collect();
         let mut names = CorpusNames::default();
-        let kept = first
-            .into_iter()
-            .map(|articles| {
-                Ok(articles?
-                    .into_iter()
-                    .map(|(kept, guessed)| {
-                        names.learn_guessed(guessed);
-                        kept
-                    })
-                    .collect())
-            })
-            .collect();
+        let mut kept = Vec::with_capacity(sources.len());
+        let read = |source: &Source| -> Result<Vec<FirstPass>, Problem> {
+            Ok(load(source)?.iter().map(|article| self.first_pass(article)).collect())
+        };
+        // In order, so the first article to guess a name gives its canonical form, and as the
+        // articles come, so their names are learned and dropped rather than all held.
+        let Ok(()) = in_order(sources.iter(), WINDOW, read, |first| {
+            let first = first.map(|articles| {
+                let learn = |(article, guessed): FirstPass| {
+                    names.learn_guessed(guessed);
+                    article
+                };
+                articles.into_iter().map(learn).collect()
+            });
+            kept.push(first);
+            Ok::<(), Infallible>(())
+        });
         Learned { sources, kept, names }
     }
 
