@@ -43,11 +43,7 @@ pub(super) fn carry(cx: &Article<'_>, carried: &Carry<'_>, rejected: &HashSet<St
     if carried.is_empty() {
         return;
     }
-    for mention in mentions.iter_mut() {
-        if let Some(c) = carried.get(&text[mention.span.clone()]).filter(|c| c.kind == mention.kind) {
-            mention.canonical = c.canonical.clone();
-        }
-    }
+    rename(text, carried, mentions);
     let by_first_word = by_first_word(carried);
     let lower_starts = carried.keys().any(|p| !p.starts_with(|c: char| c.is_uppercase()));
     let mut added = Vec::new();
@@ -77,6 +73,16 @@ pub(super) fn carry(cx: &Article<'_>, carried: &Carry<'_>, rejected: &HashSet<St
     }
     drop_guesses_inside(text, &added, mentions);
     add_free(mentions, added);
+}
+
+/// Gives the mentions of a carried phrase, of its kind, the phrase's canonical name: the part
+/// of [`carry`] that needs no words of the article.
+pub(super) fn rename(text: &str, carried: &Carry<'_>, mentions: &mut [Mention]) {
+    for mention in mentions.iter_mut() {
+        if let Some(c) = carried.get(&text[mention.span.clone()]).filter(|c| c.kind == mention.kind) {
+            mention.canonical = c.canonical.clone();
+        }
+    }
 }
 
 /// Whether the phrase carried as `c` at `span`, from token `i`, is a mention there: not part of

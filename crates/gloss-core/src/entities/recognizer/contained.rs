@@ -2,7 +2,7 @@
 //! names, hundreds of thousands, where an automaton over them all took longer to build than
 //! to search every article with.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// Phrases grouped by their first word, to find the ones a text contains.
 #[derive(Debug)]
@@ -48,9 +48,10 @@ impl<'p> Phrases<'p> {
         self.openings[pair / 64] & (1 << (pair % 64)) != 0
     }
 
-    /// The phrases that occur anywhere in `text`, as `text.contains(phrase)` finds them.
-    pub fn contained_in(&self, text: &str) -> FxHashSet<&'p str> {
-        let mut found = FxHashSet::default();
+    /// Every occurrence of the phrases in `text`, where `text.contains(phrase)` would find
+    /// one, as its byte offset and the phrase, in text order.
+    pub fn occurrences(&self, text: &str) -> Vec<(usize, &'p str)> {
+        let mut found = Vec::new();
         if self.by_first_word.is_empty() {
             return found;
         }
@@ -72,7 +73,7 @@ impl<'p> Phrases<'p> {
                 continue;
             }
             if let Some(group) = self.by_first_word.get(&text[at..end]) {
-                group.prefixes_of(&bytes[at..], &mut found);
+                group.prefixes_of(&bytes[at..], |phrase| found.push((at, phrase)));
             }
         }
         found
@@ -111,8 +112,8 @@ impl<'p> Group<'p> {
         }
     }
 
-    /// Adds the phrases that `text` starts with to `found`.
-    fn prefixes_of(&self, text: &[u8], found: &mut FxHashSet<&'p str>) {
+    /// Hands each phrase that `text` starts with to `found`.
+    fn prefixes_of(&self, text: &[u8], mut found: impl FnMut(&'p str)) {
         // The greatest phrase not after `text`; any phrase `text` starts with is either it or
         // one it starts with, no longer than the part it shares with `text`.
         let before = self.phrases.partition_point(|p| p.as_bytes() <= text);
@@ -122,7 +123,7 @@ impl<'p> Group<'p> {
         while let Some(at) = next {
             let phrase = self.phrases[at];
             if phrase.len() <= shared {
-                found.insert(phrase);
+                found(phrase);
             }
             next = self.within[at];
         }
@@ -135,9 +136,21 @@ mod tests {
     use proptest::prelude::*;
 
     fn contained<'p>(phrases: &[&'p str], text: &str) -> Vec<&'p str> {
-        let mut found: Vec<&str> = Phrases::new(phrases.iter().copied()).contained_in(text).into_iter().collect();
+        let found = Phrases::new(phrases.iter().copied()).occurrences(text);
+        let mut found: Vec<&str> = found.into_iter().map(|(_, phrase)| phrase).collect();
         found.sort_unstable();
+        found.dedup();
         found
+    }
+
+    #[test]
+    fn each_occurrence_is_found_where_it_is() {
+        let phrases = Phrases::new(["Port Aster", "Port Aster Vale", "Aster Vale"]);
+        let found = phrases.occurrences("Port Aster Vale and Port Aster.");
+        assert_eq!(found.len(), 4);
+        for (at, phrase) in [(0, "Port Aster"), (0, "Port Aster Vale"), (5, "Aster Vale"), (20, "Port Aster")] {
+            assert!(found.contains(&(at, phrase)), "{at} {phrase}: {found:?}");
+        }
     }
 
     #[test]
