@@ -46,8 +46,8 @@ pub enum Class {
     Invisible,
 }
 
-/// The class of `c`.
-pub fn class(c: char) -> Class {
+/// The class of `c` (`const`, so that fast paths can check at compile time that they agree).
+pub const fn class(c: char) -> Class {
     match c {
         '\n' | '\r' => Class::LineBreak,
         '\t' => Class::Tab,
