@@ -82,7 +82,7 @@ pub fn json(export: &Export, out: &mut dyn io::Write) -> serde_json::Result<()> 
         exported: export.date.as_deref(),
         articles: Articles(&export.articles),
     };
-    crate::text::inert::json::to_writer_pretty(&mut *out, &document)?;
+    crate::text::inert::json::to_dyn_writer_pretty(&mut *out, &document)?;
     out.write_all(b"\n").map_err(serde_json::Error::io)
 }
 

@@ -33,7 +33,7 @@ pub fn w3c(export: &Export, out: &mut dyn io::Write) -> serde_json::Result<()> {
             items: Items(export),
         },
     };
-    crate::text::inert::json::to_writer_pretty(&mut *out, &collection)?;
+    crate::text::inert::json::to_dyn_writer_pretty(&mut *out, &collection)?;
     out.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
