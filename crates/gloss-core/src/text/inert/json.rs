@@ -6,9 +6,13 @@
 use std::io::{self, Write as _};
 
 use serde::Serialize;
-use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
+use serde_json::ser::{CompactFormatter, Formatter};
 
 use super::{Class, class};
+
+mod pretty;
+
+use pretty::Pretty;
 
 /// `value` as one line of JSON.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
@@ -22,7 +26,7 @@ pub fn to_writer<W: io::Write, T: Serialize + ?Sized>(writer: W, value: &T) -> s
 
 /// `value` as indented JSON, written to `writer` as it is made.
 pub fn to_writer_pretty<W: io::Write, T: Serialize + ?Sized>(writer: W, value: &T) -> serde_json::Result<()> {
-    value.serialize(&mut serde_json::Serializer::with_formatter(writer, Inert(PrettyFormatter::new())))
+    value.serialize(&mut serde_json::Serializer::with_formatter(writer, Inert(Pretty::default())))
 }
 
 /// `value` as indented JSON, written to a writer behind `dyn` (an export's output) as it is
@@ -39,7 +43,7 @@ const GATHERED: usize = 32 * 1024;
 
 /// `value` as indented JSON.
 pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
-    write(value, Inert(PrettyFormatter::new()))
+    write(value, Inert(Pretty::default()))
 }
 
 fn write<T: Serialize + ?Sized, F: Formatter>(value: &T, formatter: Inert<F>) -> serde_json::Result<String> {
