@@ -8,7 +8,7 @@ use std::io::{self, Write as _};
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter};
 
-use super::{Class, class};
+use super::{Class, ascii_run, class};
 
 mod pretty;
 
@@ -59,7 +59,7 @@ pub fn escaped(c: char) -> bool {
 }
 
 /// Whether `byte` is an ASCII character written as itself: the test the bulk scan makes a
-/// chunk at a time instead of asking [`class`] character by character.
+/// chunk at a time ([`ascii_run`]) instead of asking [`class`] character by character.
 const fn plain_ascii(byte: u8) -> bool {
     byte >= 0x20 && byte != 0x7f && byte < 0x80
 }
@@ -72,20 +72,6 @@ const _: () = {
         byte += 1;
     }
 };
-
-/// How many bytes at the start of `bytes` are [`plain_ascii`]. Most text is, so it is checked
-/// sixteen bytes at a time (a check the compiler makes in one vector instruction).
-fn plain_ascii_run(bytes: &[u8]) -> usize {
-    const CHUNK: usize = 16;
-    let mut run = 0;
-    for chunk in bytes.chunks_exact(CHUNK) {
-        if !chunk.iter().fold(true, |all, &byte| all & plain_ascii(byte)) {
-            break;
-        }
-        run += CHUNK;
-    }
-    run + bytes[run..].iter().position(|&byte| !plain_ascii(byte)).unwrap_or(bytes.len() - run)
-}
 
 /// Writes `c` as `\uXXXX`, or as two of them (a surrogate pair) beyond the first plane.
 fn write_escape<W: ?Sized + io::Write>(writer: &mut W, c: char) -> io::Result<()> {
@@ -107,7 +93,7 @@ impl<F: Formatter> Formatter for Inert<F> {
         // `clean` is where the run not yet written starts; `at` where the scan is.
         let (mut clean, mut at) = (0, 0);
         loop {
-            at += plain_ascii_run(&bytes[at..]);
+            at += ascii_run(&bytes[at..], plain_ascii);
             let Some(c) = fragment.get(at..).and_then(|rest| rest.chars().next()) else { break };
             if escaped(c) {
                 writer.write_all(&bytes[clean..at])?;
