@@ -2,8 +2,7 @@
 //! line breaks survive a spreadsheet; every cell through the CSV policy ([`cell`]), so no
 //! formula runs and no control character is written. Written a row at a time.
 
-use std::io;
-
+use super::Gathered;
 use super::model::{Export, Place};
 use crate::text::inert::csv::cell;
 
@@ -27,7 +26,7 @@ pub const COLUMNS: [&str; 14] = [
 
 /// Writes the CSV for `export` to `out`: a header row, then a row per claim. `start` and `end`
 /// are code-point offsets into the article's text, empty for an orphan.
-pub fn csv(export: &Export, out: &mut dyn io::Write) -> Result<(), ::csv::Error> {
+pub fn csv(export: &Export, out: &mut Gathered<'_>) -> Result<(), ::csv::Error> {
     let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(out);
     writer.write_record(COLUMNS)?;
     for article in &export.articles {

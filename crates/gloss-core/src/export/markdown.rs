@@ -4,16 +4,16 @@
 
 use std::collections::HashMap;
 use std::fmt::{self, Write};
-use std::io;
+use std::io::{self, Write as _};
 use std::path::PathBuf;
 
-use super::RenderError;
 use super::model::{ArticleOut, ClaimOut, Export};
+use super::{Gathered, RenderError};
 use crate::annotations::{Verdict, Vocabulary};
 use crate::text::inert::markdown::escape;
 
 /// Writes the briefing for `export` to `out`, tags in `vocabulary` order.
-pub fn markdown(export: &Export, vocabulary: &Vocabulary, out: &mut dyn io::Write) -> Result<(), RenderError> {
+pub fn markdown(export: &Export, vocabulary: &Vocabulary, out: &mut Gathered<'_>) -> Result<(), RenderError> {
     let mut text = Text { out, error: None };
     let written = briefing(&mut text, export, vocabulary);
     match (written, text.error) {
@@ -37,12 +37,12 @@ fn briefing(out: &mut dyn Write, export: &Export, vocabulary: &Vocabulary) -> fm
 
 /// Text written through `fmt::Write` into a byte sink, keeping the sink's error (which
 /// `fmt::Error` cannot carry).
-struct Text<'a> {
-    out: &'a mut dyn io::Write,
+struct Text<'a, 'b> {
+    out: &'a mut Gathered<'b>,
     error: Option<io::Error>,
 }
 
-impl Write for Text<'_> {
+impl Write for Text<'_, '_> {
     fn write_str(&mut self, text: &str) -> fmt::Result {
         self.out.write_all(text.as_bytes()).map_err(|error| {
             self.error = Some(error);

@@ -3,18 +3,19 @@
 //! as it is made, an annotation at a time, from borrowed structs: a hundred thousand claims are
 //! never held as a JSON tree.
 
-use std::io;
+use std::io::Write as _;
 
 use serde::ser::SerializeSeq;
 use serde::{Serialize, Serializer};
 
+use super::Gathered;
 use super::model::{ArticleOut, ClaimOut, Export, Place};
 
 /// The JSON-LD context of the Web Annotation model.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
 /// Writes the collection for `export` to `out`.
-pub fn w3c(export: &Export, out: &mut dyn io::Write) -> serde_json::Result<()> {
+pub fn w3c(export: &Export, out: &mut Gathered<'_>) -> serde_json::Result<()> {
     let id = format!("urn:gloss:export:{}", super::slug(&export.corpus).to_lowercase());
     let label = match &export.date {
         Some(date) => format!("gloss claims: {}, exported {date}", export.corpus),
@@ -34,7 +35,7 @@ pub fn w3c(export: &Export, out: &mut dyn io::Write) -> serde_json::Result<()> {
             items: Items(export),
         },
     };
-    crate::text::inert::json::to_dyn_writer_pretty(&mut *out, &collection)?;
+    crate::text::inert::json::to_writer_pretty(&mut *out, &collection)?;
     out.write_all(b"\n").map_err(serde_json::Error::io)
 }
 

@@ -3,7 +3,7 @@
 //! see or that a terminal would obey: DEL, C1 controls, bidirectional controls, U+2028/U+2029,
 //! joiners, selectors, tags, the soft hyphen and every other invisible character.
 
-use std::io::{self, Write as _};
+use std::io;
 
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter};
@@ -28,18 +28,6 @@ pub fn to_writer<W: io::Write, T: Serialize + ?Sized>(writer: W, value: &T) -> s
 pub fn to_writer_pretty<W: io::Write, T: Serialize + ?Sized>(writer: W, value: &T) -> serde_json::Result<()> {
     value.serialize(&mut serde_json::Serializer::with_formatter(writer, Inert(Pretty::default())))
 }
-
-/// `value` as indented JSON, written to a writer behind `dyn` (an export's output) as it is
-/// made. The serializer writes a few bytes at a time (a quote, a colon, an indent); each would
-/// be a call through `dyn`, so they are gathered here first, in a buffer whose writes inline.
-pub fn to_dyn_writer_pretty<T: Serialize + ?Sized>(writer: &mut dyn io::Write, value: &T) -> serde_json::Result<()> {
-    let mut gathered = io::BufWriter::with_capacity(GATHERED, writer);
-    to_writer_pretty(&mut gathered, value)?;
-    gathered.flush().map_err(serde_json::Error::io)
-}
-
-/// What [`to_dyn_writer_pretty`] gathers before passing it on.
-const GATHERED: usize = 32 * 1024;
 
 /// `value` as indented JSON.
 pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
