@@ -1,51 +1,59 @@
 //! `gloss entities`: the named entities of each article, as text or one JSON object a line.
 //!
 //! The corpus's articles support one another (a name found with evidence in one is found bare
-//! in the others: `Recognizer::recognize_corpus`), so the whole corpus is read first, on every
-//! core, while the recogniser is built on a thread of its own; articles are recognised and
-//! their lines made on every core, then printed in corpus order.
+//! in the others), so the files are read twice (`Recognizer::learn_sources`, then
+//! `recognize_learned`): memory holds the articles' mentions, not the corpus, and lines are
+//! printed as the second pass goes.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Failure, Format, load, stopped_printing, user_gazetteer};
+use super::{Failure, Format, stopped_printing, user_gazetteer, warn};
 use gloss_core::config::Paths;
-use gloss_core::corpus::Article;
+use gloss_core::corpus::{self, Article};
 use gloss_core::entities::{Kind, Mention, MentionSource, Recognizer};
 use gloss_core::text::CharOffsets;
 use gloss_core::text::inert::{json, terminal};
 
 pub fn run(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result<(), Failure> {
     let user = user_gazetteer(config.map(Paths::user_gazetteer).as_deref())?;
-    let (articles, recognizer) = std::thread::scope(|scope| {
+    let (discovery, recognizer) = std::thread::scope(|scope| {
         let building = scope.spawn(|| Recognizer::with_user(&user));
-        let articles = load(paths);
+        let discovery = corpus::discover(paths);
         let built = building.join().map_err(|_| Failure::Failed("the gazetteer could not be read".into()));
-        (articles, built)
+        (discovery, built)
     });
-    let articles = articles?;
     let recognizer = recognizer?.map_err(|e| Failure::Failed(format!("gazetteer: {e}")))?;
-    let found = recognizer.recognize_corpus(&articles);
+    let learned = recognizer.learn_sources(&discovery.sources);
+    warn(&discovery.problems);
+    warn(&learned.problems().cloned().collect::<Vec<_>>());
+    if learned.articles() == 0 {
+        return Err(Failure::Failed("no articles found".to_owned()));
+    }
     let mut out = io::BufWriter::new(io::stdout().lock());
-    // A chunk of articles rendered at a time, not the whole output (as large as the corpus).
-    for (articles, found) in articles.chunks(RENDER_CHUNK).zip(found.chunks(RENDER_CHUNK)) {
-        let rendered: Vec<io::Result<Vec<u8>>> =
-            articles.par_iter().zip(found).map(|(article, mentions)| render(article, mentions, format)).collect();
-        for bytes in rendered {
-            let bytes = bytes.map_err(|e| Failure::Failed(format!("cannot write the entities: {e}")))?;
-            if let Err(error) = out.write_all(&bytes) {
-                return stopped_printing("the entities", &error);
-            }
-        }
+    let printed = recognizer.recognize_learned(
+        learned,
+        |article, mentions| render(article, mentions, format),
+        |bytes| match bytes {
+            Ok(bytes) => out.write_all(&bytes).map_err(Stop::Printing),
+            Err(error) => Err(Stop::Rendering(error)),
+        },
+    );
+    match printed {
+        Ok(problems) => warn(&problems),
+        Err(Stop::Printing(error)) => return stopped_printing("the entities", &error),
+        Err(Stop::Rendering(error)) => return Err(Failure::Failed(format!("cannot write the entities: {error}"))),
     }
     out.flush().or_else(|error| stopped_printing("the entities", &error))
 }
 
-/// Articles rendered on every core before their lines are written.
-const RENDER_CHUNK: usize = 256;
+/// Why printing stopped: an article's lines could not be made, or standard output took no more.
+enum Stop {
+    Rendering(io::Error),
+    Printing(io::Error),
+}
 
 /// One article's entities, as `format` prints them.
 fn render(article: &Article, mentions: &[Mention], format: Format) -> io::Result<Vec<u8>> {

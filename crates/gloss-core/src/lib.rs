@@ -14,6 +14,7 @@
 //! - [`config`]: where gloss keeps its files, and [`config::ron_file`], the one way to read and
 //!   write them (located errors, byte-order marks, no failure turned into an empty file);
 //! - [`files`]: atomic writes, so no file is ever left half-written;
+//! - [`parallel`]: work on every core taken in order, for printing a corpus as it is processed;
 //! - [`listing`]: which articles the article list shows and in what order (filters, sorts,
 //!   fuzzy matching).
 //!
@@ -29,5 +30,6 @@ pub mod export;
 pub mod files;
 pub mod library;
 pub mod listing;
+pub mod parallel;
 pub mod search;
 pub mod text;

@@ -19,5 +19,5 @@ pub use index::{EntityIndex, EntityKey, EntitySummary, entities_of, summarize};
 pub use kind::Kind;
 pub use lexicon::Lexicon;
 pub use matcher::{Found, Matcher};
-pub use recognizer::{CorpusNames, Mention, MentionSource, Recognizer};
+pub use recognizer::{CorpusFinder, CorpusNames, Learned, Mention, MentionSource, Recognizer};
 pub use user::{UserAlias, UserEntity, UserGazetteer, UserGazetteerError};

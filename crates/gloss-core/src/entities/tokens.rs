@@ -19,8 +19,9 @@ pub struct Token {
     pub opens_sentence: bool,
     /// How it joins the previous token.
     pub joint: Joint,
-    /// The known (gazetteer) name covering it: an index into the detector's known names.
-    pub known: Option<usize>,
+    /// The known (gazetteer) name covering it: an index into the detector's known names (a
+    /// `u32`, as an article has at most 16 MB: a long article has millions of tokens).
+    pub known: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

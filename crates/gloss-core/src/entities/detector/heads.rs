@@ -80,10 +80,11 @@ pub(super) fn headed_name<'t>(cx: &Context<'_>, run: &'t [Token]) -> Option<Head
         && run[start..head].iter().all(|t| cx.known_at(t).is_some() || cx.lexicon.is_common(cx.word(t)));
     let name = name.filter(|_| !described);
     let name = name.filter(|guess| {
-        !cx.known.iter().any(|(span, _)| {
+        // The known names are in text order: only those starting inside the guess, up to its
+        // head, not every name of the article for every guess (quadratic in a long article).
+        let inside = cx.known.partition_point(|(span, _)| span.start <= guess.span.start);
+        !cx.known[inside..].iter().take_while(|(span, _)| span.start <= head_span.start).any(|(span, _)| {
             span.end == guess.span.end
-                && span.start <= head_span.start
-                && span.start > guess.span.start
                 && run[start..]
                     .iter()
                     .take_while(|t| t.span.end <= span.start)

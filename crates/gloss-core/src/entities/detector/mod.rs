@@ -55,7 +55,7 @@ impl Context<'_> {
 
     /// The known name covering `token`, if any.
     fn known_at(&self, token: &Token) -> Option<&(Span, Kind)> {
-        token.known.map(|i| &self.known[i])
+        token.known.map(|i| &self.known[i as usize])
     }
 }
 
@@ -114,7 +114,7 @@ fn mark_known(tokens: &mut [Token], known: &[(Span, Kind)]) {
             .take_while(|(_, (span, _))| span.start <= token.span.start)
             .filter(|(_, (span, _))| span.end >= token.span.end)
             .max_by_key(|(_, (span, _))| span.len())
-            .map(|(i, _)| first + i);
+            .and_then(|(i, _)| u32::try_from(first + i).ok());
     }
 }
 

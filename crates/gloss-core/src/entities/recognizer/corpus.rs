@@ -3,16 +3,17 @@
 
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::contained::Phrases;
 use super::{Mention, MentionSource, Recognizer};
 use crate::corpus::Article;
 use crate::entities::Kind;
 use crate::entities::case::CaseMap;
 use crate::entities::consistency::{self, Carried, Carry};
 use crate::entities::tokens::tokens;
+use crate::text::Span;
 
 /// Names the recogniser guessed across a corpus, of several words each, with the kind and name
 /// they were given; a text guessed as two kinds in different articles is none of them.
@@ -22,23 +23,37 @@ pub struct CorpusNames {
     conflicting: FxHashSet<String>,
 }
 
+/// A name an article guessed, to learn: its text, kind and canonical name.
+pub type Guessed = (String, Kind, Arc<str>);
+
 impl CorpusNames {
     /// Learns the guessed names of several words among the `mentions` of `text`.
     pub fn learn(&mut self, text: &str, mentions: &[Mention]) {
-        for mention in mentions.iter().filter(|m| m.source == MentionSource::Guess) {
-            let phrase = &text[mention.span.clone()];
-            if phrase.split_whitespace().count() < 2 || self.conflicting.contains(phrase) {
-                continue;
+        for (phrase, kind, canonical) in guessed(text, mentions) {
+            self.learn_one(phrase, kind, canonical);
+        }
+    }
+
+    /// Learns names taken from an article with [`guessed`], in the corpus's order: the first
+    /// article to guess a name gives its canonical form.
+    pub fn learn_guessed(&mut self, names: impl IntoIterator<Item = Guessed>) {
+        for (phrase, kind, canonical) in names {
+            self.learn_one(phrase, kind, canonical);
+        }
+    }
+
+    fn learn_one(&mut self, phrase: impl AsRef<str> + Into<String>, kind: Kind, canonical: Arc<str>) {
+        if self.conflicting.contains(phrase.as_ref()) {
+            return;
+        }
+        match self.names.get(phrase.as_ref()) {
+            Some((known, _)) if *known != kind => {
+                self.names.remove(phrase.as_ref());
+                self.conflicting.insert(phrase.into());
             }
-            match self.names.get(phrase) {
-                Some((kind, _)) if *kind != mention.kind => {
-                    self.names.remove(phrase);
-                    self.conflicting.insert(phrase.to_owned());
-                }
-                Some(_) => {}
-                None => {
-                    self.names.insert(phrase.to_owned(), (mention.kind, mention.canonical.clone()));
-                }
+            Some(_) => {}
+            None => {
+                self.names.insert(phrase.into(), (kind, canonical));
             }
         }
     }
@@ -50,6 +65,27 @@ impl CorpusNames {
     pub fn len(&self) -> usize {
         self.names.len()
     }
+
+    /// The names indexed to find the ones an article repeats.
+    pub fn finder(&self) -> CorpusFinder<'_> {
+        CorpusFinder { names: self, phrases: Phrases::new(self.names.keys().map(String::as_str)) }
+    }
+}
+
+/// The names among `mentions` of `text` that a corpus learns: guesses of several words.
+pub fn guessed<'a>(text: &'a str, mentions: &'a [Mention]) -> impl Iterator<Item = (&'a str, Kind, Arc<str>)> + 'a {
+    mentions
+        .iter()
+        .filter(|m| m.source == MentionSource::Guess)
+        .map(|m| (&text[m.span.clone()], m.kind, m.canonical.clone()))
+        .filter(|(phrase, _, _)| phrase.split_whitespace().nth(1).is_some())
+}
+
+/// A corpus's names, ready to be carried into its articles.
+#[derive(Debug)]
+pub struct CorpusFinder<'c> {
+    names: &'c CorpusNames,
+    phrases: Phrases<'c>,
 }
 
 impl Recognizer {
@@ -65,37 +101,25 @@ impl Recognizer {
         if corpus.is_empty() {
             return found;
         }
-        let phrases: Vec<&str> = corpus.names.keys().map(String::as_str).collect();
-        // One automaton finds which names each article repeats; were it too large to build, every
-        // name is looked for in every article instead, more slowly.
-        let finder = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&phrases).ok();
+        let finder = corpus.finder();
         articles.par_iter().zip(found.par_iter_mut()).for_each(|(article, mentions)| {
-            let text = article.text();
-            let repeated: FxHashSet<&str> = match &finder {
-                Some(finder) => finder.find_iter(text).map(|m| phrases[m.pattern().as_usize()]).collect(),
-                None => phrases.iter().copied().filter(|p| text.contains(p)).collect(),
-            };
-            if !repeated.is_empty() {
-                self.carry_corpus_names(article, &corpus, &repeated, mentions);
-            }
+            self.carry_corpus(article.text(), article.sentences(), &finder, mentions);
         });
         found
     }
 
-    /// Adds the corpus's names where `article` repeats them and nothing else is found there.
-    fn carry_corpus_names(
-        &self,
-        article: &Article,
-        corpus: &CorpusNames,
-        repeated: &FxHashSet<&str>,
-        mentions: &mut Vec<Mention>,
-    ) {
-        let text = article.text();
+    /// Adds the corpus's names where the article of `text` and `sentences` repeats them and
+    /// nothing else is found there (its own `mentions`, from [`Recognizer::recognize`]).
+    pub fn carry_corpus(&self, text: &str, sentences: &[Span], finder: &CorpusFinder<'_>, mentions: &mut Vec<Mention>) {
+        let repeated = finder.phrases.contained_in(text);
+        if repeated.is_empty() {
+            return;
+        }
         // From the few names this article repeats, not a filter over all the corpus's names:
         // that made the corpus's second pass quadratic (minutes for 10,000 articles).
         let carried: Carry<'_> = repeated
             .iter()
-            .filter_map(|&phrase| corpus.names.get_key_value(phrase))
+            .filter_map(|&phrase| finder.names.names.get_key_value(phrase))
             .map(|(phrase, (kind, canonical))| {
                 let c = Carried {
                     kind: *kind,
@@ -108,7 +132,7 @@ impl Recognizer {
             })
             .collect();
         let cases = CaseMap::new(text);
-        let tokens = tokens(text, article.sentences(), &self.lexicon);
+        let tokens = tokens(text, sentences, &self.lexicon);
         let context = consistency::Article {
             text,
             tokens: &tokens,

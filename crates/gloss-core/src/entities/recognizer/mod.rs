@@ -180,11 +180,15 @@ fn countries() -> Result<FxHashSet<Arc<str>>, LocatedError> {
     Ok(names)
 }
 
+mod contained;
 mod corpus;
+mod packed;
 mod resolution;
+mod sources;
 
-pub use corpus::CorpusNames;
+pub use corpus::{CorpusFinder, CorpusNames};
 use resolution::{add_native_scripts, extend_companies, guess, publisher, resolve};
+pub use sources::Learned;
 
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,182 @@
+//! Which of many phrases of several words a text contains, by their first word: for the corpus's
+//! names, hundreds of thousands, where an automaton over them all took longer to build than
+//! to search every article with.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Phrases grouped by their first word, to find the ones a text contains.
+#[derive(Debug)]
+pub struct Phrases<'p> {
+    by_first_word: FxHashMap<&'p str, Group<'p>>,
+    /// The first two bytes of each phrase, as a set: most positions of a text start none.
+    openings: Box<[u64; 1024]>,
+    /// The length in bytes of the longest first word: a longer run of the text starts none.
+    longest_first_word: usize,
+}
+
+impl<'p> Phrases<'p> {
+    /// Indexes `phrases`. Each must hold a space, hyphen or other white space (a name of
+    /// several words does); one that holds none is found only where a first word is the whole
+    /// phrase, that is where it is followed by a separator.
+    pub fn new(phrases: impl IntoIterator<Item = &'p str>) -> Self {
+        let mut index =
+            Self { by_first_word: FxHashMap::default(), openings: Box::new([0; 1024]), longest_first_word: 0 };
+        for phrase in phrases {
+            let word = phrase.find(is_separator).map_or(phrase, |end| &phrase[..end]);
+            index.longest_first_word = index.longest_first_word.max(word.len());
+            match *phrase.as_bytes() {
+                [first, second, ..] => index.open(first, second),
+                // One byte: whatever follows it.
+                [first] => (0..=u8::MAX).for_each(|second| index.open(first, second)),
+                [] => {}
+            }
+            index.by_first_word.entry(word).or_default().phrases.push(phrase);
+        }
+        for group in index.by_first_word.values_mut() {
+            group.link();
+        }
+        index
+    }
+
+    fn open(&mut self, first: u8, second: u8) {
+        let pair = usize::from(u16::from_be_bytes([first, second]));
+        self.openings[pair / 64] |= 1 << (pair % 64);
+    }
+
+    fn opens(&self, first: u8, second: u8) -> bool {
+        let pair = usize::from(u16::from_be_bytes([first, second]));
+        self.openings[pair / 64] & (1 << (pair % 64)) != 0
+    }
+
+    /// The phrases that occur anywhere in `text`, as `text.contains(phrase)` finds them.
+    pub fn contained_in(&self, text: &str) -> FxHashSet<&'p str> {
+        let mut found = FxHashSet::default();
+        if self.by_first_word.is_empty() {
+            return found;
+        }
+        // A phrase that the text at some position starts with has the same first word as the
+        // text there: both end at the first separator, and the phrase holds one.
+        let mut separator = text.find(is_separator);
+        let bytes = text.as_bytes();
+        for (at, pair) in bytes.windows(2).enumerate() {
+            if !self.opens(pair[0], pair[1]) || !text.is_char_boundary(at) {
+                continue;
+            }
+            // The first separator from here: found again only once passed, so the text is
+            // scanned about once.
+            if separator.is_some_and(|end| end < at) {
+                separator = text[at..].find(is_separator).map(|end| at + end);
+            }
+            let Some(end) = separator else { break };
+            if end - at > self.longest_first_word {
+                continue;
+            }
+            if let Some(group) = self.by_first_word.get(&text[at..end]) {
+                group.prefixes_of(&bytes[at..], &mut found);
+            }
+        }
+        found
+    }
+}
+
+/// What ends a word for [`Phrases`]: a space, a hyphen or other white space.
+fn is_separator(c: char) -> bool {
+    c == '-' || c.is_whitespace()
+}
+
+/// Phrases with the same first word, sorted, each linked to the longest other that it starts
+/// with, so that the ones a text starts with take one binary search: hundreds of names can
+/// share a first word (`Port`).
+#[derive(Debug, Default)]
+struct Group<'p> {
+    phrases: Vec<&'p str>,
+    /// For each phrase, the index of the longest other phrase it starts with.
+    within: Vec<Option<usize>>,
+}
+
+impl<'p> Group<'p> {
+    fn link(&mut self) {
+        self.phrases.sort_unstable();
+        self.phrases.dedup();
+        // In sorted order a phrase comes after those it starts with, and the chain of them is
+        // a stack: what the next phrase does not start with, no later phrase starts with.
+        let mut chain: Vec<usize> = Vec::new();
+        self.within = Vec::with_capacity(self.phrases.len());
+        for (at, phrase) in self.phrases.iter().enumerate() {
+            while chain.last().is_some_and(|&outer| !phrase.starts_with(self.phrases[outer])) {
+                chain.pop();
+            }
+            self.within.push(chain.last().copied());
+            chain.push(at);
+        }
+    }
+
+    /// Adds the phrases that `text` starts with to `found`.
+    fn prefixes_of(&self, text: &[u8], found: &mut FxHashSet<&'p str>) {
+        // The greatest phrase not after `text`; any phrase `text` starts with is either it or
+        // one it starts with, no longer than the part it shares with `text`.
+        let before = self.phrases.partition_point(|p| p.as_bytes() <= text);
+        let Some(greatest) = before.checked_sub(1) else { return };
+        let shared = self.phrases[greatest].bytes().zip(text).take_while(|(a, b)| a == *b).count();
+        let mut next = Some(greatest);
+        while let Some(at) = next {
+            let phrase = self.phrases[at];
+            if phrase.len() <= shared {
+                found.insert(phrase);
+            }
+            next = self.within[at];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn contained<'p>(phrases: &[&'p str], text: &str) -> Vec<&'p str> {
+        let mut found: Vec<&str> = Phrases::new(phrases.iter().copied()).contained_in(text).into_iter().collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn finds_phrases_anywhere_as_contains_does() {
+        let phrases = ["Morning Light", "Morning Light Radio", "Port Aster", "Port Aster-Vale", "Ras al-Khor"];
+        let text = "Morning Lighthouse met Port Aster-Vale officials near Ras al-Khor.";
+        assert_eq!(contained(&phrases, text), ["Morning Light", "Port Aster", "Port Aster-Vale", "Ras al-Khor"]);
+    }
+
+    #[test]
+    fn a_phrase_overlapping_another_is_found_too() {
+        // An automaton's leftmost-longest matches would give `Alpha Beta` alone.
+        assert_eq!(contained(&["Alpha Beta", "Beta Gamma"], "Alpha Beta Gamma"), ["Alpha Beta", "Beta Gamma"]);
+    }
+
+    #[test]
+    fn other_white_space_separates_words_too() {
+        assert_eq!(
+            contained(&["Sea\u{a0}Road", "Sea\nWall"], "on Sea\u{a0}Road and Sea\nWall"),
+            ["Sea\nWall", "Sea\u{a0}Road"]
+        );
+    }
+
+    #[test]
+    fn no_phrases_find_nothing() {
+        assert!(contained(&[], "Morning Light").is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_contains(
+            phrases in proptest::collection::vec("[AaBé][a-c é\u{a0}-]{0,6}", 0..12),
+            text in "[AaBé][a-c é\u{a0}-]{0,40}",
+        ) {
+            let several: Vec<&str> = phrases.iter().map(String::as_str).filter(|p| p.contains(['-', ' ', '\u{a0}'])).collect();
+            let mut expected: Vec<&str> = several.iter().copied().filter(|p| text.contains(p)).collect();
+            expected.sort_unstable();
+            expected.dedup();
+            prop_assert_eq!(contained(&several, &text), expected);
+        }
+    }
+}

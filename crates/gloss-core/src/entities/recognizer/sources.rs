@@ -1,0 +1,250 @@
+//! Corpus-wide recognition of files read twice, so that memory holds each article's mentions
+//! rather than the corpus: a first pass recognises every article on its own and learns the
+//! corpus's names; a second reads each file again, carries the names in and hands the articles
+//! on in order.
+
+use std::convert::Infallible;
+
+use rustc_hash::FxHashSet;
+
+use super::corpus::{CorpusFinder, CorpusNames, Guessed, guessed};
+use super::packed::Packed;
+use super::{Mention, Recognizer};
+use crate::corpus::{Article, Fingerprint, Problem, Source, load};
+use crate::entities::Kind;
+use crate::parallel::in_order;
+
+/// What the first pass keeps of an article: enough to finish it without recognising it again.
+#[derive(Debug)]
+struct Kept {
+    fingerprint: Fingerprint,
+    /// `None` when they do not pack; the second pass recognises the article again.
+    packed: Option<Packed>,
+}
+
+/// One article after the first pass: what is kept, and the names it guessed, to learn.
+type FirstPass = (Kept, Vec<Guessed>);
+
+/// The first pass over a corpus's sources: each article's own mentions and the corpus's names.
+#[derive(Debug)]
+pub struct Learned<'s> {
+    sources: &'s [Source],
+    kept: Vec<Result<Vec<Kept>, Problem>>,
+    names: CorpusNames,
+}
+
+impl Learned<'_> {
+    /// The sources the first pass could not read.
+    pub fn problems(&self) -> impl Iterator<Item = &Problem> {
+        self.kept.iter().filter_map(|kept| kept.as_ref().err())
+    }
+
+    /// How many articles the first pass read.
+    pub fn articles(&self) -> usize {
+        self.kept.iter().filter_map(|kept| kept.as_ref().ok()).map(Vec::len).sum()
+    }
+}
+
+/// Sources read and worked on ahead of the one whose results are being taken, at most.
+const WINDOW: usize = 64;
+
+impl Recognizer {
+    /// The first pass: every article of `sources` recognised on its own, on every core.
+    pub fn learn_sources<'s>(&self, sources: &'s [Source]) -> Learned<'s> {
+        let mut names = CorpusNames::default();
+        let mut kept = Vec::with_capacity(sources.len());
+        let read = |source: &Source| -> Result<Vec<FirstPass>, Problem> {
+            Ok(load(source)?.iter().map(|article| self.first_pass(article)).collect())
+        };
+        // In order, so the first article to guess a name gives its canonical form, and as the
+        // articles come, so their names are learned and dropped rather than all held.
+        let Ok(()) = in_order(sources.iter(), WINDOW, read, |first| {
+            let first = first.map(|articles| {
+                let learn = |(article, guessed): FirstPass| {
+                    names.learn_guessed(guessed);
+                    article
+                };
+                articles.into_iter().map(learn).collect()
+            });
+            kept.push(first);
+            Ok::<(), Infallible>(())
+        });
+        Learned { sources, kept, names }
+    }
+
+    fn first_pass(&self, article: &Article) -> FirstPass {
+        let mentions = self.recognize(article);
+        // Once per text and kind: learning the same again changes nothing.
+        let mut seen: FxHashSet<(&str, Kind)> = FxHashSet::default();
+        let names = guessed(article.text(), &mentions)
+            .filter(|(phrase, kind, _)| seen.insert((phrase, *kind)))
+            .map(|(phrase, kind, canonical)| (phrase.to_owned(), kind, canonical))
+            .collect();
+        let packed = Packed::pack(article.text(), article.sentences(), &mentions);
+        let kept = Kept { fingerprint: article.fingerprint(), packed };
+        (kept, names)
+    }
+
+    /// The second pass: each source read again and its articles given the corpus's names, as
+    /// [`Recognizer::recognize_corpus`] gives them; `render` makes each article's output on
+    /// every core and `write` takes the outputs in corpus order. Returns the sources that could
+    /// be read the first time but not this time, or what `write` failed with.
+    ///
+    /// # Errors
+    ///
+    /// The first error `write` returns; nothing is rendered after it.
+    pub fn recognize_learned<T: Send, E>(
+        &self,
+        learned: Learned<'_>,
+        render: impl Fn(&Article, &[Mention]) -> T + Sync,
+        mut write: impl FnMut(T) -> Result<(), E>,
+    ) -> Result<Vec<Problem>, E> {
+        let Learned { sources, kept, names } = learned;
+        let finder = names.finder();
+        let mut problems = Vec::new();
+        let read = sources.iter().zip(kept).filter_map(|(source, kept)| Some((source, kept.ok()?)));
+        let finish = |(source, kept): (&Source, Vec<Kept>)| -> Result<Vec<T>, Problem> {
+            let mut kept = kept.into_iter();
+            Ok(load(source)?.iter().map(|article| self.finish(article, kept.next(), &finder, &render)).collect())
+        };
+        in_order(read, WINDOW, finish, |outputs| match outputs {
+            Ok(outputs) => outputs.into_iter().try_for_each(&mut write),
+            Err(problem) => {
+                problems.push(problem);
+                Ok(())
+            }
+        })?;
+        Ok(problems)
+    }
+
+    /// One article of the second pass; one that changed since the first is recognised again.
+    fn finish<T>(
+        &self,
+        article: &Article,
+        kept: Option<Kept>,
+        finder: &CorpusFinder<'_>,
+        render: &impl Fn(&Article, &[Mention]) -> T,
+    ) -> T {
+        let text = article.text();
+        let packed = kept.filter(|kept| kept.fingerprint == article.fingerprint()).and_then(|kept| kept.packed);
+        let (sentences, mut mentions) = match packed {
+            Some(packed) => packed.unpack(text),
+            None => (article.sentences().to_vec(), self.recognize(article)),
+        };
+        self.carry_corpus(text, &sentences, finder, &mut mentions);
+        render(article, &mentions)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::corpus::{Format, SEEDS};
+
+    fn source(path: &Path) -> Source {
+        Source::File { path: path.to_owned(), format: Format::for_named_file(path) }
+    }
+
+    /// Each article's file name and mentions (text, kind, canonical name).
+    type Named = Vec<(String, Vec<(String, Kind, String)>)>;
+
+    fn named(article: &Article, mentions: &[Mention]) -> (String, Vec<(String, Kind, String)>) {
+        let text = article.text();
+        let mentions = mentions.iter().map(|m| (text[m.span.clone()].to_owned(), m.kind, m.canonical.to_string()));
+        (article.origin().file_name(), mentions.collect())
+    }
+
+    fn two_passes(recognizer: &Recognizer, sources: &[Source]) -> (Named, Vec<Problem>) {
+        let mut out = Vec::new();
+        let problems = recognizer
+            .recognize_learned(recognizer.learn_sources(sources), named, |n| {
+                out.push(n);
+                Ok::<(), ()>(())
+            })
+            .unwrap();
+        (out, problems)
+    }
+
+    #[test]
+    fn two_passes_over_files_give_what_the_corpus_in_memory_gives() {
+        let folder = tempfile::tempdir().unwrap();
+        let mut texts: Vec<(String, &str)> = SEEDS.iter().map(|(name, text)| ((*name).to_owned(), *text)).collect();
+        texts.push(("x1.txt".into(), "Report\n\nA Morning Light spokesman denied it."));
+        texts.push(("x2.txt".into(), "Review\n\nMorning Light aired the interview with Varn Halsted."));
+        let sources: Vec<Source> = texts
+            .iter()
+            .map(|(name, text)| {
+                let path = folder.path().join(name);
+                std::fs::write(&path, text).unwrap();
+                source(&path)
+            })
+            .collect();
+        let recognizer = Recognizer::built_in().unwrap();
+        let articles: Vec<Article> = sources.iter().flat_map(|s| load(s).unwrap()).collect();
+        let in_memory: Named =
+            articles.iter().zip(recognizer.recognize_corpus(&articles)).map(|(a, m)| named(a, &m)).collect();
+        let (streamed, problems) = two_passes(&recognizer, &sources);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(streamed, in_memory);
+        let carried = &streamed.last().unwrap().1;
+        assert!(carried.iter().any(|(text, kind, _)| text == "Morning Light" && *kind == Kind::Org), "{carried:?}");
+    }
+
+    #[test]
+    fn a_file_changed_between_the_passes_is_read_as_it_is_now() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("a.txt");
+        std::fs::write(&path, "Report\n\nOfficials in Japan met.").unwrap();
+        let gone = folder.path().join("b.txt");
+        std::fs::write(&gone, "Note\n\nNothing here.").unwrap();
+        let sources = [source(&path), source(&gone)];
+        let recognizer = Recognizer::built_in().unwrap();
+        let learned = recognizer.learn_sources(&sources);
+        // Longer before the name, so the offsets kept from the first pass would be wrong.
+        std::fs::write(&path, "Report\n\nYesterday, officials in Canberra and in Japan met.").unwrap();
+        std::fs::remove_file(&gone).unwrap();
+        let mut out = Vec::new();
+        let problems = recognizer
+            .recognize_learned(learned, named, |n| {
+                out.push(n);
+                Ok::<(), ()>(())
+            })
+            .unwrap();
+        let names: Vec<&str> = out[0].1.iter().map(|(text, _, _)| text.as_str()).collect();
+        assert_eq!(names, ["Canberra", "Japan"]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(problems.len(), 1, "the file removed in between is reported: {problems:?}");
+        assert!(problems[0].path.ends_with("b.txt"));
+    }
+
+    #[test]
+    fn sources_that_cannot_be_read_are_reported_by_the_first_pass() {
+        let folder = tempfile::tempdir().unwrap();
+        let missing = source(&folder.path().join("missing.txt"));
+        let recognizer = Recognizer::built_in().unwrap();
+        let learned = recognizer.learn_sources(std::slice::from_ref(&missing));
+        assert_eq!(learned.articles(), 0);
+        assert_eq!(learned.problems().count(), 1);
+        let (out, problems) = two_passes(&recognizer, &[missing]);
+        assert!(out.is_empty() && problems.is_empty(), "reported once, by the first pass");
+    }
+
+    #[test]
+    fn a_failed_write_stops_the_second_pass() {
+        let sources: Vec<Source> = SEEDS.iter().map(|(name, text)| Source::Embedded { name, text }).collect();
+        let recognizer = Recognizer::built_in().unwrap();
+        let mut written = 0;
+        let outcome = recognizer.recognize_learned(
+            recognizer.learn_sources(&sources),
+            |_, _| (),
+            |()| {
+                written += 1;
+                if written == 2 { Err("closed") } else { Ok(()) }
+            },
+        );
+        assert_eq!(outcome, Err("closed"));
+        assert_eq!(written, 2);
+    }
+}
