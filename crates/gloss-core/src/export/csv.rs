@@ -2,9 +2,8 @@
 //! line breaks survive a spreadsheet; every cell through the CSV policy ([`cell`]), so no
 //! formula runs and no control character is written. Written a row at a time.
 
-use std::io;
-
-use super::model::Export;
+use super::Gathered;
+use super::model::{Export, Place};
 use crate::text::inert::csv::cell;
 
 /// The columns, in order.
@@ -27,28 +26,35 @@ pub const COLUMNS: [&str; 14] = [
 
 /// Writes the CSV for `export` to `out`: a header row, then a row per claim. `start` and `end`
 /// are code-point offsets into the article's text, empty for an orphan.
-pub fn csv(export: &Export, out: &mut dyn io::Write) -> Result<(), ::csv::Error> {
+pub fn csv(export: &Export, out: &mut Gathered<'_>) -> Result<(), ::csv::Error> {
     let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(out);
     writer.write_record(COLUMNS)?;
-    for (article, claim) in export.claims() {
-        let c = &claim.claim;
-        let row = [
-            article.id.clone(),
-            article.file.clone(),
-            article.title.clone(),
-            c.id.clone(),
-            c.anchor.quote.clone(),
-            c.tags.join(";"),
-            c.check_worthy.to_string(),
-            c.verdict.name().to_owned(),
-            c.note.clone(),
-            claim.place.map(|p| p.start.to_string()).unwrap_or_default(),
-            claim.place.map(|p| p.end.to_string()).unwrap_or_default(),
-            c.created.clone(),
-            c.modified.clone(),
-            c.author.clone(),
-        ];
-        writer.write_record(row.iter().map(|field| cell(field).into_owned()))?;
+    for article in &export.articles {
+        // The same on every row of the article: made once.
+        let (id, file, title) = (cell(&article.id), cell(&article.file), cell(&article.title));
+        for claim in &article.claims {
+            let c = &claim.claim;
+            let tags = c.tags.join(";");
+            let offset = |of: fn(Place) -> usize| claim.place.map(|p| of(p).to_string());
+            let (start, end) = (offset(|p| p.start), offset(|p| p.end));
+            let row = [
+                id.as_ref(),
+                file.as_ref(),
+                title.as_ref(),
+                &cell(&c.id),
+                &cell(&c.anchor.quote),
+                &cell(&tags),
+                &cell(if c.check_worthy { "true" } else { "false" }),
+                &cell(c.verdict.name()),
+                &cell(&c.note),
+                &cell(start.as_deref().unwrap_or("")),
+                &cell(end.as_deref().unwrap_or("")),
+                &cell(&c.created),
+                &cell(&c.modified),
+                &cell(&c.author),
+            ];
+            writer.write_record(row)?;
+        }
     }
     writer.flush()?;
     Ok(())

@@ -2,10 +2,11 @@
 //! in one document with a `version`. The schema is in docs/export.md. Written as it is made,
 //! an article at a time.
 
-use std::io;
+use std::io::Write as _;
 
 use serde::{Serialize, Serializer};
 
+use super::Gathered;
 use super::model::{ArticleOut, Export};
 use crate::annotations::Verdict;
 use crate::entities::Kind;
@@ -74,7 +75,7 @@ struct Entity<'a> {
 }
 
 /// Writes the JSON document for `export` to `out`.
-pub fn json(export: &Export, out: &mut dyn io::Write) -> serde_json::Result<()> {
+pub fn json(export: &Export, out: &mut Gathered<'_>) -> serde_json::Result<()> {
     let document = Document {
         version: JSON_VERSION,
         generator: concat!("gloss ", env!("CARGO_PKG_VERSION")),

@@ -2,17 +2,18 @@
 //! readable as plain text and rendered alike (GitHub, Obsidian, pandoc). Written an article
 //! at a time.
 
+use std::collections::HashMap;
 use std::fmt::{self, Write};
-use std::io;
+use std::io::{self, Write as _};
 use std::path::PathBuf;
 
-use super::RenderError;
 use super::model::{ArticleOut, ClaimOut, Export};
+use super::{Gathered, RenderError};
 use crate::annotations::{Verdict, Vocabulary};
 use crate::text::inert::markdown::escape;
 
 /// Writes the briefing for `export` to `out`, tags in `vocabulary` order.
-pub fn markdown(export: &Export, vocabulary: &Vocabulary, out: &mut dyn io::Write) -> Result<(), RenderError> {
+pub fn markdown(export: &Export, vocabulary: &Vocabulary, out: &mut Gathered<'_>) -> Result<(), RenderError> {
     let mut text = Text { out, error: None };
     let written = briefing(&mut text, export, vocabulary);
     match (written, text.error) {
@@ -36,12 +37,12 @@ fn briefing(out: &mut dyn Write, export: &Export, vocabulary: &Vocabulary) -> fm
 
 /// Text written through `fmt::Write` into a byte sink, keeping the sink's error (which
 /// `fmt::Error` cannot carry).
-struct Text<'a> {
-    out: &'a mut dyn io::Write,
+struct Text<'a, 'b> {
+    out: &'a mut Gathered<'b>,
     error: Option<io::Error>,
 }
 
-impl Write for Text<'_> {
+impl Write for Text<'_, '_> {
     fn write_str(&mut self, text: &str) -> fmt::Result {
         self.out.write_all(text.as_bytes()).map_err(|error| {
             self.error = Some(error);
@@ -51,34 +52,52 @@ impl Write for Text<'_> {
 }
 
 fn totals(out: &mut dyn Write, export: &Export, vocabulary: &Vocabulary) -> fmt::Result {
-    let claims: Vec<&ClaimOut> = export.claims().map(|(_, c)| c).collect();
+    let counts = Counts::of(export);
     writeln!(out, "{}.\n", capitalised(&export.tally(super::Format::Markdown).to_string()))?;
     // Tags in vocabulary order, then any the vocabulary no longer has, by name.
     let mut names: Vec<&str> = vocabulary.tags.iter().map(|t| t.name.as_str()).collect();
-    let mut others: Vec<&str> =
-        claims.iter().flat_map(|c| c.claim.tags.iter().map(String::as_str)).filter(|t| !names.contains(t)).collect();
+    let mut others: Vec<&str> = counts.by_tag.keys().copied().filter(|t| !names.contains(t)).collect();
     others.sort_unstable();
-    others.dedup();
     names.extend(others);
-    let mut tags: Vec<String> = names
-        .into_iter()
-        .map(|name| (name, claims.iter().filter(|c| c.claim.tags.iter().any(|t| t == name)).count()))
-        .filter(|(_, n)| *n > 0)
-        .map(|(name, n)| format!("{} {n}", escape(name)))
-        .collect();
+    let mut tags: Vec<String> =
+        names.into_iter().filter_map(|name| counts.by_tag.get(name).map(|n| format!("{} {n}", escape(name)))).collect();
     if tags.is_empty() {
         tags.push("none".to_owned());
     }
-    let verdicts: Vec<String> = Verdict::ALL
-        .iter()
-        .map(|&v| (v, claims.iter().filter(|c| c.claim.verdict == v).count()))
-        .filter(|(_, n)| *n > 0)
-        .map(|(v, n)| format!("{v} {n}"))
-        .collect();
+    let verdicts: Vec<String> =
+        Verdict::ALL.iter().zip(&counts.by_verdict).filter(|(_, n)| **n > 0).map(|(v, n)| format!("{v} {n}")).collect();
     writeln!(out, "| Totals | |\n|---|---|")?;
     writeln!(out, "| Claims by tag | {} |", tags.join(", "))?;
-    writeln!(out, "| Check-worthy | {} |", claims.iter().filter(|c| c.claim.check_worthy).count())?;
+    writeln!(out, "| Check-worthy | {} |", counts.check_worthy)?;
     writeln!(out, "| Verdicts | {} |\n", if verdicts.is_empty() { "none".to_owned() } else { verdicts.join(", ") })
+}
+
+/// What the totals count, in one pass over the claims.
+struct Counts<'a> {
+    /// Claims with each tag (a claim that carries a tag twice counts once).
+    by_tag: HashMap<&'a str, usize>,
+    /// Claims with each verdict, in [`Verdict::ALL`] order.
+    by_verdict: Vec<usize>,
+    check_worthy: usize,
+}
+
+impl<'a> Counts<'a> {
+    fn of(export: &'a Export) -> Self {
+        let mut counts = Counts { by_tag: HashMap::new(), by_verdict: vec![0; Verdict::ALL.len()], check_worthy: 0 };
+        for (_, claim) in export.claims() {
+            let c = &claim.claim;
+            for (i, tag) in c.tags.iter().enumerate() {
+                if !c.tags[..i].contains(tag) {
+                    *counts.by_tag.entry(tag.as_str()).or_default() += 1;
+                }
+            }
+            if let Some(verdict) = Verdict::ALL.iter().position(|&v| v == c.verdict) {
+                counts.by_verdict[verdict] += 1;
+            }
+            counts.check_worthy += usize::from(c.check_worthy);
+        }
+        counts
+    }
 }
 
 fn write_article(out: &mut dyn Write, export: &Export, article: &ArticleOut) -> fmt::Result {
@@ -86,9 +105,11 @@ fn write_article(out: &mut dyn Write, export: &Export, article: &ArticleOut) -> 
     let mut facts: Vec<String> = Vec::new();
     facts.extend(article.source.as_deref().map(escape));
     facts.extend(article.date.as_deref().map(escape));
-    facts.push(match link(export, article, None) {
-        Some(target) => format!("[{}]({target})", escape(&article.file)),
-        None => format!("{} (built in)", escape(&article.file)),
+    // The same for every claim of the article: made once.
+    let file = Where { file: escape(&article.file), link: link(export, article, None) };
+    facts.push(match &file.link {
+        Some(target) => format!("[{}]({target})", file.file),
+        None => format!("{} (built in)", file.file),
     });
     facts.push(format!("article {}", code(&article.id)));
     writeln!(out, "{}\n", facts.join(" · "))?;
@@ -96,20 +117,29 @@ fn write_article(out: &mut dyn Write, export: &Export, article: &ArticleOut) -> 
         writeln!(out, "**Article note.** {}\n", paragraphs(&article.note))?;
     }
     for claim in &article.claims {
-        write_claim(out, export, article, claim)?;
+        write_claim(out, &file, claim)?;
     }
     Ok(())
 }
 
-fn write_claim(out: &mut dyn Write, export: &Export, article: &ArticleOut, claim: &ClaimOut) -> fmt::Result {
+/// An article's file as its claims point at it: its name escaped, and the link to it.
+struct Where {
+    file: String,
+    link: Option<String>,
+}
+
+fn write_claim(out: &mut dyn Write, file: &Where, claim: &ClaimOut) -> fmt::Result {
     let c = &claim.claim;
-    let mut heading = vec![format!("Claim {}", code(&c.id))];
-    heading.push(if c.tags.is_empty() { "untagged".to_owned() } else { escape(&c.tags.join(", ")) });
-    if c.check_worthy {
-        heading.push("check-worthy".to_owned());
+    write!(out, "### Claim {} · ", code(&c.id))?;
+    if c.tags.is_empty() {
+        out.write_str("untagged")?;
+    } else {
+        out.write_str(&escape(&c.tags.join(", ")))?;
     }
-    heading.push(format!("verdict: {}", c.verdict));
-    writeln!(out, "### {}\n", heading.join(" · "))?;
+    if c.check_worthy {
+        out.write_str(" · check-worthy")?;
+    }
+    writeln!(out, " · verdict: {}\n", c.verdict)?;
     for line in c.anchor.quote.lines() {
         writeln!(out, "> {}", escape(line.trim()))?;
     }
@@ -119,18 +149,20 @@ fn write_claim(out: &mut dyn Write, export: &Export, article: &ArticleOut, claim
             writeln!(out, "- ⚠ Orphaned: this text is no longer in the article; the quote is as it was annotated.")?;
         }
         Some(place) => {
-            let at =
-                format!("{}, line {}, characters {}–{}", escape(&article.file), place.line, place.start, place.end);
-            match link(export, article, Some(place.line)) {
-                Some(target) => writeln!(out, "- Where: [{at}]({target})"),
+            let at = format_args!("{}, line {}, characters {}–{}", file.file, place.line, place.start, place.end);
+            // What `link` makes for a line: the article's link and `#L` the line.
+            match &file.link {
+                Some(target) => writeln!(out, "- Where: [{at}]({target}#L{})", place.line),
                 None => writeln!(out, "- Where: {at}"),
             }?;
         }
     }
+    for (i, entity) in claim.entities.iter().enumerate() {
+        let before = if i == 0 { "- Names: " } else { ", " };
+        write!(out, "{before}{} ({})", escape(&entity.canonical), entity.kind)?;
+    }
     if !claim.entities.is_empty() {
-        let names: Vec<String> =
-            claim.entities.iter().map(|e| format!("{} ({})", escape(&e.canonical), e.kind)).collect();
-        writeln!(out, "- Names: {}", names.join(", "))?;
+        out.write_char('\n')?;
     }
     if !c.note.trim().is_empty() {
         writeln!(out, "- Note: {}", c.note.trim().lines().map(escape).collect::<Vec<_>>().join("  \n  "))?;

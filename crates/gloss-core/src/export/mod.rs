@@ -76,13 +76,15 @@ impl Format {
     /// Writes `export` in this format to `out` as it is made, never whole in memory (give it a
     /// buffered writer).
     pub fn write_into(self, export: &Export, vocabulary: &Vocabulary, out: &mut dyn Write) -> Result<(), ExportError> {
+        let mut gathered = io::BufWriter::with_capacity(GATHERED, out);
+        let out = &mut gathered;
         let rendered = match self {
             Self::Markdown => markdown::markdown(export, vocabulary, out),
             Self::Json => json::json(export, out).map_err(RenderError::from),
             Self::Csv => csv::csv(export, out).map_err(RenderError::from),
             Self::W3c => w3c::w3c(export, out).map_err(RenderError::from),
         };
-        rendered.map_err(|source| match source.into_io() {
+        rendered.and_then(|()| out.flush().map_err(RenderError::Io)).map_err(|source| match source.into_io() {
             Ok(error) => ExportError::Output(error),
             Err(source) => ExportError::Render { format: self, source },
         })
@@ -95,6 +97,14 @@ impl Format {
         String::from_utf8(bytes).map_err(|e| ExportError::Render { format: self, source: RenderError::Utf8(e) })
     }
 }
+
+/// What the format writers write into: the output behind a buffer of its own. The writers make
+/// many small writes (a quote, an indent, a separator); through `&mut dyn Write` each would be
+/// a call that cannot inline, so they are gathered here first and passed on in large pieces.
+type Gathered<'a> = io::BufWriter<&'a mut dyn Write>;
+
+/// How much [`Gathered`] holds before passing it on.
+const GATHERED: usize = 32 * 1024;
 
 /// The message for a name that is no format.
 fn unknown_format(text: &str) -> String {

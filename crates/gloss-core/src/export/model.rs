@@ -10,7 +10,7 @@ use crate::annotations::follow::{attach, fits, resolve};
 use crate::annotations::{ArticleRecord, Claim, Resolver, Store, Verdict};
 use crate::corpus::{Article, Origin};
 use crate::entities::{Kind, Recognizer};
-use crate::text::CharOffsets;
+use crate::text::Locator;
 
 /// Which claims and articles go out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -187,7 +187,7 @@ fn article_out(
         _ => Vec::new(),
     };
     let text = article.text();
-    let mut offsets = CharOffsets::new(text);
+    let mut locator = Locator::new(text);
     let claims = claims
         .into_iter()
         .map(|claim| {
@@ -195,12 +195,16 @@ fn article_out(
             // A claim whose text is not where the store says (an orphan, or a store edited by
             // hand) has no place to give.
             let here = !claim.orphaned && fits(claim, text);
-            let place = here.then(|| Place {
-                start: offsets.of(anchor.start),
-                end: offsets.of(anchor.end),
-                start_byte: anchor.start,
-                end_byte: anchor.end,
-                line: text[..anchor.start].matches('\n').count() + 1,
+            let place = here.then(|| {
+                // Counted on from the claim before, not from the top of the article.
+                let at = locator.locate(&(anchor.start..anchor.end));
+                Place {
+                    start: at.chars.start,
+                    end: at.chars.end,
+                    start_byte: anchor.start,
+                    end_byte: anchor.end,
+                    line: at.line,
+                }
             });
             let mut entities: Vec<ClaimEntity> = Vec::new();
             for mention in mentions.iter().filter(|m| here && anchor.start <= m.span.start && m.span.end <= anchor.end)

@@ -270,6 +270,16 @@ fn markdown_is_a_briefing() {
 }
 
 #[test]
+fn an_export_of_nothing_writes_empty_lists_on_one_line() {
+    let nothing = Export::new("news", None, Vec::new());
+    let vocabulary = Vocabulary::built_in().unwrap();
+    let w3c = Format::W3c.write(&nothing, &vocabulary).unwrap();
+    assert!(w3c.contains("\"total\": 0,") && w3c.contains("    \"items\": []\n  }\n}\n"), "{w3c}");
+    let json = Format::Json.write(&nothing, &vocabulary).unwrap();
+    assert!(json.ends_with("  \"articles\": []\n}\n"), "{json}");
+}
+
+#[test]
 fn without_a_date_the_output_is_reproducible() {
     let mut export = export(&Filter::default());
     export.date = None;

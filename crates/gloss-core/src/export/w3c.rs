@@ -3,17 +3,19 @@
 //! as it is made, an annotation at a time, from borrowed structs: a hundred thousand claims are
 //! never held as a JSON tree.
 
-use std::io;
+use std::io::Write as _;
 
+use serde::ser::SerializeSeq;
 use serde::{Serialize, Serializer};
 
+use super::Gathered;
 use super::model::{ArticleOut, ClaimOut, Export, Place};
 
 /// The JSON-LD context of the Web Annotation model.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
 /// Writes the collection for `export` to `out`.
-pub fn w3c(export: &Export, out: &mut dyn io::Write) -> serde_json::Result<()> {
+pub fn w3c(export: &Export, out: &mut Gathered<'_>) -> serde_json::Result<()> {
     let id = format!("urn:gloss:export:{}", super::slug(&export.corpus).to_lowercase());
     let label = match &export.date {
         Some(date) => format!("gloss claims: {}, exported {date}", export.corpus),
@@ -66,7 +68,17 @@ struct Items<'a>(&'a Export);
 
 impl Serialize for Items<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.claims().filter_map(|(a, c)| c.place.map(|place| annotation(a, c, place))))
+        let mut items = serializer.serialize_seq(None)?;
+        for article in &self.0.articles {
+            // The same for every claim of the article: made once.
+            let source = source(article);
+            for claim in &article.claims {
+                if let Some(place) = claim.place {
+                    items.serialize_element(&annotation(&source, claim, place))?;
+                }
+            }
+        }
+        items.end()
     }
 }
 
@@ -101,7 +113,7 @@ struct Body<'a> {
 
 #[derive(Serialize)]
 struct Target<'a> {
-    source: String,
+    source: &'a str,
     selector: (Quote<'a>, Position),
 }
 
@@ -126,7 +138,7 @@ struct Position {
 
 /// One claim as an annotation: its claim types classify it, check-worthiness is a tag, the
 /// verdict assesses it and the note comments on it.
-fn annotation<'a>(article: &'a ArticleOut, claim: &'a ClaimOut, place: Place) -> Annotation<'a> {
+fn annotation<'a>(source: &'a str, claim: &'a ClaimOut, place: Place) -> Annotation<'a> {
     let c = &claim.claim;
     let text_body =
         |purpose: &'static str, value: &'a str| Body { kind: "TextualBody", purpose, value, format: "text/plain" };
@@ -157,7 +169,7 @@ fn annotation<'a>(article: &'a ArticleOut, claim: &'a ClaimOut, place: Place) ->
         creator: Creator { kind: "Person", name: &c.author },
         body,
         target: Target {
-            source: source(article),
+            source,
             selector: (quote, Position { kind: "TextPositionSelector", start: place.start, end: place.end }),
         },
     }

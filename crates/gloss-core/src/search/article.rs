@@ -3,14 +3,14 @@
 
 use std::ops::ControlFlow;
 
-use super::hit::{Field, Hit, Locator, context, line_around};
+use super::hit::{Field, Hit, context, line_around};
 use super::notes::ArticleNotes;
 use super::query::Query;
 use super::scope::Scope;
 use super::sentence::SentenceFinder;
 use crate::annotations::Claim;
 use crate::corpus::Article;
-use crate::text::Span;
+use crate::text::{Locator, Span};
 
 /// Hands every hit of `query` in article `index` to `sink`, in order: the text, then a title
 /// that is not in the text, the article's note, and the notes of its claims. Returns

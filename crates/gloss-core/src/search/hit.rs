@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::text::{CharOffsets, Span};
+use crate::text::Span;
 
 /// Which text of an article a hit is in.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -69,49 +69,6 @@ pub struct Hit {
     pub at: usize,
 }
 
-/// Finds lines, columns and code points of ascending offsets in one text, scanning each part
-/// of it once.
-#[derive(Debug)]
-pub struct Locator<'t> {
-    text: &'t str,
-    offsets: CharOffsets<'t>,
-    /// Lines counted up to this byte.
-    counted: usize,
-    line: usize,
-}
-
-/// Where a match is: code points, line, column.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
-    pub chars: Range<usize>,
-    pub line: usize,
-    pub column: usize,
-}
-
-impl<'t> Locator<'t> {
-    pub fn new(text: &'t str) -> Self {
-        Self { text, offsets: CharOffsets::new(text), counted: 0, line: 1 }
-    }
-
-    /// Where `span` is; cheapest when called for ascending spans.
-    pub fn locate(&mut self, span: &Span) -> Location {
-        if span.start < self.counted {
-            (self.counted, self.line) = (0, 1);
-        }
-        self.line += count_newlines(&self.text.as_bytes()[self.counted..span.start]);
-        self.counted = span.start;
-        let line_start = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let column = self.text[line_start..span.start].chars().count() + 1;
-        let start = self.offsets.of(span.start);
-        let chars = start..self.offsets.of(span.end);
-        Location { chars, line: self.line, column }
-    }
-}
-
-fn count_newlines(bytes: &[u8]) -> usize {
-    memchr::memchr_iter(b'\n', bytes).count()
-}
-
 /// The context of match `hit` inside `around` (its sentence or line) of `text`.
 pub fn context(text: &str, around: &Span, hit: &Span) -> Context {
     let start = around.start.min(hit.start);
@@ -145,19 +102,6 @@ pub fn line_around(text: &str, offset: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lines_columns_and_code_points() {
-        let text = "Tōkyō\nKishida met 岸田 in Tōkyō\n";
-        let mut locator = Locator::new(text);
-        let first = text.find("Kishida").unwrap();
-        assert_eq!(locator.locate(&(first..first + 7)), Location { chars: 6..13, line: 2, column: 1 });
-        let last = text.rfind("Tōkyō").unwrap();
-        let located = locator.locate(&(last..last + "Tōkyō".len()));
-        assert_eq!(located, Location { chars: 24..29, line: 2, column: 19 });
-        // Going back starts again from the top.
-        assert_eq!(locator.locate(&(0..2)).line, 1);
-    }
 
     #[test]
     fn context_is_the_sentence_cut_around_the_match() {

@@ -15,7 +15,7 @@ mod wrap;
 
 pub use counts::{counted, group_thousands};
 pub use gaps::{Gap, gaps};
-pub use offsets::{CharOffsets, char_offset};
+pub use offsets::{CharOffsets, Location, Locator, char_offset};
 pub use paragraphs::{Paragraphs, paragraphs};
 pub use sanitize::sanitize_inline;
 pub use sentences::{sentences, sentences_in};

@@ -1,7 +1,7 @@
 //! Untrusted text in a Markdown document: shown as written, never as markup, and with nothing
 //! a renderer or a terminal `cat`ing the file would obey or hide.
 
-use super::{Around, Class, PLACEHOLDER, class, control_picture, joiner_in_context, walk};
+use super::{Around, Class, PLACEHOLDER, Step, class, control_picture, joiner_in_context, walk_stretches};
 
 /// Characters that are markup somewhere in a line (`CommonMark`, GitHub's tables, strikethrough
 /// and math): a backslash makes each one itself.
@@ -15,15 +15,42 @@ pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let marker = line_start_marker(text);
     let mut at = 0;
-    walk(text, &(0..text.len()), |c, around| {
-        if MARKUP.contains(&c) || Some(at) == marker || (c == '&' && starts_entity(&text[at..])) {
-            out.push('\\');
+    // Most of a line is letters, digits and spaces: written as they are, a stretch at a time.
+    let as_is = |offset, byte: u8| AS_IS[usize::from(byte)] && Some(offset) != marker;
+    walk_stretches(text, &(0..text.len()), as_is, |step| match step {
+        Step::AsIs(stretch) => {
+            out.push_str(stretch);
+            at += stretch.len();
         }
-        push_char(c, around, &mut out);
-        at += c.len_utf8();
+        Step::Char(c, around) => {
+            if MARKUP.contains(&c) || Some(at) == marker || (c == '&' && starts_entity(&text[at..])) {
+                out.push('\\');
+            }
+            push_char(c, around, &mut out);
+            at += c.len_utf8();
+        }
     });
     out
 }
+
+/// The ASCII bytes written as themselves whatever is around them (outside the line-start
+/// marker): plain characters that are neither markup nor the start of an entity.
+const AS_IS: [bool; 256] = {
+    let mut as_is = [false; 256];
+    let mut byte: u8 = 0;
+    while byte < 0x80 {
+        let c = byte as char;
+        let mut markup = c == '&';
+        let mut i = 0;
+        while i < MARKUP.len() {
+            markup |= MARKUP[i] == c;
+            i += 1;
+        }
+        as_is[byte as usize] = !markup && matches!(class(c), Class::Plain);
+        byte += 1;
+    }
+    as_is
+};
 
 /// Where a character sits that, first on a line, would start a list item or turn the line
 /// above into a heading: `-`, `+`, `=`, or the `.` or `)` after a number.
@@ -66,7 +93,46 @@ fn push_char(c: char, around: Around, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::text::inert::walk;
+
+    /// `escape` as it was before stretches, a character at a time: the reference.
+    fn escape_per_character(text: &str) -> String {
+        let text = text.trim_start_matches([' ', '\t']);
+        let mut out = String::with_capacity(text.len() + 8);
+        let marker = line_start_marker(text);
+        let mut at = 0;
+        walk(text, &(0..text.len()), |c, around| {
+            if MARKUP.contains(&c) || Some(at) == marker || (c == '&' && starts_entity(&text[at..])) {
+                out.push('\\');
+            }
+            push_char(c, around, &mut out);
+            at += c.len_utf8();
+        });
+        out
+    }
+
+    /// Lines with markup, line starts that mean something, entities, controls, joiners,
+    /// selectors, tag sequences and other scripts.
+    fn markdown_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[ -~]{0,24}",
+            "[ \t]{0,3}([0-9]{1,3}[.)]|[-+=]|&[a-z#0-9]{1,4};)",
+            "[\\u{0}-\\u{1f}\\u{7f}-\\u{9f}\\u{ad}\\u{200b}-\\u{200f}\\u{2028}\\u{202e}\\u{2067}\\u{fe0f}\\u{feff}\\u{1f3f4}\\u{e0041}\\u{e007f}]{1,3}",
+            "[é日👨یه]{1,3}",
+            any::<char>().prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..10).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn stretches_escape_as_characters_do(text in markdown_text()) {
+            prop_assert_eq!(escape(&text), escape_per_character(&text));
+        }
+    }
 
     #[test]
     fn markup_in_article_text_is_escaped() {

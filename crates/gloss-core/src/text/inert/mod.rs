@@ -46,8 +46,8 @@ pub enum Class {
     Invisible,
 }
 
-/// The class of `c`.
-pub fn class(c: char) -> Class {
+/// The class of `c` (`const`, so that fast paths can check at compile time that they agree).
+pub const fn class(c: char) -> Class {
     match c {
         '\n' | '\r' => Class::LineBreak,
         '\t' => Class::Tab,
@@ -112,17 +112,76 @@ pub struct Around {
 
 /// Calls `each` with every character of `text[span]` and what is around it in `text`.
 pub fn walk(text: &str, span: &std::ops::Range<usize>, mut each: impl FnMut(char, Around)) {
+    walk_stretches(
+        text,
+        span,
+        |_, _| false,
+        |step| {
+            if let Step::Char(c, around) = step {
+                each(c, around);
+            }
+        },
+    );
+}
+
+/// What [`walk_stretches`] hands on: a stretch to write as it is, or one character.
+#[derive(Debug, Clone, Copy)]
+pub enum Step<'t> {
+    AsIs(&'t str),
+    Char(char, Around),
+}
+
+/// As [`walk`], but hands each longest stretch of ASCII bytes that `as_is(offset, byte)`
+/// accepts on whole instead of a character at a time: for outputs that write most text as it
+/// is. `as_is` must accept only characters whose output needs nothing around them; ASCII is
+/// never a tag nor a black flag, so a stretch of it ends any tag sequence.
+pub fn walk_stretches(
+    text: &str,
+    span: &std::ops::Range<usize>,
+    as_is: impl Fn(usize, u8) -> bool,
+    mut each: impl FnMut(Step<'_>),
+) {
     let Some(slice) = text.get(span.clone()) else { return };
     let head = &text[..span.start];
     let mut before = head.chars().next_back();
     let mut in_tag_sequence = head.trim_end_matches(|c| class(c) == Class::Tag).ends_with(BLACK_FLAG);
-    let mut chars = slice.chars().peekable();
-    while let Some(c) = chars.next() {
-        let after = chars.peek().copied().or_else(|| text[span.end..].chars().next());
-        each(c, Around { before, after, in_tag_sequence });
+    let bytes = slice.as_bytes();
+    let mut at = 0;
+    while let Some(c) = slice[at..].chars().next() {
+        let stretch = bytes[at..]
+            .iter()
+            .zip(span.start + at..)
+            .take_while(|&(&b, offset)| b.is_ascii() && as_is(offset, b))
+            .count();
+        if stretch > 0 {
+            each(Step::AsIs(&slice[at..at + stretch]));
+            at += stretch;
+            before = Some(char::from(bytes[at - 1]));
+            in_tag_sequence = false;
+            continue;
+        }
+        let next = at + c.len_utf8();
+        let after = slice[next..].chars().next().or_else(|| text[span.end..].chars().next());
+        each(Step::Char(c, Around { before, after, in_tag_sequence }));
         in_tag_sequence = c == BLACK_FLAG || (in_tag_sequence && class(c) == Class::Tag);
         before = Some(c);
+        at = next;
     }
+}
+
+/// How many bytes at the start of `bytes` `accept` takes, for a policy's test of the ASCII it
+/// writes as it is. Most text is such ASCII, so it is checked sixteen bytes at a time: with a
+/// test made of comparisons, the compiler checks a chunk in a few vector instructions.
+pub fn ascii_run(bytes: &[u8], accept: impl Fn(u8) -> bool) -> usize {
+    const CHUNK: usize = 16;
+    let mut run = 0;
+    for chunk in bytes.chunks_exact(CHUNK) {
+        if !chunk.iter().fold(true, |all, &byte| all & accept(byte)) {
+            break;
+        }
+        run += CHUNK;
+    }
+    run + bytes[run..].iter().position(|&byte| !accept(byte)).unwrap_or(bytes.len() - run)
 }
 
 /// 🏴, which tag characters after it make a subdivision flag.
@@ -130,7 +189,83 @@ const BLACK_FLAG: char = '\u{1f3f4}';
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// What a walk reports: a stretch whole, or a character with what is around it.
+    #[derive(Debug, PartialEq)]
+    enum Seen {
+        Run(String),
+        Char(char, Option<char>, Option<char>, bool),
+    }
+
+    /// `walk` as it was before stretches, a character at a time: the reference.
+    fn walk_per_character(text: &str, span: &std::ops::Range<usize>) -> Vec<Seen> {
+        let mut steps = Vec::new();
+        let Some(slice) = text.get(span.clone()) else { return steps };
+        let head = &text[..span.start];
+        let mut before = head.chars().next_back();
+        let mut in_tag_sequence = head.trim_end_matches(|c| class(c) == Class::Tag).ends_with(BLACK_FLAG);
+        let mut chars = slice.chars().peekable();
+        while let Some(c) = chars.next() {
+            let after = chars.peek().copied().or_else(|| text[span.end..].chars().next());
+            steps.push(Seen::Char(c, before, after, in_tag_sequence));
+            in_tag_sequence = c == BLACK_FLAG || (in_tag_sequence && class(c) == Class::Tag);
+            before = Some(c);
+        }
+        steps
+    }
+
+    fn steps(text: &str, span: &std::ops::Range<usize>, as_is: impl Fn(usize, u8) -> bool) -> Vec<Seen> {
+        let mut steps = Vec::new();
+        walk_stretches(text, span, as_is, |step| {
+            steps.push(match step {
+                Step::AsIs(run) => Seen::Run(run.to_owned()),
+                Step::Char(c, a) => Seen::Char(c, a.before, a.after, a.in_tag_sequence),
+            });
+        });
+        steps
+    }
+
+    /// The characters walked, each with what was around it unless it came in a stretch.
+    fn flattened(walked: Vec<Seen>) -> Vec<(char, Option<Seen>)> {
+        walked
+            .into_iter()
+            .flat_map(|step| match step {
+                Seen::Run(run) => run.chars().map(|c| (c, None)).collect::<Vec<_>>(),
+                Seen::Char(c, ..) => vec![(c, Some(step))],
+            })
+            .collect()
+    }
+
+    fn tricky_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[ -~]{0,12}",
+            "[\\u{1f3f4}\\u{e0041}-\\u{e0043}\\u{e007f}\\u{200d}\\u{fe0f}👨é日\\u{202e}\\u{1b}]{1,4}"
+        ];
+        prop::collection::vec(piece, 0..8).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn stretches_walk_as_characters_do(text in tricky_text(), from in 0usize..40, to in 0usize..40) {
+            let (from, to) = (from.min(to).min(text.len()), from.max(to).min(text.len()));
+            prop_assume!(text.is_char_boundary(from) && text.is_char_boundary(to));
+            let span = from..to;
+            let reference = walk_per_character(&text, &span);
+            prop_assert_eq!(&steps(&text, &span, |_, _| false), &reference);
+            let letters = |_, b: u8| b.is_ascii_alphanumeric();
+            let walked = flattened(steps(&text, &span, letters));
+            prop_assert_eq!(walked.len(), reference.len());
+            for ((c, step), expected) in walked.into_iter().zip(reference) {
+                match step {
+                    None => prop_assert!(c.is_ascii_alphanumeric() && matches!(expected, Seen::Char(e, ..) if e == c)),
+                    Some(step) => prop_assert!(!c.is_ascii_alphanumeric() && step == expected),
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_dangerous_character_has_a_class() {
