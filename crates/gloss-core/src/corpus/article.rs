@@ -97,7 +97,8 @@ pub struct Article {
     /// True when the text is a rendition of a structured format rather than the file's text:
     /// then `**` is an author's asterisks, not a marker of removed words.
     rendered: bool,
-    words: usize,
+    /// Counted on first use: reading for recognition needs none.
+    words: OnceLock<usize>,
     fingerprint: Fingerprint,
     structure: OnceLock<Structure>,
 }
@@ -142,7 +143,7 @@ impl Article {
         Self::assemble(origin, fingerprint, text, decoding, (header, metadata), true)
     }
 
-    /// The article from its parts, its words counted; sentences wait until asked for.
+    /// The article from its parts; words and sentences wait until asked for.
     fn assemble(
         origin: Origin,
         fingerprint: Fingerprint,
@@ -151,8 +152,17 @@ impl Article {
         (header, metadata): (Header, Metadata),
         rendered: bool,
     ) -> Self {
-        let words = word_count(&text);
-        Self { origin, fingerprint, text, decoding, header, metadata, rendered, words, structure: OnceLock::new() }
+        Self {
+            origin,
+            fingerprint,
+            text,
+            decoding,
+            header,
+            metadata,
+            rendered,
+            words: OnceLock::new(),
+            structure: OnceLock::new(),
+        }
     }
 
     /// Builds an article from UTF-8 text (tests, built-in seeds).
@@ -187,8 +197,9 @@ impl Article {
         &self.header.title
     }
 
+    /// The number of words; counted on first use, from any thread.
     pub fn words(&self) -> usize {
-        self.words
+        *self.words.get_or_init(|| word_count(&self.text))
     }
 
     pub fn fingerprint(&self) -> Fingerprint {

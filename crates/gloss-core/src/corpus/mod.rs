@@ -77,8 +77,19 @@ pub fn default_paths(paths: &[PathBuf], library: Option<&crate::library::Library
     }
 }
 
-/// Reads one source into articles (one per file; one per item for a feed).
+/// Reads one source into articles (one per file; one per item for a feed), their words
+/// counted: what the article list shows, counted while reading, off the thread that shows it.
 pub fn load(source: &Source) -> Result<Vec<Article>, Problem> {
+    let articles = load_text(source)?;
+    for article in &articles {
+        article.words();
+    }
+    Ok(articles)
+}
+
+/// [`load`] without counting words (they are counted on first use): for passes that need
+/// only the text, such as recognising a corpus's names.
+pub fn load_text(source: &Source) -> Result<Vec<Article>, Problem> {
     match source {
         Source::Embedded { name, text } => Ok(vec![Article::from_text(Origin::Embedded(name), text)]),
         Source::File { path, format } => {

@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet;
 use super::corpus::{CorpusFinder, CorpusNames, Guessed, guessed};
 use super::packed::Packed;
 use super::{Mention, Recognizer};
-use crate::corpus::{Article, Fingerprint, Problem, Source, load};
+use crate::corpus::{Article, Fingerprint, Problem, Source, load_text as load};
 use crate::entities::Kind;
 use crate::parallel::in_order;
 
