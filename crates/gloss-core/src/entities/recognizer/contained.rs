@@ -131,7 +131,14 @@ impl<'p> Group<'p> {
         let same = self.windows[less..].partition_point(|&w| w == key);
         let before = less + self.phrases[less..less + same].partition_point(|p| p.as_bytes() <= text);
         let Some(greatest) = before.checked_sub(1) else { return };
-        let shared = self.phrases[greatest].bytes().zip(text).take_while(|(a, b)| a == *b).count();
+        // How much of the text it shares, from the windows where they differ: its bytes are
+        // elsewhere on the heap, and most phrases reached here are no prefix.
+        let alike = usize::try_from((self.windows[greatest] ^ key).leading_zeros() / 8).unwrap_or(8);
+        let shared = if alike < 8 {
+            (self.word + alike).min(text.len())
+        } else {
+            self.phrases[greatest].bytes().zip(text).take_while(|(a, b)| a == *b).count()
+        };
         let mut next = Some(greatest);
         while let Some(at) = next {
             let phrase = self.phrases[at];
