@@ -1,6 +1,7 @@
 //! Entity recognition throughput with the full gazetteer, in MB/s of article text: on the seeds
 //! (one core), and on 1,000 generated articles (about 15 MB) on one core and on every core,
-//! sentences included as `gloss entities` finds them, next to `grep -F -o -w -f` with the
+//! sentences included as `gloss entities` finds them, and corpus-wide as `gloss entities` does
+//! it (the files read twice), next to `grep -F -o -w -f` with the
 //! same names over the same files in the same run (its output counted by `wc -l`: GNU grep
 //! stops at the first match when it writes to /dev/null). And the cost of building the
 //! recogniser.
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use gloss_core::corpus::{Article, Origin, SEEDS};
+use gloss_core::corpus::{Article, Format, Origin, SEEDS, Source};
 use gloss_core::entities::{Gazetteer, Recognizer};
 use rayon::prelude::*;
 
@@ -115,6 +116,22 @@ fn generated_corpus(c: &mut Criterion) {
             |a| a.par_iter().map(|a| recognizer.recognize(a).len()).sum::<usize>(),
             BatchSize::LargeInput,
         );
+    });
+    // What `gloss entities` does: every file read, recognised and its names learned, then read
+    // again and given the corpus's names.
+    let sources: Vec<Source> =
+        files.iter().map(|path| Source::File { path: path.clone(), format: Format::for_named_file(path) }).collect();
+    group.bench_function("gloss: corpus-wide, the files read twice, every core", |b| {
+        b.iter(|| {
+            let mut mentions = 0;
+            let learned = recognizer.learn_sources(&sources);
+            let count = |n: usize| {
+                mentions += n;
+                Ok::<(), ()>(())
+            };
+            recognizer.recognize_learned(learned, |_, found| found.len(), count).expect("counting fails not");
+            mentions
+        });
     });
     let names = names_file();
     group.bench_function("grep -F -o -w -f NAMES | wc -l, same files", |b| {
