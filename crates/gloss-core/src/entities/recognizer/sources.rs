@@ -45,8 +45,14 @@ impl Learned<'_> {
     }
 }
 
-/// Sources read and worked on ahead of the one whose results are being taken, at most.
-const WINDOW: usize = 64;
+/// Sources read and recognised ahead of the one whose names are being learned, at most: what
+/// each leaves is small (packed mentions, a few names), and the window is what the other cores
+/// get on with while one recognises a long article (a 10 MB one takes a core for a second or two).
+const LEARNING_WINDOW: usize = 2048;
+
+/// Sources read again and rendered ahead of the one being written, at most: each holds its
+/// output (about twice its text as JSON).
+const WRITING_WINDOW: usize = 64;
 
 impl Recognizer {
     /// The first pass: every article of `sources` recognised on its own, on every core.
@@ -58,7 +64,7 @@ impl Recognizer {
         };
         // In order, so the first article to guess a name gives its canonical form, and as the
         // articles come, so their names are learned and dropped rather than all held.
-        let Ok(()) = in_order(sources.iter(), WINDOW, read, |first| {
+        let Ok(()) = in_order(sources.iter(), LEARNING_WINDOW, read, |first| {
             let first = first.map(|articles| {
                 let learn = |(article, guessed): FirstPass| {
                     names.learn_guessed(guessed);
@@ -107,7 +113,7 @@ impl Recognizer {
             let mut kept = kept.into_iter();
             Ok(load(source)?.iter().map(|article| self.finish(article, kept.next(), &finder, &render)).collect())
         };
-        in_order(read, WINDOW, finish, |outputs| match outputs {
+        in_order(read, WRITING_WINDOW, finish, |outputs| match outputs {
             Ok(outputs) => outputs.into_iter().try_for_each(&mut write),
             Err(problem) => {
                 problems.push(problem);
