@@ -19,8 +19,10 @@ use crate::text::Span;
 /// they were given; a text guessed as two kinds in different articles is none of them.
 #[derive(Debug, Clone, Default)]
 pub struct CorpusNames {
-    names: FxHashMap<String, (Kind, Arc<str>)>,
-    conflicting: FxHashSet<String>,
+    /// By text, the kind and the canonical name, `None` when it is the text itself (a guess's
+    /// usually is: hundreds of thousands of names need not hold a second copy).
+    names: FxHashMap<Box<str>, (Kind, Option<Arc<str>>)>,
+    conflicting: FxHashSet<Box<str>>,
 }
 
 /// A name an article guessed, to learn: its text, kind and canonical name.
@@ -42,7 +44,7 @@ impl CorpusNames {
         }
     }
 
-    fn learn_one(&mut self, phrase: impl AsRef<str> + Into<String>, kind: Kind, canonical: Arc<str>) {
+    fn learn_one(&mut self, phrase: impl AsRef<str> + Into<Box<str>>, kind: Kind, canonical: Arc<str>) {
         if self.conflicting.contains(phrase.as_ref()) {
             return;
         }
@@ -53,6 +55,7 @@ impl CorpusNames {
             }
             Some(_) => {}
             None => {
+                let canonical = (*canonical != *phrase.as_ref()).then_some(canonical);
                 self.names.insert(phrase.into(), (kind, canonical));
             }
         }
@@ -68,7 +71,7 @@ impl CorpusNames {
 
     /// The names indexed to find the ones an article repeats.
     pub fn finder(&self) -> CorpusFinder<'_> {
-        CorpusFinder { names: self, phrases: Phrases::new(self.names.keys().map(String::as_str)) }
+        CorpusFinder { names: self, phrases: Phrases::new(self.names.keys().map(AsRef::as_ref)) }
     }
 }
 
@@ -123,12 +126,12 @@ impl Recognizer {
             .map(|(phrase, (kind, canonical))| {
                 let c = Carried {
                     kind: *kind,
-                    canonical: canonical.clone(),
+                    canonical: canonical.clone().unwrap_or_else(|| Arc::from(phrase.as_ref())),
                     source: MentionSource::Guess,
                     ordinary: false,
                     given_name: false,
                 };
-                (phrase.as_str(), c)
+                (phrase.as_ref(), c)
             })
             .collect();
         consistency::rename(text, &carried, mentions);
