@@ -32,6 +32,7 @@ pub fn in_order<I: Send, T: Send, E>(
             let sender = sender.clone();
             let (queue, taken, room, stop, work) = (&queue, &taken, &room, &stop, &work);
             scope.spawn(move || {
+                let _stopping = StopOnPanic { taken, room, stop };
                 while !stop.load(Ordering::Relaxed) {
                     let Some((index, item)) = queue.lock().unwrap_or_else(PoisonError::into_inner).next() else {
                         break;
@@ -49,6 +50,7 @@ pub fn in_order<I: Send, T: Send, E>(
             });
         }
         drop(sender);
+        let _stopping = StopOnPanic { taken: &taken, room: &room, stop: &stop };
         let mut waiting = BTreeMap::new();
         let mut next = 0;
         let mut outcome = Ok(());
@@ -66,6 +68,25 @@ pub fn in_order<I: Send, T: Send, E>(
         }
         outcome
     })
+}
+
+/// Stops the work when dropped by a panic, in `work` or in `take`: the others would otherwise
+/// wait for ever for room in the window that the result never taken would have made.
+struct StopOnPanic<'a> {
+    taken: &'a Mutex<usize>,
+    room: &'a Condvar,
+    stop: &'a AtomicBool,
+}
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            // Under the lock, so that a worker between looking at `stop` and waiting hears it.
+            let _waiting = self.taken.lock().unwrap_or_else(PoisonError::into_inner);
+            self.stop.store(true, Ordering::Relaxed);
+            self.room.notify_all();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -99,6 +120,28 @@ mod tests {
         assert_eq!(outcome, Err(5));
         // Only items within the window of the failure were begun, whatever the number of cores.
         assert!(begun.load(Ordering::Relaxed) <= 6 + 4, "{begun:?}");
+    }
+
+    #[test]
+    fn a_panic_in_the_work_reaches_the_caller_rather_than_hanging() {
+        // Far more items than the window: the others wait for room that the lost result was
+        // to make.
+        let work = |n: usize| {
+            assert_ne!(n, 3, "the work failed");
+            n
+        };
+        let outcome = std::panic::catch_unwind(|| in_order(0..1_000, 2, work, |_| Ok::<(), ()>(())));
+        assert!(outcome.is_err());
+    }
+
+    #[test]
+    fn a_panic_in_take_reaches_the_caller_rather_than_hanging() {
+        let take = |n: usize| {
+            assert_ne!(n, 3, "taking failed");
+            Ok::<(), ()>(())
+        };
+        let outcome = std::panic::catch_unwind(|| in_order(0..1_000, 2, |n| n, take));
+        assert!(outcome.is_err());
     }
 
     proptest! {
