@@ -1,9 +1,12 @@
 //! The two passes over files against the corpus in memory, and files that change between them.
 
 use std::path::Path;
+use std::sync::LazyLock;
 
 use super::*;
 use crate::corpus::{Format, SEEDS};
+
+static BUILT_IN: LazyLock<Recognizer> = LazyLock::new(|| Recognizer::built_in().unwrap());
 
 fn source(path: &Path) -> Source {
     Source::File { path: path.to_owned(), format: Format::for_named_file(path) }
@@ -110,14 +113,68 @@ fn a_failed_write_stops_the_second_pass() {
     assert_eq!(written, 2);
 }
 
-mod against_the_corpus_in_memory {
-    use std::sync::LazyLock;
+/// A JSON feed of items, each a title and a text.
+fn feed(items: &[(&str, &str)]) -> String {
+    let items: Vec<String> = items
+        .iter()
+        .map(|(title, text)| format!(r#"{{"id":"{title}","title":"{title}","content_text":"{text}"}}"#))
+        .collect();
+    format!(r#"{{"version":"https://jsonfeed.org/version/1.1","title":"Briefs","items":[{}]}}"#, items.join(","))
+}
 
+#[cfg(unix)]
+#[test]
+fn files_replaced_between_the_passes_are_reported_or_read_afresh_never_a_crash_or_a_wait() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = |name: &str| folder.path().join(name);
+    let report = "Report\n\nA Morning Light spokesman denied it in Japan.";
+    let briefs = [("One", "Officials in Japan met."), ("Two", "Morning Light aired it.")];
+    std::fs::write(path("briefs.json"), feed(&briefs)).unwrap();
+    for name in ["dir.txt", "fifo.txt", "link.txt", "emptied.txt", "other.txt"] {
+        std::fs::write(path(name), report).unwrap();
+    }
+    let names = ["briefs.json", "dir.txt", "fifo.txt", "link.txt", "emptied.txt", "other.txt"];
+    let sources: Vec<Source> = names.iter().map(|name| source(&path(name))).collect();
+    let learned = BUILT_IN.learn_sources(&sources);
+    assert_eq!(learned.articles(), 7);
+    // An item comes first in the feed now; the others follow, each where the one before was.
+    let briefs = [("Zero", "Officials in Canberra met."), briefs[0], briefs[1]];
+    std::fs::write(path("briefs.json"), feed(&briefs)).unwrap();
+    std::fs::remove_file(path("dir.txt")).unwrap();
+    std::fs::create_dir(path("dir.txt")).unwrap();
+    std::fs::remove_file(path("fifo.txt")).unwrap();
+    assert!(std::process::Command::new("mkfifo").arg(path("fifo.txt")).status().unwrap().success());
+    std::fs::remove_file(path("link.txt")).unwrap();
+    std::os::unix::fs::symlink(path("briefs.json"), path("link.txt")).unwrap();
+    std::fs::write(path("emptied.txt"), "").unwrap();
+    let mut out = Vec::new();
+    let problems = BUILT_IN
+        .recognize_learned(learned, named, |n| {
+            out.push(n);
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+    let reported: Vec<&str> = problems.iter().map(|p| p.path.rsplit('/').next().unwrap()).collect();
+    assert_eq!(reported, ["dir.txt", "fifo.txt", "emptied.txt"], "{problems:?}");
+    let found: Vec<(&str, Vec<&str>)> =
+        out.iter().map(|(file, mentions)| (file.as_str(), mentions.iter().map(|m| m.0.as_str()).collect())).collect();
+    assert_eq!(
+        found[..3],
+        [
+            ("briefs.json#Zero", vec!["Canberra"]),
+            ("briefs.json#One", vec!["Japan"]),
+            ("briefs.json#Two", vec!["Morning Light"]),
+        ]
+    );
+    assert_eq!(found.len(), 5, "the link is read as the text it now names, as a plain file: {found:?}");
+    assert_eq!(found[3].0, "link.txt");
+    assert_eq!(found[4], ("other.txt", vec!["Morning Light", "Japan"]));
+}
+
+mod against_the_corpus_in_memory {
     use proptest::prelude::*;
 
     use super::*;
-
-    static BUILT_IN: LazyLock<Recognizer> = LazyLock::new(|| Recognizer::built_in().unwrap());
 
     /// Names of several words, some starting others or sharing a first word, some not ASCII,
     /// some in no gazetteer: so that a name guessed in one article is repeated in others.
