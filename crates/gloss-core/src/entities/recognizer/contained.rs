@@ -232,5 +232,33 @@ mod tests {
             expected.dedup();
             prop_assert_eq!(contained(&several, &text), expected);
         }
+
+        #[test]
+        fn finds_each_place_the_text_starts_with_a_phrase(
+            phrases in proptest::collection::vec(prop_oneof![
+                // Names of two words or more, with NUL, CJK, NBSP, ideographic space, tab, newline.
+                "[Aé東\0][Aaé東\0-]{0,9}[ \t\n\u{a0}\u{3000}]-?[Aé東\0][Aaé東\0 \t\n\u{a0}\u{3000}-]{0,9}",
+                // Many sharing a first word, starting one another, alike past eight bytes.
+                "Po? [ab][ab \0]{0,14}",
+            ], 0..20),
+            picks in proptest::collection::vec((0..20_usize, "[a \0é東\u{3000}-]{0,2}"), 0..10),
+        ) {
+            // The text is the phrases run together, so that they occur, overlap and nearly occur.
+            let mut text = String::new();
+            for (at, glue) in &picks {
+                text.push_str(phrases.get(*at).map_or("", String::as_str));
+                text.push_str(glue);
+            }
+            let mut expected: Vec<(usize, &str)> = phrases
+                .iter()
+                .flat_map(|p| text.char_indices().filter(|(at, _)| text[*at..].starts_with(p.as_str())).map(|(at, _)| (at, p.as_str())))
+                .collect();
+            expected.sort_unstable();
+            expected.dedup();
+            let mut found = Phrases::new(phrases.iter().map(String::as_str)).occurrences(&text);
+            found.sort_unstable();
+            found.dedup();
+            prop_assert_eq!(found, expected, "in {:?}", text);
+        }
     }
 }
