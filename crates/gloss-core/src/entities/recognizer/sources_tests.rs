@@ -214,7 +214,9 @@ mod against_the_corpus_in_memory {
             let mut text = String::from("Report\n\n");
             for (frame, name, gap) in sentences {
                 let (before, after) = FRAMES[frame];
-                text.push_str(&format!("{before}{}{after}{}", NAMES[name], GAPS[gap]));
+                for piece in [before, NAMES[name], after, GAPS[gap]] {
+                    text.push_str(piece);
+                }
             }
             text
         })
