@@ -233,3 +233,39 @@ fn a_full_disk_under_list_is_a_failure_not_silence() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("cannot write the list to standard output"), "{}", stderr(&output));
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_under_entities_is_a_failure_not_silence() {
+    let home = tempfile::tempdir().unwrap();
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let output = gloss(home.path(), home.path()).arg("entities").arg(seeds()).stdout(full).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("cannot write the entities to standard output"), "{}", stderr(&output));
+}
+
+#[test]
+fn entities_read_by_a_reader_that_stops_after_one_line_end_quietly() {
+    use std::io::BufRead;
+    let home = tempfile::tempdir().unwrap();
+    // Far more output than a pipe and a write buffer hold, so gloss writes after the reader left.
+    let corpus = home.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for n in 0..400 {
+        let text = format!("Report {n}\n\nA Morning Light spokesman told Varn Halsted in Japan.\n");
+        std::fs::write(corpus.join(format!("{n:03}.txt")), text).unwrap();
+    }
+    let mut child = gloss(home.path(), home.path())
+        .arg("entities")
+        .arg(&corpus)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert_eq!(first, "000.txt\tReport 0\n");
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{:?} {}", output.status, stderr(&output));
+    assert_eq!(stderr(&output), "");
+}
