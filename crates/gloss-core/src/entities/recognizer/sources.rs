@@ -52,7 +52,7 @@ const LEARNING_WINDOW: usize = 2048;
 
 /// Sources read again and rendered ahead of the one being written, at most: each holds its
 /// output (about twice its text as JSON).
-const WRITING_WINDOW: usize = 64;
+const WRITING_WINDOW: usize = 512;
 
 impl Recognizer {
     /// The first pass: every article of `sources` recognised on its own, on every core.
