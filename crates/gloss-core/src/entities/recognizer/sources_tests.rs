@@ -255,3 +255,22 @@ mod against_the_corpus_in_memory {
         }
     }
 }
+
+#[test]
+fn a_panic_while_rendering_reaches_the_caller_rather_than_hanging() {
+    // More sources than the window, so that the other workers run out of room behind the
+    // article whose output never comes.
+    let sources: Vec<Source> = (0..WRITING_WINDOW * 2 + 8)
+        .map(|_| Source::Embedded { name: "a.txt", text: "Report\n\nA Morning Light spokesman denied it." })
+        .collect();
+    let learned = BUILT_IN.learn_sources(&sources);
+    let rendered = std::sync::atomic::AtomicUsize::new(0);
+    let render = |_: &Article, _: &[Mention]| {
+        let at = rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        assert_ne!(at, 3, "rendering failed");
+    };
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        BUILT_IN.recognize_learned(learned, render, |()| Ok::<(), ()>(()))
+    }));
+    assert!(outcome.is_err());
+}
