@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::{Failure, Format, stopped_printing, user_gazetteer, warn};
 use gloss_core::config::Paths;
 use gloss_core::corpus::{self, Article};
-use gloss_core::entities::{Kind, Mention, MentionSource, Recognizer};
+use gloss_core::entities::{Kind, Learned, Mention, MentionSource, Recognizer};
 use gloss_core::text::CharOffsets;
 use gloss_core::text::inert::{json, terminal};
 
@@ -32,12 +32,22 @@ pub fn run(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result<
     if learned.articles() == 0 {
         return Err(Failure::Failed("no articles found".to_owned()));
     }
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    print(&recognizer, learned, format, io::BufWriter::new(io::stdout().lock()))
+}
+
+/// The second pass, each article's entities written to `out` as they come; fails when none
+/// is left to print (every file went away or changed into none between the passes), as it does
+/// when there was none to begin with.
+fn print(recognizer: &Recognizer, learned: Learned<'_>, format: Format, mut out: impl Write) -> Result<(), Failure> {
+    let mut articles = 0_usize;
     let printed = recognizer.recognize_learned(
         learned,
         |article, mentions| render(article, mentions, format),
         |bytes| match bytes {
-            Ok(bytes) => out.write_all(&bytes).map_err(Stop::Printing),
+            Ok(bytes) => {
+                articles += 1;
+                out.write_all(&bytes).map_err(Stop::Printing)
+            }
             Err(error) => Err(Stop::Rendering(error)),
         },
     );
@@ -46,7 +56,11 @@ pub fn run(paths: &[PathBuf], format: Format, config: Option<&Paths>) -> Result<
         Err(Stop::Printing(error)) => return stopped_printing("the entities", &error),
         Err(Stop::Rendering(error)) => return Err(Failure::Failed(format!("cannot write the entities: {error}"))),
     }
-    out.flush().or_else(|error| stopped_printing("the entities", &error))
+    out.flush().or_else(|error| stopped_printing("the entities", &error))?;
+    if articles == 0 {
+        return Err(Failure::Failed("no articles found".to_owned()));
+    }
+    Ok(())
 }
 
 /// Why printing stopped: an article's lines could not be made, or standard output took no more.
@@ -117,4 +131,31 @@ fn write_text(out: &mut impl Write, article: &Article, mentions: &[Mention]) -> 
         writeln!(out, "  {}\t{}{canonical}\t{:?}", mention.kind, text, mention.source)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gloss_core::corpus::Source;
+
+    #[test]
+    fn a_corpus_gone_before_the_second_pass_is_no_articles_found_not_silence() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("a.txt");
+        std::fs::write(&path, "Report\n\nA Morning Light spokesman denied it.").unwrap();
+        let sources = [Source::File { path: path.clone(), format: corpus::Format::PlainText }];
+        let recognizer = Recognizer::built_in().unwrap();
+        let learned = recognizer.learn_sources(&sources);
+        assert_eq!(learned.articles(), 1);
+        std::fs::remove_file(&path).unwrap();
+        let mut out = Vec::new();
+        let outcome = print(&recognizer, learned, Format::Text, &mut out);
+        assert!(matches!(&outcome, Err(Failure::Failed(message)) if message == "no articles found"), "{outcome:?}");
+        assert!(out.is_empty());
+        // Still there: printed, and no failure.
+        std::fs::write(&path, "Report\n\nA Morning Light spokesman denied it.").unwrap();
+        let learned = recognizer.learn_sources(&sources);
+        assert!(print(&recognizer, learned, Format::Json, &mut out).is_ok());
+        assert!(String::from_utf8(out).unwrap().contains("Morning Light"));
+    }
 }
