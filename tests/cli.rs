@@ -226,22 +226,15 @@ fn broken_names_and_tags_files_stop_gloss_with_their_location() {
 
 #[cfg(target_os = "linux")]
 #[test]
-fn a_full_disk_under_list_is_a_failure_not_silence() {
+fn a_full_disk_under_a_printing_command_is_a_failure_not_silence() {
     let home = tempfile::tempdir().unwrap();
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
-    let output = gloss(home.path(), home.path()).arg("list").arg(seeds()).stdout(full).output().unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("cannot write the list to standard output"), "{}", stderr(&output));
-}
-
-#[cfg(target_os = "linux")]
-#[test]
-fn a_full_disk_under_entities_is_a_failure_not_silence() {
-    let home = tempfile::tempdir().unwrap();
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
-    let output = gloss(home.path(), home.path()).arg("entities").arg(seeds()).stdout(full).output().unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("cannot write the entities to standard output"), "{}", stderr(&output));
+    for (command, what) in [("list", "the list"), ("entities", "the entities")] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let output = gloss(home.path(), home.path()).arg(command).arg(seeds()).stdout(full).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        let expected = format!("cannot write {what} to standard output");
+        assert!(stderr(&output).contains(&expected), "{command}: {}", stderr(&output));
+    }
 }
 
 #[test]

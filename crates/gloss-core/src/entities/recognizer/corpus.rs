@@ -31,14 +31,15 @@ pub type Guessed = (String, Kind, Arc<str>);
 impl CorpusNames {
     /// Learns the guessed names of several words among the `mentions` of `text`.
     pub fn learn(&mut self, text: &str, mentions: &[Mention]) {
-        for (phrase, kind, canonical) in guessed(text, mentions) {
-            self.learn_one(phrase, kind, canonical);
-        }
+        self.learn_guessed(guessed(text, mentions));
     }
 
     /// Learns names taken from an article with [`guessed`], in the corpus's order: the first
     /// article to guess a name gives its canonical form.
-    pub fn learn_guessed(&mut self, names: impl IntoIterator<Item = Guessed>) {
+    pub fn learn_guessed<P: AsRef<str> + Into<Box<str>>>(
+        &mut self,
+        names: impl IntoIterator<Item = (P, Kind, Arc<str>)>,
+    ) {
         for (phrase, kind, canonical) in names {
             self.learn_one(phrase, kind, canonical);
         }
